@@ -1,0 +1,122 @@
+package com.skincareshop.catalog.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.skincareshop.catalog.domain.IfMatch;
+import com.skincareshop.catalog.domain.ProductCatalog;
+import com.skincareshop.catalog.domain.ProductInput;
+import com.skincareshop.platform.problem.ProblemException;
+import com.skincareshop.platform.problem.Violation;
+import com.skincareshop.platform.problem.Violations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The NDJSON bulk import. Each line is parsed, validated and stored in a transaction of its own, exactly as a PUT
+ * would be, so that one bad line costs only itself.
+ */
+@ApplicationScoped
+public class ProductImport {
+
+    private static final Logger LOG = Logger.getLogger(ProductImport.class);
+
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final ProductCatalog catalog;
+    private final int maxLines;
+
+    public ProductImport(ObjectMapper json, Validator validator, ProductCatalog catalog,
+                         @ConfigProperty(name = "catalog.import.max-lines", defaultValue = "20000") int maxLines) {
+        this.json = json;
+        this.validator = validator;
+        this.catalog = catalog;
+        this.maxLines = maxLines;
+    }
+
+    public ImportReport run(InputStream body) {
+        List<String> lines = readLines(body);
+        if (lines.stream().allMatch(String::isBlank)) {
+            throw ProblemException.invalid(Violations.BODY, "is empty: send one product as JSON per line");
+        }
+        if (lines.size() > maxLines) {
+            throw ProblemException.invalid(Violations.BODY, "has " + lines.size() + " lines; at most " + maxLines
+                    + " are accepted in one import");
+        }
+        List<ImportReport.Line> report = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                report.add(importLine(i + 1, lines.get(i)));
+            }
+        }
+        ImportReport result = ImportReport.of(report);
+        LOG.infof("Import: %d lines, %d created, %d updated, %d unchanged, %d rejected", result.received(),
+                result.created(), result.updated(), result.unchanged(), result.rejected());
+        return result;
+    }
+
+    private ImportReport.Line importLine(int number, String line) {
+        ProductInput input;
+        try {
+            input = json.readValue(line, ProductInput.class);
+        } catch (JsonProcessingException e) {
+            return rejected(number, null, List.of(Violations.of(e)));
+        }
+        if (input == null) {
+            return rejected(number, null, List.of(new Violation(Violations.BODY, "must be a JSON object")));
+        }
+        List<Violation> violations = new ArrayList<>(Violations.of(validator.validate(input)));
+        if (input.sku() == null) {
+            violations.add(new Violation("sku", "is required on every import line"));
+        }
+        if (!violations.isEmpty()) {
+            return rejected(number, input.sku(), violations);
+        }
+        try {
+            ProductCatalog.Upserted result = catalog.upsert(input.sku(), input, IfMatch.NONE);
+            return new ImportReport.Line(number, input.sku(), ImportReport.Outcome.valueOf(result.outcome().name()),
+                    result.product().version(), List.of());
+        } catch (ProblemException e) {
+            return rejected(number, input.sku(), e.problem().violations().isEmpty()
+                    ? List.of(new Violation(Violations.BODY, e.problem().detail()))
+                    : e.problem().violations());
+        } catch (RuntimeException e) {
+            LOG.warnf("Import line %d (sku %s) could not be stored: %s", number, input.sku(), e.getClass().getName());
+            return rejected(number, input.sku(),
+                    List.of(new Violation(Violations.BODY, "could not be stored; retry the line")));
+        }
+    }
+
+    private static ImportReport.Line rejected(int number, String sku, List<Violation> violations) {
+        return new ImportReport.Line(number, sku, ImportReport.Outcome.REJECTED, null, violations);
+    }
+
+    /** Strict UTF-8: a body in another encoding is refused rather than stored as mojibake. */
+    private static List<String> readLines(InputStream body) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, decoder))) {
+            return reader.lines().toList();
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw ProblemException.invalid(Violations.BODY, "is not valid UTF-8");
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package com.skincareshop.catalog.domain;
+
+import com.skincareshop.contracts.vocabulary.Area;
+import com.skincareshop.contracts.vocabulary.Category;
+import com.skincareshop.contracts.vocabulary.Concern;
+import com.skincareshop.contracts.vocabulary.ProductFormat;
+import com.skincareshop.contracts.vocabulary.ProductStatus;
+import com.skincareshop.contracts.vocabulary.SizeUnit;
+import com.skincareshop.contracts.vocabulary.SkinType;
+import com.skincareshop.contracts.vocabulary.Texture;
+import com.skincareshop.contracts.vocabulary.TimeOfDay;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A product as a merchandiser describes it (the body of PUT and one line of the NDJSON import). Field rules are
+ * annotations; rules across fields (SPF only where it belongs, English texts, percentages adding up, the
+ * currency) are {@link ProductRules}, applied through {@link ValidProduct}.
+ */
+@ValidProduct
+public record ProductInput(
+        @Pattern(regexp = SKU_PATTERN, message = SKU_RULE) String sku,
+        @NotNull Category category,
+        @NotBlank @Size(max = 80) String brand,
+        @NotNull Map<String, String> names,
+        @NotNull Map<String, String> descriptions,
+        @NotNull @Size(min = 1, max = 80) List<@NotNull @Valid IngredientInput> ingredients,
+        @NotNull @Size(max = 10) Set<@NotNull Concern> concerns,
+        @NotEmpty Set<@NotNull SkinType> skinTypes,
+        @NotEmpty Set<@NotNull Area> areas,
+        @NotNull TimeOfDay timeOfDay,
+        @Min(2) @Max(100) Integer spf,
+        @NotNull ProductFormat format,
+        Texture texture,
+        @NotNull @Valid SizeInput size,
+        @NotNull @Valid PriceInput price,
+        @NotNull @PositiveOrZero @Max(10_000_000) Integer stock,
+        ProductStatus status) {
+
+    public static final String SKU_PATTERN = "^[A-Z0-9]+(-[A-Z0-9]+)*$";
+    public static final String SKU_RULE = "must be 3 to 40 upper-case letters, digits and single dashes, e.g. SER-VITC15-30";
+
+    public record IngredientInput(
+            @NotBlank @Size(max = 120) @Pattern(regexp = "^[\\p{L}\\p{N} ()/,.'+&:-]+$",
+                    message = "must be an INCI name (letters, digits, spaces and - ( ) / , . ' + & :)") String inci,
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal percent) {
+    }
+
+    public record SizeInput(
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100000") @Digits(integer = 6, fraction = 2)
+            BigDecimal amount,
+            @NotNull SizeUnit unit) {
+    }
+
+    public record PriceInput(
+            @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0")
+            @DecimalMax("100000") BigDecimal amount,
+            @NotNull @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as EUR") String currency) {
+    }
+
+    /** The status a PUT sets; omitted means the product is (again) on sale. */
+    public ProductStatus statusOrActive() {
+        return status == null ? ProductStatus.ACTIVE : status;
+    }
+}

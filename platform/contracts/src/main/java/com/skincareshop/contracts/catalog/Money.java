@@ -1,0 +1,8 @@
+package com.skincareshop.contracts.catalog;
+
+import java.math.BigDecimal;
+
+/** An amount in an ISO 4217 currency; serialized as a string so no consumer rounds it through a double. */
+public record Money(@com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)
+                    BigDecimal amount, String currency) {
+}

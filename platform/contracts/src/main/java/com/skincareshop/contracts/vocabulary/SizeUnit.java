@@ -1,0 +1,5 @@
+package com.skincareshop.contracts.vocabulary;
+
+public enum SizeUnit {
+    ML, G, CAPSULES
+}

@@ -1,0 +1,49 @@
+package com.skincareshop.platform.kafka;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** CloudEvents 1.0 Kafka protocol binding, binary content mode: the attributes travel as {@code ce_} headers. */
+public final class CloudEventHeaders {
+
+    public static final String ID = "ce_id";
+    public static final String TYPE = "ce_type";
+    public static final String SOURCE = "ce_source";
+    public static final String SPEC_VERSION = "ce_specversion";
+    public static final String TIME = "ce_time";
+    public static final String SUBJECT = "ce_subject";
+    public static final String CONTENT_TYPE = "content-type";
+
+    private CloudEventHeaders() {
+    }
+
+    public static void write(Headers headers, UUID id, String type, String source, String subject, Instant time,
+                             boolean hasData) {
+        put(headers, ID, id.toString());
+        put(headers, SPEC_VERSION, "1.0");
+        put(headers, TYPE, type);
+        put(headers, SOURCE, source);
+        put(headers, SUBJECT, subject);
+        put(headers, TIME, time.toString());
+        if (hasData) {
+            put(headers, CONTENT_TYPE, "application/json");
+        }
+    }
+
+    public static Optional<String> read(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null
+                ? Optional.empty()
+                : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    private static void put(Headers headers, String name, String value) {
+        headers.remove(name);
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

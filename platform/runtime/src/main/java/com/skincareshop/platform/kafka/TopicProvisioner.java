@@ -1,0 +1,133 @@
+package com.skincareshop.platform.kafka;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes sure the service's topics exist, with the partitions and clean-up policy it needs, before anything is
+ * published. Start-up never waits for Kafka: provisioning retries in the background, and {@link #ready()} (the
+ * readiness check, the outbox relay) tells whether it has succeeded.
+ */
+@ApplicationScoped
+public class TopicProvisioner {
+
+    private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
+
+    private final KafkaSettings kafka;
+    private final KafkaTopicsConfig config;
+    private volatile boolean ready;
+    private volatile boolean running;
+    private volatile String lastError = "not attempted yet";
+    private Thread worker;
+
+    public TopicProvisioner(KafkaSettings kafka, KafkaTopicsConfig config) {
+        this.kafka = kafka;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        worker = new Thread(this::provisionUntilDone, "kafka-topic-provisioner");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+        }
+    }
+
+    /** True once the broker was reached and every configured topic exists. */
+    public boolean ready() {
+        return ready;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    private void provisionUntilDone() {
+        Duration backoff = Duration.ofMillis(500);
+        while (running && !ready) {
+            try {
+                provision();
+                ready = true;
+                lastError = null;
+            } catch (Exception e) {
+                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                LOG.warnf("Kafka topics not provisioned yet (%s); retrying in %s", lastError, backoff);
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
+                        ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void provision() throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+        long timeoutMs = config.adminTimeout().toMillis();
+        try (Admin admin = Admin.create(kafka.clientProperties(Map.of(
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMs),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMs))))) {
+            Set<String> existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            config.topics().forEach((name, spec) -> {
+                if (!existing.contains(name)) {
+                    missing.add(new NewTopic(name, spec.partitions(), spec.replicationFactor())
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                                    spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT
+                                            : TopicConfig.CLEANUP_POLICY_DELETE)));
+                }
+            });
+            if (!missing.isEmpty()) {
+                try {
+                    admin.createTopics(missing).all().get(timeoutMs, TimeUnit.MILLISECONDS);
+                    LOG.infof("Created Kafka topics %s", missing.stream().map(NewTopic::name).toList());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e; // another replica winning the race is fine; anything else is retried
+                    }
+                }
+            }
+            warnOnPartitionMismatch(admin, timeoutMs);
+        }
+    }
+
+    private void warnOnPartitionMismatch(Admin admin, long timeoutMs)
+            throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+        if (config.topics().isEmpty()) {
+            return;
+        }
+        Map<String, TopicDescription> described = admin.describeTopics(config.topics().keySet())
+                .allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS);
+        described.forEach((name, description) -> {
+            int expected = config.topics().get(name).partitions();
+            if (description.partitions().size() != expected) {
+                LOG.warnf("Topic %s has %d partitions, configuration says %d (left as it is)",
+                        name, description.partitions().size(), expected);
+            }
+        });
+    }
+}

@@ -1,0 +1,80 @@
+package com.skincareshop.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Records events in the caller's transaction. Nothing here talks to Kafka: the change and its event commit or
+ * roll back together, and {@link OutboxRelay} publishes what committed.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    public Outbox(EntityManager entityManager, ObjectMapper objectMapper, Clock clock,
+                  TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    /** Full state of the aggregate after the change, keyed by its id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(String topic, String key, String type, Object state) {
+        try {
+            return insert(topic, key, type, objectMapper.writeValueAsString(state));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event payload of type " + type + " cannot be serialized", e);
+        }
+    }
+
+    /** The aggregate was erased: consumers delete it, and compaction removes it from the topic. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID recordTombstone(String topic, String key, String type) {
+        return insert(topic, key, type, null);
+    }
+
+    private UUID insert(String topic, String key, String type, String payload) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = UUID.randomUUID();
+        event.topic = topic;
+        event.key = key;
+        event.type = type;
+        event.payload = payload;
+        event.createdAt = clock.instant();
+        entityManager.persist(event);
+        wakeRelayAfterCommit();
+        return event.id;
+    }
+
+    private void wakeRelayAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,32 @@
+package com.skincareshop.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "skincare.outbox")
+public interface OutboxConfig {
+
+    /** Set false only in a replica that must never publish (the relay is safe to run in every replica). */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** Fallback poll: a commit in this JVM wakes the relay at once, this catches other replicas' writes. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long to wait before retrying after the broker refused or timed out. */
+    @WithDefault("1s")
+    Duration retryBackoff();
+
+    @WithDefault("30s")
+    Duration maxRetryBackoff();
+
+    /** Sent rows are kept this long (for audit and replay), then deleted. */
+    @WithDefault("P7D")
+    Duration retention();
+}

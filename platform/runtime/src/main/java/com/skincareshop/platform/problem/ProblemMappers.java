@@ -1,0 +1,118 @@
+package com.skincareshop.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Every error a client can see is {@code application/problem+json}. Client mistakes are 4xx and name the field;
+ * anything else is a 500 that names only an error id, which is also in the log (never the request body:
+ * questionnaire answers are personal data).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.problem(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        if (Violations.concernReturnValue(e.getConstraintViolations())) {
+            return unexpected(e, uri); // our response broke its own contract: a bug, not the client's fault
+        }
+        return respond(Problem.validation(Violations.of(e.getConstraintViolations())), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return respond(Problem.validation(List.of(Violations.of(e))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "forbidden", "Forbidden",
+                "the token does not allow this operation on this resource"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return respond(Problem.of(409, "concurrent-modification", "Conflict",
+                "the resource was changed by another request; read it again and retry"), uri);
+    }
+
+    /** Two requests created the same resource at once; the loser may simply retry. */
+    @ServerExceptionMapper
+    public Response uniqueViolation(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        if (e.getKind() != org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
+            return unexpected(e, uri);
+        }
+        return respond(Problem.of(409, "conflict", "Conflict",
+                "the resource was created by a concurrent request; retry"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Error" : type.getReasonPhrase();
+        return respond(Problem.of(status, slug(title), title, e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
+        return respond(Problem.of(500, "internal", "Internal error",
+                "an unexpected error occurred; error id " + errorId), uri);
+    }
+
+    private Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(respond(Problem.of(401, "unauthenticated", "Unauthorized",
+                        "a valid bearer token is required"), uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    public static Response respond(Problem problem, UriInfo uri) {
+        Problem withInstance = uri == null ? problem : problem.withInstance(uri.getPath());
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(withInstance)
+                .build();
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    }
+}

@@ -1,0 +1,5 @@
+package com.skincareshop.platform.problem;
+
+/** One invalid field: {@code field} is a JSON path into the request ({@code ingredients[2].percent}). */
+public record Violation(String field, String message) {
+}

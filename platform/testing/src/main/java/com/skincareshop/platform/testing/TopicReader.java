@@ -1,0 +1,57 @@
+package com.skincareshop.platform.testing;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Reads a topic from the beginning of every partition, without a consumer group, as an auditor would: tests use
+ * it to see exactly what a service published.
+ */
+public final class TopicReader {
+
+    private TopicReader() {
+    }
+
+    /** Reads the records with this key until {@code done} holds for them or the timeout passes. */
+    public static List<ConsumerRecord<String, String>> readKey(String bootstrapServers, String topic, String key,
+                                                               Predicate<List<ConsumerRecord<String, String>>> done,
+                                                               Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+                infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        records.add(record);
+                    }
+                }
+                if (done.test(records)) {
+                    return records;
+                }
+            }
+        }
+        return records;
+    }
+}
