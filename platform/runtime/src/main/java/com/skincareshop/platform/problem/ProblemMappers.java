@@ -43,6 +43,17 @@ public class ProblemMappers {
         return respond(Problem.validation(List.of(Violations.of(e))), uri);
     }
 
+    /** Replaces Quarkus' built-in mapper for this type, which answers plain JSON without the field. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(com.fasterxml.jackson.core.exc.StreamReadException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return unauthenticated(uri);

@@ -82,6 +82,7 @@ public final class KafkaBroker implements AutoCloseable {
                     .redirectErrorStream(true)
                     .start();
             awaitPort(true);
+            awaitServing();
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the Kafka broker in " + dataDir, e);
@@ -211,6 +212,28 @@ public final class KafkaBroker implements AutoCloseable {
         }
         throw new IllegalStateException("Kafka broker did not " + (open ? "start" : "stop") + " within "
                 + START_TIMEOUT + "; see " + dataDir.resolve("broker.log"));
+    }
+
+    /** An open port is not a working broker: wait until it answers metadata requests with itself as a node. */
+    private void awaitServing() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
+                "bootstrap.servers", bootstrapServers(), "request.timeout.ms", "2000", "default.api.timeout.ms", "2000"))) {
+            while (Instant.now().isBefore(deadline)) {
+                try {
+                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                        admin.listTopics().names().get(3, TimeUnit.SECONDS);
+                        return;
+                    }
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // not serving yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("Kafka broker does not serve requests; see " + dataDir.resolve("broker.log"));
     }
 
     private boolean isListening() {

@@ -1,0 +1,41 @@
+package com.skincareshop.catalog.api;
+
+import com.skincareshop.catalog.support.CatalogTest;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+/** What Kubernetes probes and the monitoring read. */
+@CatalogTest
+class OperationsTest {
+
+    @Test
+    void healthReportsDatabaseAndKafka() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItems("kafka", "Database connections health check"));
+    }
+
+    @Test
+    void metricsIncludeTheOutbox() {
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("outbox_backlog"))
+                .body(containsString("outbox_oldest_age_seconds"))
+                .body(containsString("outbox_published_total"));
+    }
+
+    @Test
+    void openApiDescribesTheCatalogue() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body(containsString("/api/products/{sku}"))
+                .body(containsString("/api/products/import"));
+    }
+}

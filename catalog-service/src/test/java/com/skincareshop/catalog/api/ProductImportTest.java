@@ -1,0 +1,120 @@
+package com.skincareshop.catalog.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.skincareshop.catalog.support.CatalogTest;
+import com.skincareshop.catalog.support.Products;
+import com.skincareshop.platform.testing.DevTokens;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@CatalogTest
+class ProductImportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Response importNdjson(String body) {
+        return given().auth().oauth2(DevTokens.merchandiser()).contentType("application/x-ndjson")
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/products/import");
+    }
+
+    @Test
+    void importsTheDemoCatalogueAndAgainChangesNothing() throws IOException {
+        String demo;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("demo/catalog.ndjson")) {
+            demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        long products = demo.lines().filter(l -> !l.isBlank()).count();
+        assertThat(products).isGreaterThanOrEqualTo(30);
+
+        Response first = importNdjson(demo);
+        first.then().statusCode(200)
+                .body("received", equalTo((int) products))
+                .body("rejected", equalTo(0));
+        assertThat(first.jsonPath().getInt("created") + first.jsonPath().getInt("unchanged")).isEqualTo(products);
+
+        importNdjson(demo).then().statusCode(200)
+                .body("unchanged", equalTo((int) products)).body("created", equalTo(0)).body("updated", equalTo(0));
+
+        // what the storefront needs to build routines is there
+        for (String category : List.of("CLEANSER", "SERUM", "MOISTURIZER", "SUNSCREEN", "EXFOLIANT")) {
+            given().when().get("/api/products?category=" + category).then().statusCode(200)
+                    .body("total", org.hamcrest.Matchers.greaterThan(0));
+        }
+        given().when().get("/api/products?category=SUNSCREEN&size=100").then()
+                .body("items.spf", hasItem(20)).body("items.spf", hasItem(50));
+    }
+
+    @Test
+    void goodLinesLandAndBadLinesAreReportedAndSkipped() throws IOException {
+        String good1 = Products.uniqueSku("IMP");
+        String good2 = Products.uniqueSku("IMP");
+        String invalid = Products.uniqueSku("IMP");
+        Map<String, Object> first = Products.vitaminCSerum("import");
+        first.put("sku", good1);
+        Map<String, Object> second = Products.sunscreen("import", 30);
+        second.put("sku", good2);
+        Map<String, Object> broken = Products.vitaminCSerum("import");
+        broken.put("sku", invalid);
+        broken.put("spf", 30);
+        Map<String, Object> noSku = Products.vitaminCSerum("import");
+
+        String body = String.join("\n",
+                JSON.writeValueAsString(first),
+                "{\"sku\": \"IMP-TRUNC\", \"category\": ",
+                JSON.writeValueAsString(broken),
+                "",
+                JSON.writeValueAsString(noSku),
+                "42",
+                JSON.writeValueAsString(second));
+
+        importNdjson(body).then().statusCode(200)
+                .body("received", equalTo(6))
+                .body("created", equalTo(2))
+                .body("rejected", equalTo(4))
+                .body("lines[0].line", equalTo(1)).body("lines[0].outcome", equalTo("CREATED"))
+                .body("lines[0].sku", equalTo(good1)).body("lines[0].version", equalTo(1))
+                .body("lines[1].line", equalTo(2)).body("lines[1].outcome", equalTo("REJECTED"))
+                .body("lines[1].violations[0].field", equalTo("body"))
+                .body("lines[2].line", equalTo(3)).body("lines[2].sku", equalTo(invalid))
+                .body("lines[2].violations[0].field", equalTo("spf"))
+                .body("lines[3].line", equalTo(5)).body("lines[3].violations.field", hasItem("sku"))
+                .body("lines[4].line", equalTo(6)).body("lines[4].outcome", equalTo("REJECTED"))
+                .body("lines[5].line", equalTo(7)).body("lines[5].outcome", equalTo("CREATED"));
+
+        given().when().get("/api/products/{sku}", good1).then().statusCode(200);
+        given().when().get("/api/products/{sku}", good2).then().statusCode(200).body("spf", equalTo(30));
+        given().when().get("/api/products/{sku}", invalid).then().statusCode(404);
+
+        // a later line for the same sku updates it
+        first.put("stock", 3);
+        importNdjson(JSON.writeValueAsString(first)).then().statusCode(200)
+                .body("updated", equalTo(1)).body("lines[0].version", equalTo(2));
+    }
+
+    @Test
+    void emptyOrUndecodableBodiesAre400s() {
+        importNdjson("\n\n").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("body"));
+        given().auth().oauth2(DevTokens.merchandiser()).contentType("application/x-ndjson")
+                .body(new byte[]{'{', (byte) 0xC3, (byte) 0x28, '}'})
+                .when().post("/api/products/import")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].message", containsString("UTF-8"));
+        given().auth().oauth2(DevTokens.merchandiser()).contentType("application/xml").body("<products/>")
+                .when().post("/api/products/import")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+}
