@@ -16,15 +16,16 @@ public interface KafkaTopicsConfig {
 
     Map<String, TopicSpec> topics();
 
+    /** For every topic of the service: 1 on a single development broker, 3 in production. */
+    @WithDefault("1")
+    short replicationFactor();
+
     /** How long one attempt to reach the broker may take before it is retried. */
     @WithDefault("10s")
     Duration adminTimeout();
 
     interface TopicSpec {
         int partitions();
-
-        @WithDefault("1")
-        short replicationFactor();
 
         /** Compacted topics keep the latest value per key: a consumer can rebuild full state from offset 0. */
         @WithDefault("false")

@@ -95,7 +95,7 @@ public class TopicProvisioner {
             List<NewTopic> missing = new ArrayList<>();
             config.topics().forEach((name, spec) -> {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, spec.partitions(), spec.replicationFactor())
+                    missing.add(new NewTopic(name, spec.partitions(), config.replicationFactor())
                             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
                                     spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT
                                             : TopicConfig.CLEANUP_POLICY_DELETE)));

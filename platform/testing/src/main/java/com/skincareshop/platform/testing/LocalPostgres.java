@@ -91,6 +91,17 @@ public final class LocalPostgres {
         }
     }
 
+    /** Drops a database (the local run's reset); its role stays. */
+    public void dropDatabase(String database) {
+        requireIdentifier(database);
+        try (Connection admin = DriverManager.getConnection(adminUrl, adminUser, adminPassword);
+             Statement sql = admin.createStatement()) {
+            sql.execute("drop database if exists " + database + " with (force)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop database " + database, e);
+        }
+    }
+
     private boolean canConnect() {
         try (Connection ignored = DriverManager.getConnection(adminUrl, adminUser, adminPassword)) {
             return true;
