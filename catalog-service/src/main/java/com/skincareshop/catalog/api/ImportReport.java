@@ -1,7 +1,7 @@
 package com.skincareshop.catalog.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.skincareshop.platform.problem.Violation;
+import com.skincareshop.contracts.validation.Violation;
 
 import java.util.List;
 

@@ -6,7 +6,7 @@ import com.skincareshop.catalog.domain.IfMatch;
 import com.skincareshop.catalog.domain.ProductCatalog;
 import com.skincareshop.catalog.domain.ProductInput;
 import com.skincareshop.platform.problem.ProblemException;
-import com.skincareshop.platform.problem.Violation;
+import com.skincareshop.contracts.validation.Violation;
 import com.skincareshop.platform.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;

@@ -3,6 +3,9 @@ package com.skincareshop.contracts.events;
 /** CloudEvents {@code ce_type} values. */
 public final class EventTypes {
     public static final String PRODUCT_CHANGED = "com.skincareshop.catalog.product.changed.v1";
+    public static final String PROFILE_CHANGED = "com.skincareshop.profile.skin.changed.v1";
+    /** A tombstone: the customer exercised the right to erasure. */
+    public static final String PROFILE_ERASED = "com.skincareshop.profile.skin.erased.v1";
 
     private EventTypes() {
     }

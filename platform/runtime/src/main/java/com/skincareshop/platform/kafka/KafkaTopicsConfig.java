@@ -30,5 +30,8 @@ public interface KafkaTopicsConfig {
         /** Compacted topics keep the latest value per key: a consumer can rebuild full state from offset 0. */
         @WithDefault("false")
         boolean compacted();
+
+        /** Further topic configs, e.g. {@code max.compaction.lag.ms} to bound how long an erased value survives. */
+        Map<String, String> config();
     }
 }

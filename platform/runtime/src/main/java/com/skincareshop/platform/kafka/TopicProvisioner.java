@@ -95,10 +95,10 @@ public class TopicProvisioner {
             List<NewTopic> missing = new ArrayList<>();
             config.topics().forEach((name, spec) -> {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, spec.partitions(), config.replicationFactor())
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
-                                    spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT
-                                            : TopicConfig.CLEANUP_POLICY_DELETE)));
+                    Map<String, String> configs = new java.util.HashMap<>(spec.config());
+                    configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, spec.compacted()
+                            ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
+                    missing.add(new NewTopic(name, spec.partitions(), config.replicationFactor()).configs(configs));
                 }
             });
             if (!missing.isEmpty()) {

@@ -50,6 +50,19 @@ public class Outbox {
         return insert(topic, key, type, null);
     }
 
+    /**
+     * Right to erasure: deletes every earlier event of the aggregate (their payloads hold its personal data) and
+     * records a tombstone, which makes every consumer delete it and lets compaction drop it from the topic.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID recordErasure(String topic, String key, String type) {
+        entityManager.createQuery("delete from OutboxEvent e where e.topic = :topic and e.key = :key")
+                .setParameter("topic", topic)
+                .setParameter("key", key)
+                .executeUpdate();
+        return recordTombstone(topic, key, type);
+    }
+
     private UUID insert(String topic, String key, String type, String payload) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();

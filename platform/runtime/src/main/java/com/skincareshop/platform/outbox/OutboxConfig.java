@@ -19,6 +19,13 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
+    /**
+     * How long the broker may take to acknowledge a batch before the relay gives up on it and retries later
+     * (Kafka's {@code delivery.timeout.ms}; requests time out after a third of it).
+     */
+    @WithDefault("30s")
+    Duration deliveryTimeout();
+
     /** How long to wait before retrying after the broker refused or timed out. */
     @WithDefault("1s")
     Duration retryBackoff();

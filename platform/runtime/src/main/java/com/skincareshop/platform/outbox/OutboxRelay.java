@@ -177,9 +177,12 @@ public class OutboxRelay {
             return BatchOutcome.NOTHING;
         }
         int delivered = publish(batch);
-        Instant now = clock.instant();
-        for (int i = 0; i < delivered; i++) {
-            batch.get(i).sentAt = now;
+        if (delivered > 0) {
+            // one statement; a row erased meanwhile (Outbox.recordErasure) is simply no longer there to mark
+            entityManager.createQuery("update OutboxEvent e set e.sentAt = :now where e.id in :ids")
+                    .setParameter("now", clock.instant())
+                    .setParameter("ids", batch.subList(0, delivered).stream().map(e -> e.id).toList())
+                    .executeUpdate();
         }
         published.increment(delivered);
         backlog.updateAndGet(b -> Math.max(0, b - delivered));
@@ -277,8 +280,8 @@ public class OutboxRelay {
                     ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                     // fail a batch in seconds rather than minutes: the rows stay in the outbox and are retried
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000",
-                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000",
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000")),
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(config.deliveryTimeout().toMillis() / 3),
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(config.deliveryTimeout().toMillis()))),
                     new StringSerializer(), new ByteArraySerializer());
         }
         return producer;

@@ -1,5 +1,6 @@
 package com.skincareshop.platform.problem;
 
+import com.skincareshop.contracts.validation.Violation;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;

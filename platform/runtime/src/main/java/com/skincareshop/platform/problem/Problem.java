@@ -1,5 +1,6 @@
 package com.skincareshop.platform.problem;
 
+import com.skincareshop.contracts.validation.Violation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;

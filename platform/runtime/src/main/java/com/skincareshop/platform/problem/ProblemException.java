@@ -1,5 +1,6 @@
 package com.skincareshop.platform.problem;
 
+import com.skincareshop.contracts.validation.Violation;
 import java.util.List;
 
 /** Thrown by services for a 4xx they decide themselves (not found, precondition failed, invalid state). */

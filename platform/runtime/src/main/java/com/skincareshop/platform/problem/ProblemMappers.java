@@ -1,5 +1,6 @@
 package com.skincareshop.platform.problem;
 
+import com.skincareshop.contracts.validation.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;

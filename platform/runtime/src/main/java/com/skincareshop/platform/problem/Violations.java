@@ -1,5 +1,6 @@
 package com.skincareshop.platform.problem;
 
+import com.skincareshop.contracts.validation.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -119,6 +120,9 @@ public final class Violations {
     }
 
     private static String messageOf(JsonMappingException e) {
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected end-of-input")) {
+            return "malformed JSON: the document ends too early";
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
         }

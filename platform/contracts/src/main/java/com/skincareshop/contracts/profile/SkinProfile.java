@@ -1,0 +1,16 @@
+package com.skincareshop.contracts.profile;
+
+import java.time.Instant;
+
+/**
+ * The value of {@code profiles.skin.v1}: a customer's normalized answers after a change, with the questionnaire
+ * version they answered. A null value (tombstone) for the key means the customer was erased.
+ */
+public record SkinProfile(String customerId, long version, int questionnaireVersion, String locale, Answers answers,
+                          Instant updatedAt) {
+
+    @Override
+    public String toString() {
+        return "SkinProfile[customerId=" + customerId + ", version=" + version + "]";
+    }
+}

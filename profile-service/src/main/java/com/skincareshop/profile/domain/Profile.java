@@ -1,0 +1,79 @@
+package com.skincareshop.profile.domain;
+
+import com.skincareshop.contracts.profile.Answers;
+import com.skincareshop.contracts.profile.SkinProfile;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+
+/** A customer's current, normalized answers; {@code version} grows by one with every real change. */
+@Entity
+@Table(name = "profile")
+public class Profile {
+
+    @Id
+    @Column(name = "customer_id")
+    String customerId;
+
+    long version;
+
+    @Column(name = "questionnaire_version")
+    int questionnaireVersion;
+
+    String locale;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    Answers answers;
+
+    @Column(name = "created_at")
+    Instant createdAt;
+
+    @Column(name = "updated_at")
+    Instant updatedAt;
+
+    protected Profile() {
+        // for JPA
+    }
+
+    static Profile create(String customerId, Instant now) {
+        Profile profile = new Profile();
+        profile.customerId = customerId;
+        profile.createdAt = now;
+        return profile;
+    }
+
+    /** Records the answers; false, changing nothing, when they are what is stored already. */
+    boolean answer(int questionnaireVersion, String locale, Answers answers, Instant now) {
+        if (version > 0 && this.questionnaireVersion == questionnaireVersion && this.locale.equals(locale)
+                && this.answers.equals(answers)) {
+            return false;
+        }
+        this.questionnaireVersion = questionnaireVersion;
+        this.locale = locale;
+        this.answers = answers;
+        this.version++;
+        this.updatedAt = now;
+        return true;
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public SkinProfile toState() {
+        return new SkinProfile(customerId, version, questionnaireVersion, locale, answers, updatedAt);
+    }
+}

@@ -1,0 +1,26 @@
+package com.skincareshop.profile.events;
+
+import com.skincareshop.contracts.events.EventTypes;
+import com.skincareshop.contracts.events.Topics;
+import com.skincareshop.contracts.profile.SkinProfile;
+import com.skincareshop.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** What profile-service publishes on {@code profiles.skin.v1}, keyed by customerId. */
+@ApplicationScoped
+public class ProfileEvents {
+
+    private final Outbox outbox;
+
+    public ProfileEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void changed(SkinProfile profile) {
+        outbox.record(Topics.PROFILES_SKIN, profile.customerId(), EventTypes.PROFILE_CHANGED, profile);
+    }
+
+    public void erased(String customerId) {
+        outbox.recordErasure(Topics.PROFILES_SKIN, customerId, EventTypes.PROFILE_ERASED);
+    }
+}

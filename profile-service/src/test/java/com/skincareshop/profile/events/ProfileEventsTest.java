@@ -1,0 +1,156 @@
+package com.skincareshop.profile.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.skincareshop.contracts.events.EventTypes;
+import com.skincareshop.contracts.events.Topics;
+import com.skincareshop.contracts.profile.SkinProfile;
+import com.skincareshop.contracts.vocabulary.Concern;
+import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.InjectKafkaBroker;
+import com.skincareshop.platform.testing.KafkaBroker;
+import com.skincareshop.platform.testing.TopicReader;
+import com.skincareshop.profile.support.ProfileTest;
+import com.skincareshop.profile.support.Requests;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What reaches {@code profiles.skin.v1}, read back from the real broker, and what erasure leaves behind. */
+@ProfileTest
+class ProfileEventsTest {
+
+    @InjectKafkaBroker
+    KafkaBroker broker;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @BeforeEach
+    void serviceIsReady() {
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+    }
+
+    private List<ConsumerRecord<String, String>> await(String customer,
+                                                       java.util.function.Predicate<List<ConsumerRecord<String, String>>> done) {
+        return TopicReader.readKey(broker.bootstrapServers(), Topics.PROFILES_SKIN, customer, done, Duration.ofSeconds(60));
+    }
+
+    private SkinProfile profileOf(ConsumerRecord<String, String> record) {
+        try {
+            return json.readValue(record.value(), SkinProfile.class);
+        } catch (Exception e) {
+            throw new AssertionError("not a SkinProfile", e);
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private long rowsAbout(String customer) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            long profiles = (Long) entityManager.createQuery("select count(p) from Profile p where p.customerId = :c")
+                    .setParameter("c", customer).getSingleResult();
+            long history = (Long) entityManager.createQuery("select count(v) from ProfileVersion v where v.customerId = :c")
+                    .setParameter("c", customer).getSingleResult();
+            long eventsWithData = (Long) entityManager.createQuery(
+                            "select count(e) from OutboxEvent e where e.key = :c and e.payload is not null")
+                    .setParameter("c", customer).getSingleResult();
+            return profiles + history + eventsWithData;
+        });
+    }
+
+    @Test
+    void createUpdateAndUnchangedResubmission() {
+        String customer = Requests.newCustomerId();
+        Map<String, Object> answers = Requests.answers();
+        Requests.put(customer, Requests.profile(answers)).then().statusCode(201);
+        Requests.put(customer, Requests.profile(answers)).then().statusCode(200); // unchanged: no event
+        answers.put("concerns", List.of("DULLNESS"));
+        Requests.put(customer, Requests.profile(answers)).then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> records = await(customer,
+                r -> !r.isEmpty() && profileOf(r.get(r.size() - 1)).version() == 2);
+
+        assertThat(records).extracting(r -> profileOf(r).version()).containsExactly(1L, 2L);
+        ConsumerRecord<String, String> first = records.get(0);
+        assertThat(first.key()).isEqualTo(customer);
+        assertThat(header(first, "ce_type")).isEqualTo(EventTypes.PROFILE_CHANGED);
+        assertThat(header(first, "ce_source")).isEqualTo("/profile-service");
+        assertThat(header(first, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(first, "content-type")).isEqualTo("application/json");
+        SkinProfile created = profileOf(first);
+        assertThat(created.questionnaireVersion()).isEqualTo(1);
+        assertThat(created.locale()).isEqualTo("lv");
+        assertThat(created.answers().concerns()).containsExactly(Concern.ENLARGED_PORES, Concern.SAGGING_PORES);
+        assertThat(created.answers().budget().amount()).isEqualByComparingTo("120.00");
+        assertThat(profileOf(records.get(1)).answers().concerns()).containsExactly(Concern.DULLNESS);
+    }
+
+    @Test
+    void erasurePublishesATombstoneAndLeavesNothingBehind() {
+        String customer = Requests.newCustomerId();
+        Requests.put(customer, Requests.profile(Requests.answers())).then().statusCode(201);
+        await(customer, r -> !r.isEmpty());
+
+        given().auth().oauth2(DevTokens.customer(customer)).when().delete("/api/profiles/{id}", customer)
+                .then().statusCode(204);
+
+        List<ConsumerRecord<String, String>> records = await(customer,
+                r -> !r.isEmpty() && r.get(r.size() - 1).value() == null);
+        ConsumerRecord<String, String> tombstone = records.get(records.size() - 1);
+        assertThat(tombstone.value()).isNull();
+        assertThat(header(tombstone, "ce_type")).isEqualTo(EventTypes.PROFILE_ERASED);
+        assertThat(rowsAbout(customer)).as("profile, history and outbox payload rows").isZero();
+    }
+
+    @Test
+    void writesDuringABrokerOutageAllArriveInOrder() {
+        List<String> customers = List.of(Requests.newCustomerId(), Requests.newCustomerId());
+        Map<String, Object> answers = Requests.answers();
+        double failuresBefore = metrics.counter("outbox.publish.failures").count();
+        broker.stop();
+        try {
+            for (int hours = 1; hours <= 3; hours++) {
+                answers.put("sunExposureHours", hours);
+                for (String customer : customers) {
+                    Requests.put(customer, Requests.profile(answers)).then().statusCode(hours == 1 ? 201 : 200);
+                }
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> metrics.counter("outbox.publish.failures").count() > failuresBefore);
+        } finally {
+            broker.start();
+        }
+        for (String customer : customers) {
+            List<ConsumerRecord<String, String>> records = await(customer,
+                    r -> !r.isEmpty() && profileOf(r.get(r.size() - 1)).version() == 3);
+            List<Long> versions = new ArrayList<>(records.stream().map(r -> profileOf(r).version()).toList());
+            assertThat(new ArrayList<>(new LinkedHashSet<>(versions))).containsExactly(1L, 2L, 3L);
+        }
+    }
+}
