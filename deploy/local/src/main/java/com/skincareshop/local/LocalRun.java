@@ -29,7 +29,9 @@ public final class LocalRun {
     record Service(String name, int port, String database) {
     }
 
-    static final List<Service> SERVICES = List.of(new Service("catalog-service", 8081, "catalog"));
+    static final List<Service> SERVICES = List.of(
+            new Service("catalog-service", 8081, "catalog"),
+            new Service("profile-service", 8082, "profile"));
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
 
@@ -173,20 +175,22 @@ public final class LocalRun {
 
                 Running. Ctrl-C stops everything this command started.
 
-                  catalog-service  http://localhost:8081/api/products   (OpenAPI: /q/openapi, health: /q/health)
-                  Kafka            %s   (topic catalog.products.v1)
+                  catalog-service  http://localhost:8081/api/products        (OpenAPI /q/openapi, health /q/health)
+                  profile-service  http://localhost:8082/api/questionnaire   (OpenAPI /q/openapi, health /q/health)
+                  Kafka            %s   (topics catalog.products.v1, profiles.skin.v1)
                   data             %s
 
-                Development tokens (valid 7 days; signed with the committed DEV key):
+                Development tokens (valid 7 days; signed with the committed DEV key), also in .local/tokens.env:
                   export MERCHANDISER=%s
                   export STOREFRONT=%s
                   export CUSTOMER=%s   # sub c-42
                   export SUPPORT=%s
 
                 Try:
+                  curl -s 'http://localhost:8082/api/questionnaire?locale=tl'
+                  curl -s -X PUT http://localhost:8082/api/profiles/c-42 -H "Authorization: Bearer $CUSTOMER" \\
+                       -H 'Content-Type: application/json' -d @deploy/local/examples/profile.json
                   curl -s 'http://localhost:8081/api/products?category=SERUM&concern=DARK_SPOTS&locale=lv&size=3'
-                  curl -si -X PUT http://localhost:8081/api/products/SER-DEMO-1 -H "Authorization: Bearer $MERCHANDISER" \\
-                       -H 'Content-Type: application/json' -d @deploy/local/examples/product.json
                 """.formatted(broker.bootstrapServers(), data, merchandiser, storefront, customer, support));
         try {
             Files.writeString(data.resolve("tokens.env"), "export MERCHANDISER=" + merchandiser
