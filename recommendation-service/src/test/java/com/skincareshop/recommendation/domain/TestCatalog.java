@@ -1,0 +1,214 @@
+package com.skincareshop.recommendation.domain;
+
+import com.skincareshop.contracts.catalog.ActiveStrength;
+import com.skincareshop.contracts.catalog.InciDictionary;
+import com.skincareshop.contracts.catalog.Ingredient;
+import com.skincareshop.contracts.catalog.Money;
+import com.skincareshop.contracts.catalog.ProductState;
+import com.skincareshop.contracts.catalog.Size;
+import com.skincareshop.contracts.profile.Answers;
+import com.skincareshop.contracts.vocabulary.AgeBand;
+import com.skincareshop.contracts.vocabulary.Area;
+import com.skincareshop.contracts.vocabulary.Category;
+import com.skincareshop.contracts.vocabulary.Concern;
+import com.skincareshop.contracts.vocabulary.ProductFormat;
+import com.skincareshop.contracts.vocabulary.ProductStatus;
+import com.skincareshop.contracts.vocabulary.SizeUnit;
+import com.skincareshop.contracts.vocabulary.SkinType;
+import com.skincareshop.contracts.vocabulary.TimeOfDay;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Small catalogues and answers built in the tests, the way the catalogue would publish them. */
+final class TestCatalog implements CatalogView {
+
+    private final List<ProductState> products = new ArrayList<>();
+
+    static TestCatalog of(ProductState... products) {
+        TestCatalog catalog = new TestCatalog();
+        catalog.products.addAll(Arrays.asList(products));
+        return catalog;
+    }
+
+    /** A catalogue that can fill every slot for a normal customer: the baseline the tests add to. */
+    static TestCatalog basics(ProductState... more) {
+        TestCatalog catalog = of(
+                product("CLN-BASIC", Category.CLEANSER, "9.00").build(),
+                product("MST-BASIC", Category.MOISTURIZER, "15.00").build(),
+                product("SUN-30", Category.SUNSCREEN, "14.00").spf(30).timeOfDay(TimeOfDay.AM).build());
+        catalog.products.addAll(Arrays.asList(more));
+        return catalog;
+    }
+
+    TestCatalog with(ProductState... more) {
+        products.addAll(Arrays.asList(more));
+        return this;
+    }
+
+    List<ProductState> products() {
+        return products;
+    }
+
+    @Override
+    public Collection<ProductState> available(Category category) {
+        return products.stream()
+                .filter(p -> p.category() == category && p.status() == ProductStatus.ACTIVE && p.stock() > 0)
+                .toList();
+    }
+
+    static Builder product(String sku, Category category, String price) {
+        return new Builder(sku, category, price);
+    }
+
+    static final class Builder {
+        private final String sku;
+        private final Category category;
+        private final String price;
+        private final List<Ingredient> ingredients = new ArrayList<>(List.of(new Ingredient("Aqua", null)));
+        private Set<Concern> concerns = EnumSet.noneOf(Concern.class);
+        private Set<SkinType> skinTypes = EnumSet.allOf(SkinType.class);
+        private Set<Area> areas = EnumSet.of(Area.FACE);
+        private TimeOfDay timeOfDay = TimeOfDay.ANY;
+        private Integer spf;
+        private String currency = "EUR";
+        private int stock = 10;
+        private Map<String, String> names;
+
+        Builder(String sku, Category category, String price) {
+            this.sku = sku;
+            this.category = category;
+            this.price = price;
+            this.names = Map.of("en", sku + " (en)", "tl", sku + " (tl)", "lv", sku + " (lv)");
+        }
+
+        Builder inci(String name, String percent) {
+            ingredients.add(new Ingredient(name, percent == null ? null : new BigDecimal(percent)));
+            return this;
+        }
+
+        Builder concerns(Concern... concerns) {
+            this.concerns = EnumSet.copyOf(Arrays.asList(concerns));
+            return this;
+        }
+
+        Builder skinTypes(SkinType... types) {
+            this.skinTypes = EnumSet.copyOf(Arrays.asList(types));
+            return this;
+        }
+
+        Builder areas(Area... areas) {
+            this.areas = EnumSet.copyOf(Arrays.asList(areas));
+            return this;
+        }
+
+        Builder timeOfDay(TimeOfDay time) {
+            this.timeOfDay = time;
+            return this;
+        }
+
+        Builder spf(int spf) {
+            this.spf = spf;
+            return this;
+        }
+
+        Builder currency(String currency) {
+            this.currency = currency;
+            return this;
+        }
+
+        Builder stock(int stock) {
+            this.stock = stock;
+            return this;
+        }
+
+        ProductState build() {
+            List<ActiveStrength> actives = InciDictionary.derive(ingredients);
+            boolean fragrance = actives.stream().anyMatch(a -> a.code() == com.skincareshop.contracts.vocabulary.Active.FRAGRANCE);
+            return new ProductState(sku, 1, ProductStatus.ACTIVE, category, "Test", names, names, List.copyOf(ingredients),
+                    actives, fragrance, concerns, skinTypes, areas, timeOfDay, spf, ProductFormat.BOTTLE, null,
+                    new Size(new BigDecimal("30"), SizeUnit.ML), new Money(new BigDecimal(price), currency), stock,
+                    Instant.parse("2026-11-01T00:00:00Z"));
+        }
+    }
+
+    /** DESIGN.md's example customer, to vary per test. */
+    static AnswersBuilder answers() {
+        return new AnswersBuilder();
+    }
+
+    static final class AnswersBuilder {
+        SkinType skinType = SkinType.NORMAL;
+        boolean sensitive;
+        AgeBand ageBand = AgeBand.AGE_25_34;
+        List<Concern> concerns = List.of(Concern.DARK_SPOTS);
+        BigDecimal sunHours = BigDecimal.ONE;
+        boolean pregnant;
+        List<String> avoid = List.of();
+        List<Area> areas = List.of(Area.FACE);
+        Money budget;
+
+        AnswersBuilder skinType(SkinType type) {
+            skinType = type;
+            return this;
+        }
+
+        AnswersBuilder sensitive() {
+            sensitive = true;
+            return this;
+        }
+
+        AnswersBuilder age(AgeBand band) {
+            ageBand = band;
+            return this;
+        }
+
+        AnswersBuilder concerns(Concern... concerns) {
+            this.concerns = List.of(concerns);
+            return this;
+        }
+
+        AnswersBuilder sunHours(int hours) {
+            sunHours = BigDecimal.valueOf(hours);
+            return this;
+        }
+
+        AnswersBuilder pregnant() {
+            pregnant = true;
+            return this;
+        }
+
+        AnswersBuilder avoid(String... names) {
+            avoid = List.of(names);
+            return this;
+        }
+
+        AnswersBuilder areas(Area... areas) {
+            this.areas = List.of(areas);
+            return this;
+        }
+
+        AnswersBuilder budget(String amount, String currency) {
+            budget = new Money(new BigDecimal(amount), currency);
+            return this;
+        }
+
+        Answers build() {
+            return new Answers(skinType, sensitive, ageBand, concerns, sunHours, pregnant, avoid, areas, budget, false);
+        }
+    }
+
+    static Map<String, String> names(String en) {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("en", en);
+        return names;
+    }
+}
