@@ -463,11 +463,13 @@ class RoutineEngineTest {
         void droppingAnAcidSerumForBudgetBringsBackTheCheaperExfoliant() {
             ProductState glycolicSerum = product("SER-GLY10", Category.SERUM, "60.00").inci("Glycolic Acid", "10").build();
             TestCatalog pores = TestCatalog.basics(glycolicSerum, RETINOL_05, GLYCOLIC_EXFOLIANT);
-            // the acid serum earns its place with dullness, which the retinoid does not treat
-            Answers unlimited = answers().concerns(Concern.FINE_LINES, Concern.DULLNESS, Concern.UNEVEN_TEXTURE).build();
+            // corrective care ranks the retinoid first; the acid serum earns second place with dullness
+            Answers unlimited = answers().age(AgeBand.AGE_45_54)
+                    .concerns(Concern.FINE_LINES, Concern.DULLNESS, Concern.UNEVEN_TEXTURE).build();
             assertThat(skus(build(unlimited, pores).pm())).contains("SER-RET05", "SER-GLY10").doesNotContain("EXF-GLY7");
 
-            Routine routine = build(answers().concerns(Concern.FINE_LINES, Concern.DULLNESS, Concern.UNEVEN_TEXTURE)
+            Routine routine = build(answers().age(AgeBand.AGE_45_54)
+                    .concerns(Concern.FINE_LINES, Concern.DULLNESS, Concern.UNEVEN_TEXTURE)
                     .budget("100.00", "EUR").build(), pores);
             assertThat(skus(routine.pm())).contains("SER-RET05", "EXF-GLY7").doesNotContain("SER-GLY10");
             assertThat(routine.total().amount()).isLessThanOrEqualTo(new java.math.BigDecimal("100.00"));

@@ -75,7 +75,7 @@ public final class KafkaBroker implements AutoCloseable {
             Path log4j = writeLog4jConfig();
             if (!Files.exists(dataDir.resolve("logs/meta.properties"))) {
                 run(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted",
-                        "-t", randomClusterId(), "-c", config.toString()), log4j);
+                        "--cluster-id=" + randomClusterId(), "--config=" + config), log4j);
             }
             process = java(List.of("kafka.Kafka", config.toString()), log4j)
                     .redirectOutput(dataDir.resolve("stdout.log").toFile())
@@ -245,11 +245,17 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static String randomClusterId() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    /** Base64url of a random UUID; never starting with '-', which a command line would take for an option. */
+    static String randomClusterId() {
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
     }
 
     static int freePort() {
