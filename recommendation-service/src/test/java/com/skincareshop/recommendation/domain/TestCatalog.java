@@ -29,11 +29,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** Small catalogues and answers built in the tests, the way the catalogue would publish them. */
-final class TestCatalog implements CatalogView {
+public final class TestCatalog implements CatalogView {
 
     private final List<ProductState> products = new ArrayList<>();
 
-    static TestCatalog of(ProductState... products) {
+    public static TestCatalog of(ProductState... products) {
         TestCatalog catalog = new TestCatalog();
         catalog.products.addAll(Arrays.asList(products));
         return catalog;
@@ -65,11 +65,11 @@ final class TestCatalog implements CatalogView {
                 .toList();
     }
 
-    static Builder product(String sku, Category category, String price) {
+    public static Builder product(String sku, Category category, String price) {
         return new Builder(sku, category, price);
     }
 
-    static final class Builder {
+    public static final class Builder {
         private final String sku;
         private final Category category;
         private final String price;
@@ -82,6 +82,8 @@ final class TestCatalog implements CatalogView {
         private String currency = "EUR";
         private int stock = 10;
         private Map<String, String> names;
+        private long version = 1;
+        private ProductStatus status = ProductStatus.ACTIVE;
 
         Builder(String sku, Category category, String price) {
             this.sku = sku;
@@ -90,50 +92,60 @@ final class TestCatalog implements CatalogView {
             this.names = Map.of("en", sku + " (en)", "tl", sku + " (tl)", "lv", sku + " (lv)");
         }
 
-        Builder inci(String name, String percent) {
+        public Builder inci(String name, String percent) {
             ingredients.add(new Ingredient(name, percent == null ? null : new BigDecimal(percent)));
             return this;
         }
 
-        Builder concerns(Concern... concerns) {
+        public Builder concerns(Concern... concerns) {
             this.concerns = EnumSet.copyOf(Arrays.asList(concerns));
             return this;
         }
 
-        Builder skinTypes(SkinType... types) {
+        public Builder skinTypes(SkinType... types) {
             this.skinTypes = EnumSet.copyOf(Arrays.asList(types));
             return this;
         }
 
-        Builder areas(Area... areas) {
+        public Builder areas(Area... areas) {
             this.areas = EnumSet.copyOf(Arrays.asList(areas));
             return this;
         }
 
-        Builder timeOfDay(TimeOfDay time) {
+        public Builder timeOfDay(TimeOfDay time) {
             this.timeOfDay = time;
             return this;
         }
 
-        Builder spf(int spf) {
+        public Builder spf(int spf) {
             this.spf = spf;
             return this;
         }
 
-        Builder currency(String currency) {
+        public Builder currency(String currency) {
             this.currency = currency;
             return this;
         }
 
-        Builder stock(int stock) {
+        public Builder stock(int stock) {
             this.stock = stock;
             return this;
         }
 
-        ProductState build() {
+        public Builder version(long version) {
+            this.version = version;
+            return this;
+        }
+
+        public Builder discontinued() {
+            this.status = ProductStatus.DISCONTINUED;
+            return this;
+        }
+
+        public ProductState build() {
             List<ActiveStrength> actives = InciDictionary.derive(ingredients);
             boolean fragrance = actives.stream().anyMatch(a -> a.code() == com.skincareshop.contracts.vocabulary.Active.FRAGRANCE);
-            return new ProductState(sku, 1, ProductStatus.ACTIVE, category, "Test", names, names, List.copyOf(ingredients),
+            return new ProductState(sku, version, status, category, "Test", names, names, List.copyOf(ingredients),
                     actives, fragrance, concerns, skinTypes, areas, timeOfDay, spf, ProductFormat.BOTTLE, null,
                     new Size(new BigDecimal("30"), SizeUnit.ML), new Money(new BigDecimal(price), currency), stock,
                     Instant.parse("2026-11-01T00:00:00Z"));

@@ -1,0 +1,94 @@
+package com.skincareshop.recommendation.api;
+
+import com.skincareshop.contracts.profile.AnswersValidator;
+import com.skincareshop.contracts.profile.Questionnaire;
+import com.skincareshop.contracts.profile.Questionnaires;
+import com.skincareshop.contracts.profile.SkinProfile;
+import com.skincareshop.platform.problem.Problem;
+import com.skincareshop.platform.problem.ProblemException;
+import com.skincareshop.platform.security.CustomerAccess;
+import com.skincareshop.recommendation.domain.CustomerProfiles;
+import com.skincareshop.recommendation.domain.Routine;
+import com.skincareshop.recommendation.domain.Routines;
+import com.skincareshop.recommendation.events.CatalogTableLoader;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import static com.skincareshop.platform.security.CustomerAccess.STOREFRONT;
+
+/**
+ * The storefront's routines. A stored customer's routine is built on request from their latest profile and the
+ * live catalogue, so a price, stock or discontinuation shows in the next answer; a guest's from answers sent in.
+ */
+@Path("/api/recommendations")
+@Produces(MediaType.APPLICATION_JSON)
+public class RecommendationResource {
+
+    static final String CUSTOMER_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$";
+
+    private final Routines routines;
+    private final CustomerProfiles profiles;
+    private final CatalogTableLoader catalog;
+    private final CustomerAccess access;
+
+    public RecommendationResource(Routines routines, CustomerProfiles profiles, CatalogTableLoader catalog,
+                                  CustomerAccess access) {
+        this.routines = routines;
+        this.profiles = profiles;
+        this.catalog = catalog;
+        this.access = access;
+    }
+
+    /** The customer themself or the storefront. {@code locale} defaults to the one the customer answered in. */
+    @GET
+    @Path("{customerId}")
+    @Authenticated
+    public Routine forCustomer(@PathParam("customerId")
+                               @Pattern(regexp = CUSTOMER_ID_PATTERN, message = "must be 1 to 64 letters, digits and . _ : -")
+                               String customerId,
+                               @QueryParam("locale") String locale) {
+        access.requireSelfOr(customerId, STOREFRONT);
+        requireCatalogue();
+        SkinProfile profile = profiles.find(customerId).orElseThrow(() -> new ProblemException(Problem.of(404,
+                "no-profile", "No profile", "customer " + customerId + " has not answered the questionnaire; "
+                        + "build a guest routine with POST /api/recommendations/preview")));
+        return routines.build(customerId, profile.version(), profile.answers(),
+                locale == null || locale.isBlank() ? profile.locale() : locale);
+    }
+
+    /** A guest's routine from answers validated exactly as profile-service validates them; nothing is stored. */
+    @POST
+    @Path("preview")
+    @RolesAllowed(STOREFRONT)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Routine preview(@QueryParam("locale") String locale, @NotNull @Valid PreviewRequest body) {
+        requireCatalogue();
+        Questionnaire questionnaire = body.questionnaireVersion() == null ? Questionnaires.current()
+                : Questionnaires.version(body.questionnaireVersion()).orElseThrow(() -> ProblemException.invalid(
+                "questionnaireVersion", "is not a published version; the current one is " + Questionnaires.current().version()));
+        AnswersValidator.Result result = AnswersValidator.validate(questionnaire, body.answers());
+        if (!result.valid()) {
+            throw ProblemException.invalid(result.violations());
+        }
+        return routines.build(null, null, result.answers(), locale);
+    }
+
+    /** Until the table has caught up a routine would be built from half a catalogue: better to say so. */
+    private void requireCatalogue() {
+        if (!catalog.caughtUp()) {
+            throw new ProblemException(Problem.of(503, "catalogue-loading", "Service unavailable",
+                    "the catalogue is still loading; retry in a few seconds"));
+        }
+    }
+}

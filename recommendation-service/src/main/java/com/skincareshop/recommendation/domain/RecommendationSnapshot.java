@@ -1,0 +1,63 @@
+package com.skincareshop.recommendation.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** A routine issued to a consenting customer, with the versions of the inputs it was built from. */
+@Entity
+@Table(name = "recommendation_snapshot")
+public class RecommendationSnapshot {
+
+    @Id
+    UUID id;
+
+    @Column(name = "customer_id")
+    String customerId;
+
+    @Column(name = "profile_version")
+    long profileVersion;
+
+    @Column(name = "product_versions")
+    @JdbcTypeCode(SqlTypes.JSON)
+    Map<String, Long> productVersions;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    Routine routine;
+
+    @Column(name = "issued_at")
+    Instant issuedAt;
+
+    protected RecommendationSnapshot() {
+        // for JPA
+    }
+
+    RecommendationSnapshot(String customerId, long profileVersion, Map<String, Long> productVersions, Routine routine,
+                           Instant issuedAt) {
+        this.id = UUID.randomUUID();
+        this.customerId = customerId;
+        this.profileVersion = profileVersion;
+        this.productVersions = productVersions;
+        this.routine = routine;
+        this.issuedAt = issuedAt;
+    }
+
+    public long profileVersion() {
+        return profileVersion;
+    }
+
+    public Map<String, Long> productVersions() {
+        return productVersions;
+    }
+
+    public Routine routine() {
+        return routine;
+    }
+}

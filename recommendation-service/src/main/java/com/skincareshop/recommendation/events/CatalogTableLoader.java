@@ -1,0 +1,152 @@
+package com.skincareshop.recommendation.events;
+
+import com.skincareshop.contracts.catalog.ProductState;
+import com.skincareshop.contracts.events.Topics;
+import com.skincareshop.platform.kafka.DeadLetters;
+import com.skincareshop.platform.kafka.KafkaSettings;
+import com.skincareshop.recommendation.domain.CatalogTable;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fills the {@link CatalogTable} from {@code catalog.products.v1}: every replica reads every partition from the
+ * beginning (a global table, no consumer group) and keeps following it. Not caught up, and so not ready, until
+ * it has read up to the end offsets that existed when it started.
+ */
+@ApplicationScoped
+public class CatalogTableLoader {
+
+    private static final Logger LOG = Logger.getLogger(CatalogTableLoader.class);
+
+    private final CatalogTable table;
+    private final EventDecoder decoder;
+    private final DeadLetters deadLetters;
+    private final KafkaSettings kafka;
+    private final String serviceName;
+    private volatile boolean caughtUp;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread worker;
+
+    public CatalogTableLoader(CatalogTable table, EventDecoder decoder, DeadLetters deadLetters, KafkaSettings kafka,
+                              MeterRegistry metrics, @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+        this.table = table;
+        this.decoder = decoder;
+        this.deadLetters = deadLetters;
+        this.kafka = kafka;
+        this.serviceName = serviceName;
+        Gauge.builder("catalog.table.products", table, CatalogTable::size)
+                .description("Products in this replica's catalogue table").register(metrics);
+        Gauge.builder("catalog.table.caught.up", this, l -> l.caughtUp ? 1 : 0)
+                .description("1 once the table has read the topic up to its end at start-up").register(metrics);
+    }
+
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        worker = new Thread(this::run, "catalog-table-loader");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(
+                    ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-catalog-table",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000")),
+                    new StringDeserializer(), new ByteArrayDeserializer())) {
+                this.consumer = consumer;
+                follow(consumer);
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Catalogue table consumer failed (%s: %s); reading again from the beginning",
+                        e.getClass().getSimpleName(), e.getMessage());
+                sleep(Duration.ofSeconds(2));
+            }
+        }
+    }
+
+    private void follow(KafkaConsumer<String, byte[]> consumer) {
+        List<TopicPartition> partitions = awaitPartitions(consumer);
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
+        while (running) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                apply(record);
+            }
+            if (!caughtUp && partitions.stream().allMatch(p -> consumer.position(p) >= endAtStart.get(p))) {
+                caughtUp = true;
+                LOG.infof("Catalogue table caught up: %d products", table.size());
+            }
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        try {
+            ProductState product = decoder.product(record);
+            if (product == null) {
+                table.remove(record.key());
+            } else {
+                table.apply(product);
+            }
+        } catch (EventDecoder.Poison poison) {
+            deadLetters.park(record, record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
+                    poison.getMessage());
+        }
+    }
+
+    /** The topic belongs to catalog-service: wait for it rather than create it with the wrong settings. */
+    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> consumer) {
+        while (running) {
+            List<PartitionInfo> infos = consumer.partitionsFor(Topics.CATALOG_PRODUCTS, Duration.ofSeconds(10));
+            if (infos != null && !infos.isEmpty()) {
+                return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            }
+            LOG.infof("Waiting for topic %s", Topics.CATALOG_PRODUCTS);
+            sleep(Duration.ofSeconds(1));
+        }
+        throw new WakeupException();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

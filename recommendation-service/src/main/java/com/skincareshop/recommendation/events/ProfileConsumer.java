@@ -1,0 +1,221 @@
+package com.skincareshop.recommendation.events;
+
+import com.skincareshop.contracts.events.Topics;
+import com.skincareshop.contracts.profile.SkinProfile;
+import com.skincareshop.platform.kafka.DeadLetters;
+import com.skincareshop.platform.kafka.KafkaSettings;
+import com.skincareshop.recommendation.domain.CustomerProfiles;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps the profile read model in step with {@code profiles.skin.v1} (consumer group {@code recommendation-service}).
+ *
+ * <p>A poll's changes are applied in one database transaction and the offsets are committed only after it
+ * committed: a crash in between replays the batch, which the version guard makes harmless. If the batch fails,
+ * its records are applied one by one; a record that still fails while the database is healthy is poison and goes
+ * to the dead-letter topic, anything else is retried after a pause. Starts once the catalogue table has caught
+ * up, so no routine is issued from half a catalogue.
+ */
+@ApplicationScoped
+public class ProfileConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ProfileConsumer.class);
+    static final String GROUP = "recommendation-service";
+
+    private final CustomerProfiles profiles;
+    private final EventDecoder decoder;
+    private final DeadLetters deadLetters;
+    private final KafkaSettings kafka;
+    private final CatalogTableLoader catalog;
+    private final AgroalDataSource dataSource;
+    private final int maxPollRecords;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile double lag;
+    private Thread worker;
+
+    public ProfileConsumer(CustomerProfiles profiles, EventDecoder decoder, DeadLetters deadLetters, KafkaSettings kafka,
+                           CatalogTableLoader catalog, AgroalDataSource dataSource, MeterRegistry metrics,
+                           @ConfigProperty(name = "recommendation.profiles.max-poll-records", defaultValue = "500")
+                           int maxPollRecords) {
+        this.profiles = profiles;
+        this.decoder = decoder;
+        this.deadLetters = deadLetters;
+        this.kafka = kafka;
+        this.catalog = catalog;
+        this.dataSource = dataSource;
+        this.maxPollRecords = maxPollRecords;
+        Gauge.builder("profiles.consumer.lag", this, c -> c.lag)
+                .description("Largest lag of the profile consumer over its partitions, in records").register(metrics);
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        worker = new Thread(this::run, "profile-consumer");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (worker != null) {
+            try {
+                worker.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        while (running && !catalog.caughtUp()) {
+            sleep(Duration.ofMillis(200));
+        }
+        while (running) {
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(
+                    ConsumerConfig.GROUP_ID_CONFIG, GROUP,
+                    ConsumerConfig.CLIENT_ID_CONFIG, GROUP + "-profiles",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(maxPollRecords))),
+                    new StringDeserializer(), new ByteArrayDeserializer())) {
+                this.consumer = consumer;
+                consumer.subscribe(List.of(Topics.PROFILES_SKIN));
+                while (running) {
+                    ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                    if (!records.isEmpty()) {
+                        process(consumer, records);
+                    }
+                    lag = recordsLagMax(consumer);
+                }
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("Profile consumer failed (%s: %s); resuming from the last committed offsets",
+                        e.getClass().getSimpleName(), e.getMessage());
+                sleep(Duration.ofSeconds(2));
+            }
+        }
+    }
+
+    private void process(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+        records.forEach(batch::add);
+        List<CustomerProfiles.Change> changes = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> changeRecords = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            try {
+                SkinProfile profile = decoder.profile(record);
+                changes.add(new CustomerProfiles.Change(record.key(), profile));
+                changeRecords.add(record);
+            } catch (EventDecoder.Poison poison) {
+                park(record, poison.getMessage());
+            }
+        }
+        try {
+            profiles.apply(changes);
+        } catch (RuntimeException batchFailure) {
+            LOG.debugf("batch of %d failed (%s); applying one by one", changes.size(), batchFailure.getMessage());
+            applyOneByOne(consumer, changes, changeRecords);
+            return;
+        }
+        commit(consumer, batch);
+    }
+
+    private void applyOneByOne(KafkaConsumer<String, byte[]> consumer, List<CustomerProfiles.Change> changes,
+                               List<ConsumerRecord<String, byte[]>> records) {
+        for (int i = 0; i < changes.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            try {
+                profiles.apply(List.of(changes.get(i)));
+            } catch (RuntimeException failure) {
+                if (!databaseHealthy()) {
+                    // not this record's fault: rewind to it and retry after a pause
+                    rewind(consumer, records.subList(i, records.size()));
+                    throw new IllegalStateException("database unavailable", failure);
+                }
+                park(record, "could not be applied: " + failure.getClass().getSimpleName());
+            }
+            commit(consumer, List.of(record));
+        }
+    }
+
+    private void park(ConsumerRecord<String, byte[]> record, String error) {
+        deadLetters.park(record, record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8), error);
+    }
+
+    private static void commit(KafkaConsumer<String, byte[]> consumer, List<ConsumerRecord<String, byte[]>> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            offsets.merge(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets);
+        }
+    }
+
+    private static void rewind(KafkaConsumer<String, byte[]> consumer, List<ConsumerRecord<String, byte[]>> unprocessed) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : unprocessed) {
+            first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
+        }
+        first.forEach(consumer::seek);
+    }
+
+    private boolean databaseHealthy() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static double recordsLagMax(KafkaConsumer<String, byte[]> consumer) {
+        for (Map.Entry<org.apache.kafka.common.MetricName, ? extends Metric> metric : consumer.metrics().entrySet()) {
+            if (metric.getKey().name().equals("records-lag-max") && metric.getKey().tags().get("topic") == null) {
+                Object value = metric.getValue().metricValue();
+                return value instanceof Double d && !d.isNaN() ? d : 0;
+            }
+        }
+        return 0;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package com.skincareshop.recommendation.events;
+
+import com.skincareshop.contracts.events.EventTypes;
+import com.skincareshop.contracts.events.Topics;
+import com.skincareshop.contracts.recommendation.RoutineIssued;
+import com.skincareshop.platform.outbox.Outbox;
+import com.skincareshop.recommendation.domain.Routine;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What recommendation-service publishes on {@code recommendations.issued.v1}, keyed by customerId. */
+@ApplicationScoped
+public class RecommendationEvents {
+
+    private final Outbox outbox;
+
+    public RecommendationEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void issued(Routine routine, Instant issuedAt) {
+        outbox.record(Topics.RECOMMENDATIONS_ISSUED, routine.customerId(), EventTypes.ROUTINE_ISSUED,
+                toEvent(routine, issuedAt));
+    }
+
+    /** Erasure or withdrawn consent: earlier events of the customer are deleted from the outbox too. */
+    public void withdrawn(String customerId) {
+        outbox.recordErasure(Topics.RECOMMENDATIONS_ISSUED, customerId, EventTypes.ROUTINE_WITHDRAWN);
+    }
+
+    /** Codes only: the marketing pipeline renders its own texts and never sees the answers. */
+    static RoutineIssued toEvent(Routine routine, Instant issuedAt) {
+        List<RoutineIssued.IssuedStep> steps = new ArrayList<>();
+        routine.am().forEach(step -> steps.add(step("AM", step)));
+        routine.pm().forEach(step -> steps.add(step("PM", step)));
+        return new RoutineIssued(routine.customerId(), routine.profileVersion(), routine.locale(),
+                routine.approach().name(), routine.minimumSpf(), steps,
+                routine.warnings().stream().map(w -> w.code().name()).toList(), routine.total(), issuedAt);
+    }
+
+    private static RoutineIssued.IssuedStep step(String time, Routine.Step step) {
+        return new RoutineIssued.IssuedStep(time, step.step(), step.slot().name(), step.product().sku(),
+                step.product().version(), step.frequency().name(),
+                step.reasons().stream().map(r -> r.code().name()).toList());
+    }
+}

@@ -1,0 +1,268 @@
+package com.skincareshop.recommendation.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.skincareshop.contracts.catalog.ProductState;
+import com.skincareshop.contracts.events.EventTypes;
+import com.skincareshop.contracts.events.Topics;
+import com.skincareshop.contracts.profile.Answers;
+import com.skincareshop.contracts.recommendation.RoutineIssued;
+import com.skincareshop.contracts.vocabulary.AgeBand;
+import com.skincareshop.contracts.vocabulary.Area;
+import com.skincareshop.contracts.vocabulary.Category;
+import com.skincareshop.contracts.vocabulary.Concern;
+import com.skincareshop.contracts.vocabulary.ProductStatus;
+import com.skincareshop.contracts.vocabulary.SkinType;
+import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.InjectKafkaBroker;
+import com.skincareshop.platform.testing.KafkaBroker;
+import com.skincareshop.platform.testing.TopicReader;
+import com.skincareshop.recommendation.domain.CatalogTable;
+import com.skincareshop.recommendation.domain.RecommendationIssuer;
+import com.skincareshop.recommendation.domain.RecommendationSnapshot;
+import com.skincareshop.recommendation.support.Baseline;
+import com.skincareshop.recommendation.support.Publisher;
+import com.skincareshop.recommendation.support.RecommendationTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static com.skincareshop.recommendation.domain.TestCatalog.product;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The read models as fed by the producers' events through the real broker. */
+@RecommendationTest
+class ConsumersTest {
+
+    @InjectKafkaBroker
+    KafkaBroker broker;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    CatalogTable table;
+
+    @Inject
+    RecommendationIssuer issuer;
+
+    private Publisher publisher;
+
+    @BeforeEach
+    void baseline() {
+        Baseline.ensure(broker.bootstrapServers(), json, table);
+        publisher = new Publisher(broker.bootstrapServers(), json);
+    }
+
+    @AfterEach
+    void close() {
+        publisher.close();
+    }
+
+    static Answers answers(List<Concern> concerns, boolean consent) {
+        return new Answers(SkinType.NORMAL, false, AgeBand.AGE_25_34, concerns, BigDecimal.ONE, false, List.of(),
+                List.of(Area.FACE), null, consent);
+    }
+
+    private static String newCustomer() {
+        return "c-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    private static Response routine(String customer) {
+        return given().auth().oauth2(DevTokens.storefront()).when().get("/api/recommendations/{id}", customer);
+    }
+
+    private static JsonPath awaitRoutine(String customer, java.util.function.Predicate<JsonPath> until) {
+        JsonPath[] last = new JsonPath[1];
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Response response = routine(customer);
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            last[0] = response.jsonPath();
+            return until.test(last[0]);
+        });
+        return last[0];
+    }
+
+    private static List<String> skus(JsonPath routine) {
+        List<String> skus = new ArrayList<>(routine.getList("am.product.sku", String.class));
+        skus.addAll(routine.getList("pm.product.sku", String.class));
+        return skus;
+    }
+
+    @Test
+    void duplicatesAndOlderVersionsChangeNothing() {
+        String customer = newCustomer();
+        publisher.profile(customer, 2, answers(List.of(Concern.FINE_LINES), true), "en");
+        publisher.profile(customer, 1, answers(List.of(Concern.DARK_SPOTS), true), "en"); // late and older
+        publisher.profile(customer, 2, answers(List.of(Concern.FINE_LINES), true), "en"); // a duplicate
+        publisher.profile(customer, 3, answers(List.of(Concern.FINE_LINES, Concern.DEHYDRATION), true), "en");
+
+        awaitRoutine(customer, r -> r.getLong("profileVersion") == 3);
+        // one routine issued per applied version: the older and the repeated event did nothing
+        assertThat(issuer.snapshots(customer)).extracting(RecommendationSnapshot::profileVersion).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void aProfileBeforeAnyMatchingProductIsServedOnceProductsArrive() {
+        String customer = newCustomer();
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Answers handsOnly = new Answers(SkinType.DRY, false, AgeBand.AGE_45_54, List.of(Concern.ACNE_SCARS),
+                BigDecimal.ONE, false, List.of(), List.of(Area.HANDS), null, false);
+        publisher.profile(customer, 1, handsOnly, "en");
+
+        JsonPath empty = awaitRoutine(customer, r -> true);
+        assertThat(empty.getList("am")).isEmpty();
+        assertThat(empty.getList("warnings.code", String.class)).contains("SLOT_UNFILLED");
+
+        publisher.product(product("H-SER-" + suffix, Category.SERUM, "28.00").inci("Ascorbic Acid", "10")
+                .areas(Area.HANDS).build());
+        publisher.product(product("H-MST-" + suffix, Category.MOISTURIZER, "12.00").areas(Area.HANDS).build());
+        publisher.product(product("H-SUN-" + suffix, Category.SUNSCREEN, "13.00").spf(30).areas(Area.HANDS).build());
+
+        JsonPath served = awaitRoutine(customer, r -> r.getList("am").size() == 3);
+        assertThat(served.getList("am.product.sku", String.class))
+                .containsExactly("H-SER-" + suffix, "H-MST-" + suffix, "H-SUN-" + suffix);
+    }
+
+    @Test
+    void aDiscontinuedOrSoldOutProductLeavesTheNextRoutine() {
+        String customer = newCustomer();
+        publisher.profile(customer, 1, answers(List.of(Concern.ENLARGED_PORES), false), "en");
+        JsonPath before = awaitRoutine(customer, r -> true);
+        String serum = before.getString("am.find { it.slot == 'SERUM' }.product.sku");
+        if (serum == null) {
+            serum = before.getString("pm.find { it.slot == 'SERUM' }.product.sku");
+        }
+        assertThat(serum).as("a serum for enlarged pores").isNotNull();
+        ProductState recommended = table.find(serum).orElseThrow();
+
+        publisher.product(Baseline.changed(recommended, ProductStatus.DISCONTINUED, recommended.stock(), "21.00"));
+        String gone = serum;
+        JsonPath after = awaitRoutine(customer, r -> !skus(r).contains(gone));
+        assertThat(skus(after)).doesNotContain(gone);
+
+        // and back on sale, but out of stock: still not recommended
+        ProductState discontinued = table.find(serum).orElseThrow();
+        publisher.product(Baseline.changed(discontinued, ProductStatus.ACTIVE, 0, "21.00"));
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> table.find(gone).orElseThrow().version() == discontinued.version() + 1);
+        assertThat(skus(routine(customer).jsonPath())).doesNotContain(gone);
+        publisher.product(Baseline.changed(table.find(gone).orElseThrow(), ProductStatus.ACTIVE, 9, "21.00"));
+        awaitRoutine(customer, r -> skus(r).contains(gone));
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterTopicAndTheConsumersGoOn() {
+        String poisoned = newCustomer();
+        publisher.raw(Topics.PROFILES_SKIN, poisoned, EventTypes.PROFILE_CHANGED, "{not json".getBytes(StandardCharsets.UTF_8));
+        String unknownType = newCustomer();
+        publisher.raw(Topics.PROFILES_SKIN, unknownType, "com.example.mystery.v9", "{}".getBytes(StandardCharsets.UTF_8));
+        String wrongKey = newCustomer();
+        publisher.raw(Topics.PROFILES_SKIN, wrongKey, EventTypes.PROFILE_CHANGED, profileJson("someone-else"));
+        String healthy = newCustomer();
+        publisher.profile(healthy, 1, answers(List.of(Concern.DARK_SPOTS), false), "en");
+
+        awaitRoutine(healthy, r -> true); // the consumer went on past the poison
+        for (String key : List.of(poisoned, unknownType, wrongKey)) {
+            List<ConsumerRecord<String, String>> parked = TopicReader.readKey(broker.bootstrapServers(),
+                    Topics.deadLetterOf(Topics.PROFILES_SKIN), key, r -> !r.isEmpty(), Duration.ofSeconds(30));
+            assertThat(parked).as("parked " + key).hasSize(1);
+            assertThat(header(parked.get(0), "dlq.error")).isNotBlank();
+            assertThat(header(parked.get(0), "dlq.topic")).isEqualTo(Topics.PROFILES_SKIN);
+            assertThat(header(parked.get(0), "dlq.consumer")).isEqualTo("recommendation-service");
+            routine(key).then().statusCode(404);
+        }
+
+        String badSku = "P-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        publisher.raw(Topics.CATALOG_PRODUCTS, badSku, EventTypes.PRODUCT_CHANGED, "[1,2]".getBytes(StandardCharsets.UTF_8));
+        String goodSku = "P-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        publisher.product(product(goodSku, Category.CLEANSER, "99.00").build());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> table.find(goodSku).isPresent());
+        assertThat(table.find(badSku)).isEmpty();
+        assertThat(TopicReader.readKey(broker.bootstrapServers(), Topics.deadLetterOf(Topics.CATALOG_PRODUCTS), badSku,
+                r -> !r.isEmpty(), Duration.ofSeconds(30))).hasSize(1);
+    }
+
+    @Test
+    void consentingCustomersAreIssuedTheirRoutineAndOthersAreNot() throws Exception {
+        String consenting = newCustomer();
+        String private_ = newCustomer();
+        publisher.profile(private_, 1, answers(List.of(Concern.DARK_SPOTS), false), "lv");
+        publisher.profile(consenting, 1, answers(List.of(Concern.DARK_SPOTS), true), "lv");
+
+        List<ConsumerRecord<String, String>> issued = TopicReader.readKey(broker.bootstrapServers(),
+                Topics.RECOMMENDATIONS_ISSUED, consenting, r -> !r.isEmpty(), Duration.ofSeconds(30));
+        assertThat(issued).hasSize(1);
+        assertThat(header(issued.get(0), "ce_type")).isEqualTo(EventTypes.ROUTINE_ISSUED);
+        assertThat(header(issued.get(0), "ce_source")).isEqualTo("/recommendation-service");
+        RoutineIssued event = json.readValue(issued.get(0).value(), RoutineIssued.class);
+        assertThat(event.customerId()).isEqualTo(consenting);
+        assertThat(event.version()).isEqualTo(1);
+        assertThat(event.steps()).extracting(RoutineIssued.IssuedStep::sku).contains("B-SER-C15", "B-SUN30");
+        assertThat(event.steps()).allSatisfy(step -> {
+            assertThat(step.productVersion()).isPositive();
+            assertThat(step.reasonCodes()).isNotEmpty();
+        });
+        assertThat(issued.get(0).value()).as("codes only, no answers").doesNotContain("DARK_SPOTS\"", "skinType");
+        RecommendationSnapshot snapshot = issuer.snapshots(consenting).get(0);
+        assertThat(snapshot.productVersions()).containsKey("B-SER-C15");
+
+        awaitRoutine(private_, r -> true);
+        assertThat(issuer.snapshots(private_)).isEmpty();
+        assertThat(TopicReader.readKey(broker.bootstrapServers(), Topics.RECOMMENDATIONS_ISSUED, private_,
+                r -> !r.isEmpty(), Duration.ofSeconds(3))).isEmpty();
+
+        // consent withdrawn: what was issued is deleted here and a tombstone tells the pipeline
+        publisher.profile(consenting, 2, answers(List.of(Concern.DARK_SPOTS), false), "lv");
+        List<ConsumerRecord<String, String>> withdrawn = TopicReader.readKey(broker.bootstrapServers(),
+                Topics.RECOMMENDATIONS_ISSUED, consenting, r -> r.size() == 2, Duration.ofSeconds(30));
+        assertThat(withdrawn.get(1).value()).isNull();
+        assertThat(issuer.snapshots(consenting)).isEmpty();
+    }
+
+    @Test
+    void erasureRemovesTheCustomerEverywhere() {
+        String customer = newCustomer();
+        publisher.profile(customer, 1, answers(List.of(Concern.DARK_SPOTS), true), "en");
+        awaitRoutine(customer, r -> true);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !issuer.snapshots(customer).isEmpty());
+
+        publisher.erase(customer);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> routine(customer).statusCode() == 404);
+        assertThat(issuer.snapshots(customer)).isEmpty();
+        List<ConsumerRecord<String, String>> issued = TopicReader.readKey(broker.bootstrapServers(),
+                Topics.RECOMMENDATIONS_ISSUED, customer, r -> !r.isEmpty() && r.get(r.size() - 1).value() == null,
+                Duration.ofSeconds(30));
+        assertThat(issued.get(issued.size() - 1).value()).isNull();
+        assertThat(header(issued.get(issued.size() - 1), "ce_type")).isEqualTo(EventTypes.ROUTINE_WITHDRAWN);
+    }
+
+    private byte[] profileJson(String customerId) {
+        try {
+            return json.writeValueAsBytes(new com.skincareshop.contracts.profile.SkinProfile(customerId, 1, 1, "en",
+                    answers(List.of(Concern.DARK_SPOTS), false), java.time.Instant.now()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

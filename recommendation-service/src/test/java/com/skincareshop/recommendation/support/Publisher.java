@@ -1,0 +1,79 @@
+package com.skincareshop.recommendation.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.skincareshop.contracts.catalog.ProductState;
+import com.skincareshop.contracts.events.EventTypes;
+import com.skincareshop.contracts.events.Topics;
+import com.skincareshop.contracts.profile.Answers;
+import com.skincareshop.contracts.profile.SkinProfile;
+import com.skincareshop.platform.kafka.CloudEventHeaders;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Publishes events as catalog-service and profile-service do: the contract records serialized by the
+ * application's own ObjectMapper, with the CloudEvents headers the outbox relay writes (the same code).
+ */
+public final class Publisher implements AutoCloseable {
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final ObjectMapper json;
+
+    public Publisher(String bootstrapServers, ObjectMapper json) {
+        this.json = json;
+        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    public void product(ProductState product) {
+        send(Topics.CATALOG_PRODUCTS, product.sku(), EventTypes.PRODUCT_CHANGED, bytes(product));
+    }
+
+    public void profile(SkinProfile profile) {
+        send(Topics.PROFILES_SKIN, profile.customerId(), EventTypes.PROFILE_CHANGED, bytes(profile));
+    }
+
+    public void profile(String customerId, long version, Answers answers, String locale) {
+        profile(new SkinProfile(customerId, version, 1, locale, answers, Instant.now()));
+    }
+
+    public void erase(String customerId) {
+        send(Topics.PROFILES_SKIN, customerId, EventTypes.PROFILE_ERASED, null);
+    }
+
+    /** Anything at all, e.g. a poison message. */
+    public void raw(String topic, String key, String type, byte[] value) {
+        send(topic, key, type, value);
+    }
+
+    private void send(String topic, String key, String type, byte[] value) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        if (type != null) {
+            CloudEventHeaders.write(record.headers(), UUID.randomUUID(), type, "/test", key, Instant.now(), value != null);
+        }
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
+    private byte[] bytes(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,24 @@
+package com.skincareshop.recommendation.support;
+
+import com.skincareshop.platform.testing.KafkaBrokerResource;
+import com.skincareshop.platform.testing.PostgresResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A recommendation-service test against a real Kafka broker and the real PostgreSQL. Every test class uses the same
+ * resources, so Quarkus starts once for all of them.
+ */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "service", value = "recommendation"))
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface RecommendationTest {
+}
