@@ -9,6 +9,7 @@ import com.skincareshop.contracts.vocabulary.SizeUnit;
 import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.contracts.vocabulary.Texture;
 import com.skincareshop.contracts.vocabulary.TimeOfDay;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -33,6 +34,8 @@ import java.util.Set;
  * currency) are {@link ProductRules}, applied through {@link ValidProduct}.
  */
 @ValidProduct
+// What GET returns beyond this input is managed by the catalogue: a read-modify-write PUT may send it back.
+@JsonIgnoreProperties(value = {"version", "actives", "containsFragrance", "updatedAt", "locale", "name", "description"})
 public record ProductInput(
         @Pattern(regexp = SKU_PATTERN, message = SKU_RULE) String sku,
         @NotNull Category category,

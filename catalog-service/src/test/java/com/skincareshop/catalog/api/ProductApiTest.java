@@ -65,6 +65,17 @@ class ProductApiTest {
     }
 
     @Test
+    void whatGetReturnsCanBeEditedAndPutBack() {
+        String sku = Products.uniqueSku("SER");
+        put(sku, Products.vitaminCSerum("roundtrip")).then().statusCode(201);
+        Map<String, Object> read = given().when().get("/api/products/{sku}", sku).then().extract().jsonPath().getMap("");
+        read.put("stock", 7);
+        given().auth().oauth2(DevTokens.merchandiser()).contentType(ContentType.JSON).body(read)
+                .header("If-Match", "\"1\"").when().put("/api/products/{sku}", sku)
+                .then().statusCode(200).body("version", equalTo(2)).body("stock", equalTo(7));
+    }
+
+    @Test
     void unknownLocaleFallsBackToEnglish() {
         String sku = Products.uniqueSku("SER");
         Map<String, Object> serum = Products.vitaminCSerum("fallback");

@@ -13,11 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 /**
  * Runs the flow on this machine: the local PostgreSQL (started if stopped), a Kafka broker, every service as its
@@ -25,20 +22,17 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalRun {
 
-    /** One entry per service; later issues add profile-service and recommendation-service here. */
-    record Service(String name, int port, String database) {
-    }
-
-    static final List<Service> SERVICES = List.of(
-            new Service("catalog-service", 8081, "catalog"),
-            new Service("profile-service", 8082, "profile"));
+    static final List<Stack.Service> SERVICES = List.of(
+            new Stack.Service("catalog-service", 8081, "catalog", "catalog"),
+            new Stack.Service("profile-service", 8082, "profile", "profile"),
+            new Stack.Service("recommendation-service", 8083, "recommendation", "recommendation"));
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
 
     private final Path root;
     private final Path data;
-    private final List<Process> started = new ArrayList<>();
     private KafkaBroker broker;
+    private Stack stack;
 
     private LocalRun(Path root) {
         this.root = root;
@@ -57,24 +51,22 @@ public final class LocalRun {
     }
 
     private void run() throws Exception {
-        Files.createDirectories(data.resolve("logs"));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-run-shutdown"));
-        startInfrastructure();
-        for (Service service : SERVICES) {
-            startService(service);
+        step("Kafka: broker on 127.0.0.1:" + KAFKA_PORT + ", data in " + data.resolve("kafka"));
+        broker = KafkaBroker.persistent(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT).start();
+        step("PostgreSQL: starting if stopped, creating databases if missing");
+        stack = new Stack(root, data.resolve("logs"), broker, SERVICES).provisionDatabases(false);
+        for (Stack.Service service : SERVICES) {
+            step(service.name() + ": " + service.url() + " (log: .local/logs/" + service.name() + ".log)");
         }
-        for (Service service : SERVICES) {
-            awaitReady(service);
-        }
+        stack.start().awaitReady(Duration.ofSeconds(120));
         importDemoCatalogue();
         printWelcome();
         while (true) {
-            for (Process process : started) {
-                if (!process.isAlive()) {
-                    System.err.println("A service exited (code " + process.exitValue() + "); see "
-                            + data.resolve("logs") + ". Stopping.");
-                    System.exit(1);
-                }
+            Optional<String> exited = stack.exitedService();
+            if (exited.isPresent()) {
+                System.err.println(exited.get() + " exited; see " + data.resolve("logs") + ". Stopping.");
+                System.exit(1);
             }
             Thread.sleep(1000);
         }
@@ -83,79 +75,24 @@ public final class LocalRun {
     /** Forgets everything the local run stored: the services' databases and the broker's data. */
     private void reset() throws IOException {
         LocalPostgres postgres = LocalPostgres.fromEnvironment().ensureRunning();
-        for (Service service : SERVICES) {
+        for (Stack.Service service : SERVICES) {
             postgres.dropDatabase(service.database());
             step("dropped database " + service.database());
         }
         if (Files.exists(data)) {
             try (var paths = Files.walk(data)) {
                 paths.sorted(java.util.Comparator.reverseOrder())
-                        .filter(p -> !p.equals(data.resolve("run.lock")))
+                        .filter(p -> !p.equals(data.resolve("run.lock")) && !p.equals(data))
                         .forEach(p -> p.toFile().delete());
             }
-            step("deleted " + data);
+            step("deleted the contents of " + data);
         }
-    }
-
-    private void startInfrastructure() {
-        step("PostgreSQL: starting if stopped, creating databases if missing");
-        LocalPostgres postgres = LocalPostgres.fromEnvironment().ensureRunning();
-        for (Service service : SERVICES) {
-            postgres.ensureDatabase(service.database(), service.database(), service.database());
-        }
-        step("Kafka: broker on 127.0.0.1:" + KAFKA_PORT + ", data in " + data.resolve("kafka"));
-        broker = KafkaBroker.persistent(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT).start();
-    }
-
-    private void startService(Service service) throws IOException {
-        Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: run ./mvnw package first");
-        }
-        LocalPostgres postgres = LocalPostgres.fromEnvironment();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
-        env.put("QUARKUS_DATASOURCE_USERNAME", service.database());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", service.database());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-        env.put("SKINCARE_KAFKA_REPLICATION_FACTOR", "1"); // one local broker
-        // the production profile with development keys: what runs here is what ships
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "dev-jwt/public-key.pem");
-        env.put("JWT_ISSUER", DevTokens.ISSUER);
-        env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        step(service.name() + ": http://localhost:" + service.port() + " (log: .local/logs/" + service.name() + ".log)");
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar", jar.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("logs/" + service.name() + ".log").toFile()));
-        builder.environment().putAll(env);
-        started.add(builder.start());
-    }
-
-    private void awaitReady(Service service) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + service.port() + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(service.name() + " did not become ready; see .local/logs/" + service.name() + ".log");
     }
 
     private void importDemoCatalogue() throws Exception {
         Path catalogue = root.resolve("catalog-service/src/main/resources/demo/catalog.ndjson");
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:8081/api/products/import"))
+                        URI.create(SERVICES.get(0).url() + "/api/products/import"))
                 .header("Authorization", "Bearer " + DevTokens.merchandiser())
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofFile(catalogue)).build(), HttpResponse.BodyHandlers.ofString());
@@ -177,7 +114,8 @@ public final class LocalRun {
 
                   catalog-service  http://localhost:8081/api/products        (OpenAPI /q/openapi, health /q/health)
                   profile-service  http://localhost:8082/api/questionnaire   (OpenAPI /q/openapi, health /q/health)
-                  Kafka            %s   (topics catalog.products.v1, profiles.skin.v1)
+                  recommendation   http://localhost:8083/api/recommendations (OpenAPI /q/openapi, health /q/health)
+                  Kafka            %s   (topics catalog.products.v1, profiles.skin.v1, recommendations.issued.v1)
                   data             %s
 
                 Development tokens (valid 7 days; signed with the committed DEV key), also in .local/tokens.env:
@@ -190,7 +128,7 @@ public final class LocalRun {
                   curl -s 'http://localhost:8082/api/questionnaire?locale=tl'
                   curl -s -X PUT http://localhost:8082/api/profiles/c-42 -H "Authorization: Bearer $CUSTOMER" \\
                        -H 'Content-Type: application/json' -d @deploy/local/examples/profile.json
-                  curl -s 'http://localhost:8081/api/products?category=SERUM&concern=DARK_SPOTS&locale=lv&size=3'
+                  curl -s http://localhost:8083/api/recommendations/c-42 -H "Authorization: Bearer $CUSTOMER"
                 """.formatted(broker.bootstrapServers(), data, merchandiser, storefront, customer, support));
         try {
             Files.writeString(data.resolve("tokens.env"), "export MERCHANDISER=" + merchandiser
@@ -202,23 +140,14 @@ public final class LocalRun {
     }
 
     private synchronized void stopAll() {
-        if (started.isEmpty() && broker == null) {
+        if (stack == null && broker == null) {
             return;
         }
         System.out.println("\nStopping...");
-        for (Process process : started) {
-            process.destroy();
+        if (stack != null) {
+            stack.close();
+            stack = null;
         }
-        for (Process process : started) {
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        started.clear();
         if (broker != null) {
             broker.stop();
             broker = null;

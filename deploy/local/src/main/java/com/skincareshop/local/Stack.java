@@ -1,0 +1,147 @@
+package com.skincareshop.local;
+
+import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.KafkaBroker;
+import com.skincareshop.platform.testing.LocalPostgres;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The three services as packaged jars ({@code target/quarkus-app}), each on its own database, all on one broker:
+ * what the local run starts, and what the end-to-end test drives over HTTP.
+ */
+public final class Stack implements AutoCloseable {
+
+    /** A service, its HTTP port and its database (the role has the same name as the service's default database). */
+    public record Service(String name, int port, String database, String role) {
+        public String url() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    private final Path root;
+    private final Path logs;
+    private final KafkaBroker broker;
+    private final List<Service> services;
+    private final List<Process> processes = new ArrayList<>();
+
+    public Stack(Path root, Path logs, KafkaBroker broker, List<Service> services) {
+        this.root = root;
+        this.logs = logs;
+        this.broker = broker;
+        this.services = List.copyOf(services);
+    }
+
+    public List<Service> services() {
+        return services;
+    }
+
+    /** Creates what is missing; {@code fresh} drops the databases first (tests start from nothing). */
+    public Stack provisionDatabases(boolean fresh) {
+        LocalPostgres postgres = LocalPostgres.fromEnvironment().ensureRunning();
+        for (Service service : services) {
+            if (fresh) {
+                postgres.dropDatabase(service.database());
+            }
+            postgres.ensureDatabase(service.database(), service.role(), service.role());
+        }
+        return this;
+    }
+
+    public Stack start() throws IOException {
+        Files.createDirectories(logs);
+        LocalPostgres postgres = LocalPostgres.fromEnvironment();
+        for (Service service : services) {
+            Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: run ./mvnw package first");
+            }
+            ProcessBuilder builder = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.name() + ".log").toFile()));
+            builder.environment().putAll(Map.of(
+                    "QUARKUS_HTTP_PORT", String.valueOf(service.port()),
+                    "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()),
+                    "QUARKUS_DATASOURCE_USERNAME", service.role(),
+                    "QUARKUS_DATASOURCE_PASSWORD", service.role(),
+                    "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                    "SKINCARE_KAFKA_REPLICATION_FACTOR", "1", // one local broker
+                    // the production profile with development keys: what runs here is what ships
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "dev-jwt/public-key.pem",
+                    "JWT_ISSUER", DevTokens.ISSUER,
+                    "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
+            processes.add(builder.start());
+        }
+        return this;
+    }
+
+    /** Waits until every service reports ready (database, broker, topics and, for recommendations, the catalogue). */
+    public Stack awaitReady(Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        for (Service service : services) {
+            while (!ready(http, service)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(service.name() + " did not become ready; see "
+                            + logs.resolve(service.name() + ".log"));
+                }
+                exitedService().ifPresent(name -> {
+                    throw new IllegalStateException(name + " exited; see " + logs.resolve(name + ".log"));
+                });
+                Thread.sleep(250);
+            }
+        }
+        return this;
+    }
+
+    /** A service whose process has ended, if any. */
+    public java.util.Optional<String> exitedService() {
+        for (int i = 0; i < processes.size(); i++) {
+            if (!processes.get(i).isAlive()) {
+                return java.util.Optional.of(services.get(i).name());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static boolean ready(HttpClient http, Service service) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops the services (SIGTERM, then SIGKILL after 20 s); the broker belongs to whoever started it. */
+    @Override
+    public void close() {
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+    }
+}
