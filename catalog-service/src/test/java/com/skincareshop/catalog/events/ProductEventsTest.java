@@ -11,6 +11,8 @@ import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.TopicReader;
+
+import static com.skincareshop.platform.testing.TopicReader.header;
 import io.restassured.http.ContentType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,10 +20,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.awaitility.Awaitility;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,10 +84,6 @@ class ProductEventsTest {
         }
     }
 
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 
     @Test
     void everyChangePublishesTheFullStateInVersionOrder() throws Exception {

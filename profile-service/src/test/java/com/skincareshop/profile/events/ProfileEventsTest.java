@@ -9,6 +9,8 @@ import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.TopicReader;
+
+import static com.skincareshop.platform.testing.TopicReader.header;
 import com.skincareshop.profile.support.ProfileTest;
 import com.skincareshop.profile.support.Requests;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,12 +18,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -66,10 +66,6 @@ class ProfileEventsTest {
         }
     }
 
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 
     private long rowsAbout(String customer) {
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -4,6 +4,7 @@ import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.platform.kafka.DeadLetters;
 import com.skincareshop.platform.kafka.KafkaSettings;
+import com.skincareshop.platform.lifecycle.Daemons;
 import com.skincareshop.recommendation.domain.CatalogTable;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,9 +67,7 @@ public class CatalogTableLoader {
 
     void start(@Observes StartupEvent event) {
         running = true;
-        worker = new Thread(this::run, "catalog-table-loader");
-        worker.setDaemon(true);
-        worker.start();
+        worker = Daemons.start("catalog-table-loader", this::run);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -94,7 +93,7 @@ public class CatalogTableLoader {
             } catch (RuntimeException e) {
                 LOG.warnf("Catalogue table consumer failed (%s: %s); reading again from the beginning",
                         e.getClass().getSimpleName(), e.getMessage());
-                sleep(Duration.ofSeconds(2));
+                Daemons.pause(Duration.ofSeconds(2));
             }
         }
     }
@@ -137,16 +136,8 @@ public class CatalogTableLoader {
                 return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
             }
             LOG.infof("Waiting for topic %s", Topics.CATALOG_PRODUCTS);
-            sleep(Duration.ofSeconds(1));
+            Daemons.pause(Duration.ofSeconds(1));
         }
         throw new WakeupException();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.platform.kafka.DeadLetters;
 import com.skincareshop.platform.kafka.KafkaSettings;
+import com.skincareshop.platform.lifecycle.Daemons;
 import com.skincareshop.recommendation.domain.CustomerProfiles;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
@@ -77,9 +78,7 @@ public class ProfileConsumer {
 
     void start(@Observes StartupEvent event) {
         running = true;
-        worker = new Thread(this::run, "profile-consumer");
-        worker.setDaemon(true);
-        worker.start();
+        worker = Daemons.start("profile-consumer", this::run);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -99,7 +98,7 @@ public class ProfileConsumer {
 
     private void run() {
         while (running && !catalog.caughtUp()) {
-            sleep(Duration.ofMillis(200));
+            Daemons.pause(Duration.ofMillis(200));
         }
         while (running) {
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(
@@ -123,7 +122,7 @@ public class ProfileConsumer {
             } catch (RuntimeException e) {
                 LOG.warnf("Profile consumer failed (%s: %s); resuming from the last committed offsets",
                         e.getClass().getSimpleName(), e.getMessage());
-                sleep(Duration.ofSeconds(2));
+                Daemons.pause(Duration.ofSeconds(2));
             }
         }
     }
@@ -209,13 +208,5 @@ public class ProfileConsumer {
             }
         }
         return 0;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -16,6 +16,8 @@ import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.TopicReader;
+
+import static com.skincareshop.platform.testing.TopicReader.header;
 import com.skincareshop.recommendation.domain.CatalogTable;
 import com.skincareshop.recommendation.domain.RecommendationIssuer;
 import com.skincareshop.recommendation.domain.RecommendationSnapshot;
@@ -261,8 +263,4 @@ class ConsumersTest {
         }
     }
 
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 }

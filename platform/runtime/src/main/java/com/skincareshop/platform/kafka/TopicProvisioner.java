@@ -1,5 +1,6 @@
 package com.skincareshop.platform.kafka;
 
+import com.skincareshop.platform.lifecycle.Daemons;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,9 +45,7 @@ public class TopicProvisioner {
 
     void start(@Observes StartupEvent event) {
         running = true;
-        worker = new Thread(this::provisionUntilDone, "kafka-topic-provisioner");
-        worker.setDaemon(true);
-        worker.start();
+        worker = Daemons.start("kafka-topic-provisioner", this::provisionUntilDone);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -75,9 +74,7 @@ public class TopicProvisioner {
             } catch (Exception e) {
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
                 LOG.warnf("Kafka topics not provisioned yet (%s); retrying in %s", lastError, backoff);
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
+                if (!Daemons.pause(backoff)) {
                     return;
                 }
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0

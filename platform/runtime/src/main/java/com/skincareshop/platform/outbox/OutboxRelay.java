@@ -3,6 +3,7 @@ package com.skincareshop.platform.outbox;
 import com.skincareshop.platform.kafka.CloudEventHeaders;
 import com.skincareshop.platform.kafka.KafkaSettings;
 import com.skincareshop.platform.kafka.TopicProvisioner;
+import com.skincareshop.platform.lifecycle.Daemons;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -100,9 +101,7 @@ public class OutboxRelay {
             return;
         }
         running = true;
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        worker = Daemons.start("outbox-relay", this::run);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -311,11 +310,8 @@ public class OutboxRelay {
     }
 
     private void sleep(Duration duration) {
-        try {
-            // a wake-up does not cut a back-off short: the broker needs the time
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // a wake-up does not cut a back-off short: the broker needs the time
+        if (!Daemons.pause(duration)) {
             running = false;
         }
     }

@@ -23,6 +23,12 @@ public final class TopicReader {
     private TopicReader() {
     }
 
+    /** A header's value as text, or null when the record has none. */
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Reads the records with this key until {@code done} holds for them or the timeout passes. */
     public static List<ConsumerRecord<String, String>> readKey(String bootstrapServers, String topic, String key,
                                                                Predicate<List<ConsumerRecord<String, String>>> done,
