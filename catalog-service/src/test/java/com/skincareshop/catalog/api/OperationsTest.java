@@ -17,7 +17,9 @@ class OperationsTest {
 
     @Test
     void healthReportsDatabaseAndKafka() {
+        // the three endpoints the Kubernetes probes use (deploy/kubernetes, checked by ManifestsTest)
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
         Awaitility.await().atMost(Duration.ofSeconds(60))
                 .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
         given().when().get("/q/health/ready").then().statusCode(200)

@@ -1,0 +1,316 @@
+package com.skincareshop.deploy;
+
+import com.skincareshop.contracts.events.Topics;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Renders every overlay with {@code kubectl kustomize} (Debian's kubectl bundles kustomize) and checks it against
+ * the code: probes and ports exist in the services, every environment variable is one the service reads, topics
+ * match the services' configuration, every container is limited and locked down.
+ */
+class ManifestsTest {
+
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final List<String> SERVICES = List.of("catalog-service", "profile-service", "recommendation-service");
+    /** SmallRye Health's endpoints, which every service serves (see catalog-service's OperationsTest). */
+    private static final Set<String> HEALTH_PATHS = Set.of("/q/health/live", "/q/health/ready", "/q/health/started");
+    /** Read by the base image's start script (run-java.sh), not by the application. */
+    private static final Set<String> RUNTIME_IMAGE_VARIABLES = Set.of("JAVA_OPTS_APPEND", "JAVA_MAX_MEM_RATIO");
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
+
+    private static final Map<String, List<HasMetadata>> RENDERED = new HashMap<>();
+
+    @BeforeAll
+    static void render() throws Exception {
+        for (String overlay : List.of("dev", "prod")) {
+            RENDERED.put(overlay, parse(kustomize(ROOT.resolve("deploy/kubernetes/overlays/" + overlay))));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceHasItsWorkloadsProbesAndPorts(String overlay) throws IOException {
+        for (String service : SERVICES) {
+            Deployment deployment = one(overlay, Deployment.class, service);
+            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            int port = httpPort(overlay, service, container);
+            assertThat(container.getPorts()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
+                    .as(service + " listens where its configuration says").contains(org.assertj.core.groups.Tuple.tuple("http", port));
+            for (Probe probe : List.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())) {
+                assertThat(probe).as(service + " probes").isNotNull();
+                assertThat(HEALTH_PATHS).contains(probe.getHttpGet().getPath());
+                assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+            }
+            assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+            assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+            Service kubeService = one(overlay, Service.class, service);
+            assertThat(kubeService.getSpec().getPorts().get(0).getTargetPort().getStrVal()).isEqualTo("http");
+            assertThat(kubeService.getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+            one(overlay, PodDisruptionBudget.class, service);
+        }
+        HorizontalPodAutoscaler hpa = one(overlay, HorizontalPodAutoscaler.class, "recommendation-service");
+        assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("recommendation-service");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyContainerIsLimitedLockedDownAndPinned(String overlay) {
+        for (Deployment deployment : all(overlay, Deployment.class)) {
+            PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+            assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(deployment.getMetadata().getName()).isTrue();
+            for (Container container : pod.getContainers()) {
+                String name = deployment.getMetadata().getName() + "/" + container.getName();
+                assertThat(container.getResources().getLimits()).as(name + " limits").containsKeys("cpu", "memory");
+                assertThat(container.getResources().getRequests()).as(name + " requests").containsKeys("cpu", "memory");
+                assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).as(name).isTrue();
+                assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).as(name).isFalse();
+                assertThat(container.getSecurityContext().getCapabilities().getDrop()).as(name).contains("ALL");
+                assertThat(container.getImage()).as(name + " image pinned by tag")
+                        .matches(".+:[A-Za-z0-9._-]+$").doesNotEndWith(":latest");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyEnvironmentVariableIsOneTheServiceReads(String overlay) throws IOException {
+        for (String service : SERVICES) {
+            Set<String> known = knownEnvironmentVariables(service);
+            for (String variable : environment(overlay, service).keySet()) {
+                assertThat(known).as(service + " reads " + variable).contains(variable);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void databaseSecretsComeFromTheServicesOwnPostgresCluster(String overlay) {
+        Set<String> clusters = new HashSet<>();
+        all(overlay, GenericKubernetesResource.class).stream()
+                .filter(r -> r.getKind().equals("Cluster") && r.getApiVersion().startsWith("postgresql.cnpg.io/"))
+                .forEach(r -> clusters.add(r.getMetadata().getName()));
+        assertThat(clusters).containsExactlyInAnyOrder("catalog-db", "profile-db", "recommendation-db");
+        for (String service : SERVICES) {
+            Container container = one(overlay, Deployment.class, service).getSpec().getTemplate().getSpec().getContainers().get(0);
+            for (EnvVar variable : container.getEnv()) {
+                if (variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null) {
+                    assertThat(variable.getValueFrom().getSecretKeyRef().getName())
+                            .isEqualTo(service.replace("-service", "-db") + "-app");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void topicsMatchWhatTheServicesDeclare(String overlay) throws IOException {
+        Map<String, GenericKubernetesResource> topics = new HashMap<>();
+        all(overlay, GenericKubernetesResource.class).stream()
+                .filter(r -> r.getKind().equals("KafkaTopic"))
+                .forEach(r -> topics.put((String) spec(r).get("topicName"), r));
+        Set<String> expected = new HashSet<>(List.of(Topics.CATALOG_PRODUCTS, Topics.PROFILES_SKIN,
+                Topics.RECOMMENDATIONS_ISSUED, Topics.deadLetterOf(Topics.CATALOG_PRODUCTS),
+                Topics.deadLetterOf(Topics.PROFILES_SKIN)));
+        assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+
+        int declared = 0;
+        for (String service : SERVICES) {
+            Properties properties = properties(ROOT.resolve(service + "/src/main/resources/application.properties"));
+            Pattern owned = Pattern.compile("^skincare\\.kafka\\.topics\\.\"([^\"]+)\"\\.partitions$");
+            for (String key : properties.stringPropertyNames()) {
+                Matcher m = owned.matcher(key);
+                if (!m.matches()) {
+                    continue; // %test.* lines are the tests' own topics
+                }
+                String topic = m.group(1);
+                declared++;
+                GenericKubernetesResource kafkaTopic = topics.get(topic);
+                assertThat(kafkaTopic).as(service + " owns " + topic).isNotNull();
+                assertThat(((Number) spec(kafkaTopic).get("partitions")).intValue()).as(topic + " partitions")
+                        .isEqualTo(Integer.parseInt(properties.getProperty(key)));
+                boolean compacted = Boolean.parseBoolean(properties.getProperty("skincare.kafka.topics.\"" + topic + "\".compacted", "false"));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> config = (Map<String, Object>) spec(kafkaTopic).get("config");
+                assertThat(config.get("cleanup.policy")).as(topic).isEqualTo(compacted ? "compact" : "delete");
+                Pattern extra = Pattern.compile("^skincare\\.kafka\\.topics\\.\"" + Pattern.quote(topic) + "\"\\.config\\.\"([^\"]+)\"$");
+                for (String configKey : properties.stringPropertyNames()) {
+                    Matcher c = extra.matcher(configKey);
+                    if (c.matches()) {
+                        assertThat(String.valueOf(config.get(c.group(1)))).as(topic + " " + c.group(1))
+                                .isEqualTo(properties.getProperty(configKey));
+                    }
+                }
+            }
+        }
+        assertThat(declared).as("every KafkaTopic is owned by a service").isEqualTo(expected.size());
+        int replicas = overlay.equals("prod") ? 3 : 1;
+        topics.values().forEach(t -> assertThat(((Number) spec(t).get("replicas")).intValue()).isEqualTo(replicas));
+        assertThat(environment(overlay, "catalog-service").get("SKINCARE_KAFKA_REPLICATION_FACTOR"))
+                .as("services create topics, if ever, as the cluster does").isEqualTo(String.valueOf(replicas));
+    }
+
+    @Test
+    void productionCommitsNoSecretValues() {
+        assertThat(all("prod", Secret.class)).isEmpty();
+        assertThat(all("dev", Secret.class)).extracting(s -> s.getMetadata().getName()).containsExactly("skincare-jwt");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void networkPoliciesLetOnlyTheShopsNamespacesReachTheServices(String overlay) {
+        List<NetworkPolicy> policies = all(overlay, NetworkPolicy.class);
+        NetworkPolicy denyAll = policies.stream().filter(p -> p.getMetadata().getName().equals("default-deny-ingress"))
+                .findFirst().orElseThrow();
+        assertThat(denyAll.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty();
+        NetworkPolicy http = policies.stream()
+                .filter(p -> p.getMetadata().getName().equals("services-http-from-storefront-and-merchandising"))
+                .findFirst().orElseThrow();
+        assertThat(http.getSpec().getIngress()).hasSize(1);
+        assertThat(http.getSpec().getIngress().get(0).getFrom().get(0).getNamespaceSelector().getMatchExpressions().get(0)
+                .getValues()).containsExactlyInAnyOrder("storefront", "merchandising");
+        for (String service : SERVICES) {
+            assertThat(one(overlay, Deployment.class, service).getSpec().getTemplate().getMetadata().getLabels())
+                    .containsEntry("skincare.example/role", "service");
+        }
+        GenericKubernetesResource kafka = all(overlay, GenericKubernetesResource.class).stream()
+                .filter(r -> r.getKind().equals("Kafka")).findFirst().orElseThrow();
+        assertThat(kafka.toString()).contains("networkPolicyPeers");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------
+
+    /** The port a service listens on in the container: QUARKUS_HTTP_PORT, else its application.properties. */
+    private static int httpPort(String overlay, String service, Container container) throws IOException {
+        String fromEnvironment = environment(overlay, service).get("QUARKUS_HTTP_PORT");
+        if (fromEnvironment != null) {
+            return Integer.parseInt(fromEnvironment);
+        }
+        return Integer.parseInt(properties(ROOT.resolve(service + "/src/main/resources/application.properties"))
+                .getProperty("quarkus.http.port"));
+    }
+
+    /** Every variable the container gets, from env and from the ConfigMaps it imports; value null when not literal. */
+    private static Map<String, String> environment(String overlay, String service) {
+        Container container = one(overlay, Deployment.class, service).getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, String> variables = new HashMap<>();
+        for (EnvFromSource source : container.getEnvFrom()) {
+            ConfigMap map = one(overlay, ConfigMap.class, source.getConfigMapRef().getName());
+            variables.putAll(map.getData());
+        }
+        for (EnvVar variable : container.getEnv()) {
+            variables.put(variable.getName(), variable.getValue());
+        }
+        return variables;
+    }
+
+    /**
+     * The environment variables a service reads: SmallRye maps {@code a.b-c."d.e"} to {@code A_B_C__D_E__}; every
+     * property in its application.properties or the platform's defaults, any variable they reference as
+     * {@code ${NAME}}, and the base image's own.
+     */
+    private static Set<String> knownEnvironmentVariables(String service) throws IOException {
+        Set<String> known = new HashSet<>(RUNTIME_IMAGE_VARIABLES);
+        for (Path file : List.of(ROOT.resolve(service + "/src/main/resources/application.properties"),
+                ROOT.resolve("platform/runtime/src/main/resources/META-INF/microprofile-config.properties"))) {
+            Properties properties = properties(file);
+            for (String key : properties.stringPropertyNames()) {
+                String property = key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key;
+                known.add(property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
+                Matcher reference = ENV_REFERENCE.matcher(properties.getProperty(key));
+                while (reference.find()) {
+                    known.add(reference.group(1));
+                }
+            }
+        }
+        return known;
+    }
+
+    private static Properties properties(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> spec(GenericKubernetesResource resource) {
+        return (Map<String, Object>) resource.getAdditionalProperties().get("spec");
+    }
+
+    private static <T extends HasMetadata> List<T> all(String overlay, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        for (HasMetadata resource : RENDERED.get(overlay)) {
+            if (type.isInstance(resource)) {
+                found.add(type.cast(resource));
+            }
+        }
+        return found;
+    }
+
+    private static <T extends HasMetadata> T one(String overlay, Class<T> type, String name) {
+        return all(overlay, type).stream().filter(r -> r.getMetadata().getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(overlay + ": no " + type.getSimpleName() + " " + name));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<HasMetadata> parse(String yaml) {
+        Object parsed = new KubernetesSerialization().unmarshal(yaml);
+        return parsed instanceof List<?> list ? (List<HasMetadata>) list : List.of((HasMetadata) parsed);
+    }
+
+    private static String kustomize(Path overlay) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder("kubectl", "kustomize", overlay.toString()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("kubectl is needed to render the manifests (Debian: apt-get install kubectl)", e);
+        }
+        String output;
+        try (InputStream in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("kubectl kustomize " + overlay + " failed: " + output);
+        }
+        return output;
+    }
+}
