@@ -33,6 +33,7 @@ public final class LocalRun {
     private final Path data;
     private KafkaBroker broker;
     private Stack stack;
+    private volatile boolean stopping;
 
     private LocalRun(Path root) {
         this.root = root;
@@ -64,7 +65,7 @@ public final class LocalRun {
         printWelcome();
         while (true) {
             Optional<String> exited = stack.exitedService();
-            if (exited.isPresent()) {
+            if (exited.isPresent() && !stopping) { // while stopping, services exit because they were told to
                 System.err.println(exited.get() + " exited; see " + data.resolve("logs") + ". Stopping.");
                 System.exit(1);
             }
@@ -87,6 +88,7 @@ public final class LocalRun {
             }
             step("deleted the contents of " + data);
         }
+        postgres.stopWhatWasStarted();
     }
 
     private void importDemoCatalogue() throws Exception {
@@ -140,17 +142,21 @@ public final class LocalRun {
     }
 
     private synchronized void stopAll() {
+        stopping = true;
         if (stack == null && broker == null) {
             return;
         }
         System.out.println("\nStopping...");
         if (stack != null) {
             stack.close();
-            stack = null;
         }
         if (broker != null) {
             broker.stop();
             broker = null;
+        }
+        if (stack != null) {
+            stack.stopDatabaseServerIfStartedHere();
+            stack = null;
         }
         System.out.println("Stopped. Data kept in " + data + " (deploy/local/run.sh --reset starts afresh).");
     }

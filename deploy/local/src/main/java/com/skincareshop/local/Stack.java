@@ -36,6 +36,7 @@ public final class Stack implements AutoCloseable {
     private final KafkaBroker broker;
     private final List<Service> services;
     private final List<Process> processes = new ArrayList<>();
+    private final LocalPostgres postgres = LocalPostgres.fromEnvironment();
 
     public Stack(Path root, Path logs, KafkaBroker broker, List<Service> services) {
         this.root = root;
@@ -50,7 +51,7 @@ public final class Stack implements AutoCloseable {
 
     /** Creates what is missing; {@code fresh} drops the databases first (tests start from nothing). */
     public Stack provisionDatabases(boolean fresh) {
-        LocalPostgres postgres = LocalPostgres.fromEnvironment().ensureRunning();
+        postgres.ensureRunning();
         for (Service service : services) {
             if (fresh) {
                 postgres.dropDatabase(service.database());
@@ -62,7 +63,6 @@ public final class Stack implements AutoCloseable {
 
     public Stack start() throws IOException {
         Files.createDirectories(logs);
-        LocalPostgres postgres = LocalPostgres.fromEnvironment();
         for (Service service : services) {
             Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
@@ -127,6 +127,11 @@ public final class Stack implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Stops the PostgreSQL server if {@link #provisionDatabases} had to start it; a running one is left alone. */
+    public void stopDatabaseServerIfStartedHere() {
+        postgres.stopWhatWasStarted();
     }
 
     /** Stops the services (SIGTERM, then SIGKILL after 20 s); the broker belongs to whoever started it. */

@@ -34,6 +34,8 @@ public final class LocalPostgres {
     private final String adminPassword;
     private final String host;
     private final int port;
+    /** Debian clusters ({version, name}) this instance started, so that the local run can stop them again. */
+    private final java.util.List<String[]> startedClusters = new java.util.ArrayList<>();
 
     private LocalPostgres(String host, int port, String adminUser, String adminPassword) {
         this.host = host;
@@ -110,8 +112,16 @@ public final class LocalPostgres {
         }
     }
 
+    /** Stops the clusters {@link #ensureRunning()} started, and no other: Ctrl-C undoes what the run did. */
+    public void stopWhatWasStarted() {
+        for (String[] cluster : startedClusters) {
+            runAndRead(List.of("pg_ctlcluster", "--skip-systemctl-redirect", cluster[0], cluster[1], "stop"));
+        }
+        startedClusters.clear();
+    }
+
     /** Debian's postgresql-common: start every cluster that {@code pg_lsclusters} reports down. */
-    private static void startDebianClusters() {
+    private void startDebianClusters() {
         if (!Files.isExecutable(Path.of("/usr/bin/pg_lsclusters"))) {
             return;
         }
@@ -120,6 +130,7 @@ public final class LocalPostgres {
             String[] columns = line.trim().split("\\s+");
             if (columns.length >= 4 && columns[3].startsWith("down")) {
                 runAndRead(List.of("pg_ctlcluster", "--skip-systemctl-redirect", columns[0], columns[1], "start"));
+                startedClusters.add(new String[]{columns[0], columns[1]});
             }
         }
     }
