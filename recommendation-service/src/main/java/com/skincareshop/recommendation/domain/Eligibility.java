@@ -62,9 +62,11 @@ final class Eligibility {
         if (!product.areas().contains(area) || !policy.currency().equals(product.price().currency())) {
             return false;
         }
-        for (Ingredient ingredient : product.ingredients()) {
-            if (avoidedInci.contains(InciDictionary.normalize(ingredient.inci()))) {
-                return false;
+        if (!avoidedInci.isEmpty()) { // normalizing every INCI name is the costly part: only when needed
+            for (Ingredient ingredient : product.ingredients()) {
+                if (avoidedInci.contains(InciDictionary.normalize(ingredient.inci()))) {
+                    return false;
+                }
             }
         }
         for (ActiveStrength active : product.actives()) {

@@ -68,6 +68,7 @@ public final class RoutineEngine {
         private final Approach approach;
         private final List<Routine.Warning> warnings = new ArrayList<>();
         private final Set<Category> unfilled = EnumSet.noneOf(Category.class);
+        private final Map<Category, List<ProductState>> eligibleByCategory = new EnumMap<>(Category.class);
 
         private final List<Scored> serums = new ArrayList<>();
         private Scored exfoliant;
@@ -117,11 +118,12 @@ public final class RoutineEngine {
         private record Scored(ProductState product, double score, Set<Concern> covered) {
         }
 
+        /** Filtered once per category and routine: every later step picks from the same list. */
         private List<ProductState> eligible(Category category) {
-            return catalog.available(category).stream()
+            return eligibleByCategory.computeIfAbsent(category, c -> catalog.available(c).stream()
                     .filter(eligibility::allows)
                     .sorted(Comparator.comparing(ProductState::sku))
-                    .toList();
+                    .toList());
         }
 
         private Scored scoreSerum(ProductState product) {

@@ -1,0 +1,73 @@
+package com.skincareshop.benchmarks;
+
+import com.skincareshop.contracts.catalog.Money;
+import com.skincareshop.contracts.profile.Answers;
+import com.skincareshop.contracts.vocabulary.AgeBand;
+import com.skincareshop.contracts.vocabulary.Area;
+import com.skincareshop.contracts.vocabulary.Concern;
+import com.skincareshop.contracts.vocabulary.SkinType;
+import com.skincareshop.recommendation.domain.CatalogTable;
+import com.skincareshop.recommendation.domain.Routine;
+import com.skincareshop.recommendation.domain.RoutineEngine;
+import com.skincareshop.recommendation.domain.RoutinePolicy;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One routine computed against catalogues of 1k, 10k and 100k products (issue 6, benchmark 1). The customers
+ * rotate through typical profiles, so no single branch of the engine is measured alone.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class RoutineEngineBenchmark {
+
+    @Param({"1000", "10000", "100000"})
+    public int catalogueSize;
+
+    private final RoutineEngine engine = new RoutineEngine(RoutinePolicy.defaults());
+    private CatalogTable catalogue;
+    private List<Answers> customers;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void load() {
+        catalogue = new CatalogTable();
+        SyntheticCatalogue.generate(catalogueSize, 42).forEach(catalogue::apply);
+        customers = List.of(
+                // DESIGN.md's example: oily, 35-44, pores, five hours of sun, a budget
+                new Answers(SkinType.OILY, false, AgeBand.AGE_35_44, List.of(Concern.ENLARGED_PORES, Concern.SAGGING_PORES),
+                        new BigDecimal("5"), false, List.of("Fragrance"), List.of(Area.FACE),
+                        new Money(new BigDecimal("120.00"), "EUR"), true),
+                // sensitive, pregnant, brightening
+                new Answers(SkinType.DRY, true, AgeBand.AGE_25_34, List.of(Concern.DARK_SPOTS, Concern.DULLNESS),
+                        BigDecimal.ONE, true, List.of(), List.of(Area.FACE, Area.HANDS), null, false),
+                // corrective, many concerns
+                new Answers(SkinType.NORMAL, false, AgeBand.AGE_55_PLUS, List.of(Concern.FIRMNESS, Concern.FINE_LINES,
+                        Concern.DEHYDRATION, Concern.UNEVEN_TEXTURE), new BigDecimal("2"), false, List.of("Retinol"),
+                        List.of(Area.FACE), null, true));
+    }
+
+    @Benchmark
+    public Routine routine() {
+        Answers answers = customers.get(next++ % customers.size());
+        return engine.build("c-bench", 1L, answers, "lv", catalogue);
+    }
+}
