@@ -1,10 +1,9 @@
 package com.skincareshop.catalog.api;
 
 import com.skincareshop.catalog.support.CatalogTest;
-import org.awaitility.Awaitility;
+import com.skincareshop.platform.testing.Readiness;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -20,8 +19,7 @@ class OperationsTest {
         // the three endpoints the Kubernetes probes use (deploy/kubernetes, checked by ManifestsTest)
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
-        Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+        Readiness.await();
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItems("kafka", "Database connections health check"));
     }

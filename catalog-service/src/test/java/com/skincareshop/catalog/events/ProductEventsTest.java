@@ -8,6 +8,7 @@ import com.skincareshop.contracts.events.EventTypes;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.Readiness;
 import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.TopicReader;
@@ -52,8 +53,7 @@ class ProductEventsTest {
     /** Events flow once the service is ready: its topics exist. */
     @org.junit.jupiter.api.BeforeEach
     void serviceIsReady() {
-        Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+        Readiness.await();
     }
 
     private long unsentOutboxRows(List<String> keys) {

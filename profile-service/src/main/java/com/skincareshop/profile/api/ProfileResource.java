@@ -1,6 +1,7 @@
 package com.skincareshop.profile.api;
 
 import com.skincareshop.contracts.profile.AnswersValidator;
+import com.skincareshop.contracts.profile.CustomerIds;
 import com.skincareshop.contracts.profile.Questionnaire;
 import com.skincareshop.contracts.profile.Questionnaires;
 import com.skincareshop.contracts.vocabulary.Locales;
@@ -35,9 +36,6 @@ import static com.skincareshop.platform.security.CustomerAccess.SUPPORT;
 @Authenticated
 public class ProfileResource {
 
-    public static final String CUSTOMER_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$";
-    private static final String CUSTOMER_ID_RULE = "must be 1 to 64 letters, digits and . _ : - (starting with a letter or digit)";
-
     private final ProfileStore profiles;
     private final CustomerAccess access;
 
@@ -49,7 +47,7 @@ public class ProfileResource {
     /** 201 for the first answers, 200 after; unchanged answers keep the version. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response answer(@PathParam("customerId") @Pattern(regexp = CUSTOMER_ID_PATTERN, message = CUSTOMER_ID_RULE)
+    public Response answer(@PathParam("customerId") @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
                            String customerId,
                            @NotNull @Valid ProfileRequest body,
                            UriInfo uri) {
@@ -72,7 +70,7 @@ public class ProfileResource {
 
     /** Everything stored about the customer, with every earlier version (right of access). */
     @GET
-    public Response read(@PathParam("customerId") @Pattern(regexp = CUSTOMER_ID_PATTERN, message = CUSTOMER_ID_RULE)
+    public Response read(@PathParam("customerId") @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
                          String customerId) {
         access.requireSelfOr(customerId, STOREFRONT, SUPPORT);
         ProfileStore.Stored stored = profiles.find(customerId)
@@ -83,7 +81,7 @@ public class ProfileResource {
 
     /** Right to erasure: 204 whether or not anything was stored; every service erases it too. */
     @DELETE
-    public Response erase(@PathParam("customerId") @Pattern(regexp = CUSTOMER_ID_PATTERN, message = CUSTOMER_ID_RULE)
+    public Response erase(@PathParam("customerId") @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
                           String customerId) {
         access.requireSelfOr(customerId, SUPPORT);
         profiles.erase(customerId);

@@ -6,6 +6,7 @@ import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.Readiness;
 import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.TopicReader;
@@ -49,8 +50,7 @@ class ProfileEventsTest {
 
     @BeforeEach
     void serviceIsReady() {
-        Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+        Readiness.await();
     }
 
     private List<ConsumerRecord<String, String>> await(String customer,

@@ -1,6 +1,7 @@
 package com.skincareshop.recommendation.api;
 
 import com.skincareshop.contracts.profile.AnswersValidator;
+import com.skincareshop.contracts.profile.CustomerIds;
 import com.skincareshop.contracts.profile.Questionnaire;
 import com.skincareshop.contracts.profile.Questionnaires;
 import com.skincareshop.contracts.profile.SkinProfile;
@@ -35,8 +36,6 @@ import static com.skincareshop.platform.security.CustomerAccess.STOREFRONT;
 @Produces(MediaType.APPLICATION_JSON)
 public class RecommendationResource {
 
-    static final String CUSTOMER_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$";
-
     private final Routines routines;
     private final CustomerProfiles profiles;
     private final CatalogTableLoader catalog;
@@ -55,7 +54,7 @@ public class RecommendationResource {
     @Path("{customerId}")
     @Authenticated
     public Routine forCustomer(@PathParam("customerId")
-                               @Pattern(regexp = CUSTOMER_ID_PATTERN, message = "must be 1 to 64 letters, digits and . _ : -")
+                               @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
                                String customerId,
                                @QueryParam("locale") String locale) {
         access.requireSelfOr(customerId, STOREFRONT);

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.skincareshop.platform.persistence.JdbcValues;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,7 +63,7 @@ public class CustomerProfiles {
         }
         Object[] row = (Object[]) rows.get(0);
         return Optional.of(new SkinProfile((String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).intValue(),
-                (String) row[3], read((String) row[4]), toInstant(row[5])));
+                (String) row[3], read((String) row[4]), JdbcValues.instant(row[5])));
     }
 
     private boolean upsertIfNewer(SkinProfile profile) {
@@ -109,16 +110,4 @@ public class CustomerProfiles {
         }
     }
 
-    private static Instant toInstant(Object timestamp) {
-        if (timestamp == null) {
-            return null;
-        }
-        if (timestamp instanceof Instant instant) {
-            return instant;
-        }
-        if (timestamp instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((Timestamp) timestamp).toInstant();
-    }
 }

@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
+import com.skincareshop.platform.persistence.JdbcValues;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -238,7 +239,7 @@ public class OutboxRelay {
                                 "select count(*), min(created_at) from outbox_event where sent_at is null")
                         .getSingleResult();
                 backlog.set(((Number) row[0]).longValue());
-                oldestUnsentEpochMilli.set(row[1] == null ? 0 : toInstant(row[1]).toEpochMilli());
+                oldestUnsentEpochMilli.set(row[1] == null ? 0 : JdbcValues.instant(row[1]).toEpochMilli());
             });
         }
         if (Duration.between(lastCleanup, now).compareTo(CLEANUP_EVERY) >= 0) {
@@ -253,15 +254,6 @@ public class OutboxRelay {
         }
     }
 
-    private static Instant toInstant(Object timestamp) {
-        if (timestamp instanceof Instant instant) {
-            return instant;
-        }
-        if (timestamp instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return ((java.sql.Timestamp) timestamp).toInstant();
-    }
 
     private double oldestUnsentAgeSeconds() {
         long oldest = oldestUnsentEpochMilli.get();

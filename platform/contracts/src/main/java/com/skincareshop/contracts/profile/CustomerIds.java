@@ -1,0 +1,11 @@
+package com.skincareshop.contracts.profile;
+
+/** What a customer id looks like, wherever one arrives (the identity provider's subject, a path). */
+public final class CustomerIds {
+
+    public static final String PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$";
+    public static final String RULE = "must be 1 to 64 letters, digits and . _ : - (starting with a letter or digit)";
+
+    private CustomerIds() {
+    }
+}

@@ -1,0 +1,19 @@
+package com.skincareshop.platform.testing;
+
+import org.awaitility.Awaitility;
+
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+
+/** Waits until the service under test reports ready: its database, broker and topics (and tables) are there. */
+public final class Readiness {
+
+    private Readiness() {
+    }
+
+    public static void await() {
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+    }
+}
