@@ -69,6 +69,10 @@ class ProductValidationTest {
                 invalid("size unit unknown", "size.unit", p -> p.put("size", Map.of("amount", 30, "unit", "OZ"))),
                 invalid("size zero", "size.amount", p -> p.put("size", Map.of("amount", 0, "unit", "ML"))),
                 invalid("misspelt field", "colour", p -> p.put("colour", "red")),
+                invalid("NUL character in a name", "names.en", p -> names(p).put("en", "Serum\u0000")),
+                invalid("NUL character in the brand", "brand", p -> p.put("brand", "Lumen\u0000Lab")),
+                invalid("control character in a description", "descriptions.en",
+                        p -> p.put("descriptions", Map.of("en", "Bright\u0007 serum"))),
                 invalid("sku in body differs from path", "sku", p -> p.put("sku", "OTHER-SKU")));
     }
 
@@ -159,6 +163,10 @@ class ProductValidationTest {
         cases.forEach((query, field) -> given().when().get("/api/products?" + query)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo(field)));
+        // a NUL reaches the database as an error unless it is refused first
+        given().queryParam("q", "serum\u0000").when().get("/api/products")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("q"));
     }
 
     @SuppressWarnings("unchecked")

@@ -40,7 +40,8 @@ class ProfileValidationTest {
                 bad("answers.budget.amount", a -> a.put("budget", Map.of("amount", "-10", "currency", "EUR"))),
                 bad("answers.budget.currency", a -> a.put("budget", Map.of("amount", "10", "currency", "BTC"))),
                 bad("answers.marketingConsent", a -> a.put("marketingConsent", 1)),
-                bad("answers.shoeSize", a -> a.put("shoeSize", 42)));
+                bad("answers.shoeSize", a -> a.put("shoeSize", 42)),
+                bad("answers.avoidIngredients[0]", a -> a.put("avoidIngredients", List.of("Retinol\u0000"))));
     }
 
     private static Arguments bad(String field, Consumer<Map<String, Object>> breakIt) {
@@ -75,6 +76,10 @@ class ProfileValidationTest {
         Map<String, Object> extra = Requests.profile(Requests.answers());
         extra.put("notes", "likes roses");
         Requests.put(customer, extra).then().statusCode(400).body("violations.field", hasItem("notes"));
+
+        Map<String, Object> nulInLocale = Requests.profile(Requests.answers());
+        nulInLocale.put("locale", "lv\u0000");
+        Requests.put(customer, nulInLocale).then().statusCode(400).body("violations.field", hasItem("locale"));
 
         Map<String, Object> answersAsList = Requests.profile(Requests.answers());
         answersAsList.put("answers", List.of(1, 2));

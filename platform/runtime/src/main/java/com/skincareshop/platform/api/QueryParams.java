@@ -50,6 +50,9 @@ public final class QueryParams {
         if (value.length() > maxLength) {
             throw ProblemException.invalid(name, "must be at most " + maxLength + " characters");
         }
+        if (com.skincareshop.platform.json.StrictJson.hasControlCharacters(value)) {
+            throw ProblemException.invalid(name, com.skincareshop.platform.json.StrictJson.CONTROL_CHARACTERS);
+        }
         return value;
     }
 }

@@ -126,6 +126,9 @@ public final class Violations {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
         }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            return e.getOriginalMessage(); // a string refused for its content (StrictJson), not for its type
+        }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             return "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
