@@ -119,6 +119,17 @@ class FlowEndToEndTest {
                 .body("type", equalTo("urn:skincare:problem:no-profile"));
     }
 
+    /** A smoke run of the bad-input corpus (deploy/local/hostile-requests.sh runs 1,000 per service). */
+    @Test
+    void hostileRequestsGetFourHundredsAndChangeNothing() throws Exception {
+        HostileRequests.Outcome outcome = new HostileRequests(catalog, profiles, recommendations, 7).run(100);
+        assertThat(outcome.failures()).isEmpty();
+        assertThat(outcome.serverErrors()).isZero();
+        assertThat(outcome.notProblemJson()).isZero();
+        assertThat(outcome.dataUnchanged()).isTrue();
+        assertThat(outcome.requests()).isEqualTo(300);
+    }
+
     private static Response routineResponse() {
         return given().auth().oauth2(DevTokens.customer(CUSTOMER)).when()
                 .get(recommendations + "/api/recommendations/{id}", CUSTOMER);
