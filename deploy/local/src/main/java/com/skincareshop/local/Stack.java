@@ -107,6 +107,15 @@ public final class Stack implements AutoCloseable {
         return this;
     }
 
+    /** The process id of each running service, by name. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < processes.size(); i++) {
+            pids.put(services.get(i).name(), processes.get(i).pid());
+        }
+        return pids;
+    }
+
     /** A service whose process has ended, if any. */
     public java.util.Optional<String> exitedService() {
         for (int i = 0; i < processes.size(); i++) {
