@@ -9,7 +9,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.skincareshop.platform.persistence.JdbcValues;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -39,16 +48,25 @@ public class CustomerProfiles {
         this.clock = clock;
     }
 
-    /** A batch of changes in one transaction: all take effect, or none (then they are retried). */
+    /**
+     * A batch of changes in one transaction: all take effect, or none (then they are retried). Upserts go to the
+     * database as one statement per run of changes between erasures, not one per event: that is what lets the
+     * read model keep up with the topic (docs/PERFORMANCE.md, ingestion).
+     */
     @Transactional
     public void apply(List<Change> changes) {
+        Map<String, SkinProfile> pending = new LinkedHashMap<>();
         for (Change change : changes) {
             if (change.profile() == null) {
+                upsertIfNewer(pending.values()); // what came before the erasure, then the erasure, in order
+                pending.clear();
                 erase(change.customerId());
-            } else if (upsertIfNewer(change.profile())) {
-                issuer.profileChanged(change.profile());
+            } else {
+                // one statement may not touch a row twice: within a run keep each customer's newest version
+                pending.merge(change.customerId(), change.profile(), (a, b) -> a.version() >= b.version() ? a : b);
             }
         }
+        upsertIfNewer(pending.values());
     }
 
     @Transactional
@@ -66,25 +84,50 @@ public class CustomerProfiles {
                 (String) row[3], read((String) row[4]), JdbcValues.instant(row[5])));
     }
 
-    private boolean upsertIfNewer(SkinProfile profile) {
-        int changed = entityManager.createNativeQuery("""
-                        insert into customer_profile
-                            (customer_id, version, questionnaire_version, locale, answers, updated_at, received_at)
-                        values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7)
-                        on conflict (customer_id) do update set
-                            version = excluded.version, questionnaire_version = excluded.questionnaire_version,
-                            locale = excluded.locale, answers = excluded.answers,
-                            updated_at = excluded.updated_at, received_at = excluded.received_at
-                        where customer_profile.version < excluded.version""")
-                .setParameter(1, profile.customerId())
-                .setParameter(2, profile.version())
-                .setParameter(3, profile.questionnaireVersion())
-                .setParameter(4, profile.locale())
-                .setParameter(5, write(profile.answers()))
-                .setParameter(6, profile.updatedAt() == null ? null : Timestamp.from(profile.updatedAt()))
-                .setParameter(7, Timestamp.from(clock.instant()))
-                .executeUpdate();
-        return changed > 0;
+    /** One guarded upsert for many profiles; a routine is issued for each that was actually newer. */
+    private void upsertIfNewer(Collection<SkinProfile> profiles) {
+        if (profiles.isEmpty()) {
+            return;
+        }
+        List<SkinProfile> batch = List.copyOf(profiles);
+        Set<String> changed = new HashSet<>();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into customer_profile
+                        (customer_id, version, questionnaire_version, locale, answers, updated_at, received_at)
+                    select u.customer_id, u.version, u.questionnaire_version, u.locale, u.answers::jsonb,
+                           u.updated_at, u.received_at
+                    from unnest(?::varchar[], ?::bigint[], ?::integer[], ?::varchar[], ?::text[], ?::timestamptz[],
+                                ?::timestamptz[])
+                         as u(customer_id, version, questionnaire_version, locale, answers, updated_at, received_at)
+                    on conflict (customer_id) do update set
+                        version = excluded.version, questionnaire_version = excluded.questionnaire_version,
+                        locale = excluded.locale, answers = excluded.answers,
+                        updated_at = excluded.updated_at, received_at = excluded.received_at
+                    where customer_profile.version < excluded.version
+                    returning customer_id""")) {
+                Timestamp received = Timestamp.from(clock.instant());
+                upsert.setArray(1, connection.createArrayOf("varchar", batch.stream().map(SkinProfile::customerId).toArray()));
+                upsert.setArray(2, connection.createArrayOf("bigint", batch.stream().map(SkinProfile::version).toArray()));
+                upsert.setArray(3, connection.createArrayOf("integer",
+                        batch.stream().map(SkinProfile::questionnaireVersion).toArray()));
+                upsert.setArray(4, connection.createArrayOf("varchar", batch.stream().map(SkinProfile::locale).toArray()));
+                upsert.setArray(5, connection.createArrayOf("text", batch.stream().map(p -> write(p.answers())).toArray()));
+                upsert.setArray(6, connection.createArrayOf("timestamptz", batch.stream()
+                        .map(p -> p.updatedAt() == null ? null : Timestamp.from(p.updatedAt())).toArray()));
+                upsert.setArray(7, connection.createArrayOf("timestamptz", batch.stream().map(p -> received).toArray()));
+                try (ResultSet rows = upsert.executeQuery()) {
+                    while (rows.next()) {
+                        changed.add(rows.getString(1));
+                    }
+                }
+            }
+        });
+        for (SkinProfile profile : batch) {
+            if (changed.contains(profile.customerId())) {
+                issuer.profileChanged(profile);
+            }
+        }
     }
 
     private void erase(String customerId) {

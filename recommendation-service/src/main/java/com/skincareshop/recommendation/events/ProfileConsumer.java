@@ -63,7 +63,7 @@ public class ProfileConsumer {
 
     public ProfileConsumer(CustomerProfiles profiles, EventDecoder decoder, DeadLetters deadLetters, KafkaSettings kafka,
                            CatalogTableLoader catalog, AgroalDataSource dataSource, MeterRegistry metrics,
-                           @ConfigProperty(name = "recommendation.profiles.max-poll-records", defaultValue = "500")
+                           @ConfigProperty(name = "recommendation.profiles.max-poll-records", defaultValue = "5000")
                            int maxPollRecords) {
         this.profiles = profiles;
         this.decoder = decoder;
