@@ -230,8 +230,7 @@ public final class RoutineEngine {
         private void chooseCompanions() {
             boolean retinoidInRoutine = chosenProducts().stream().anyMatch(p -> has(p.actives(), Active.RETINOID));
             // morning products: nothing photosensitizing; evening: no benzoyl peroxide next to a retinoid
-            Predicate<ProductState> morning = p -> usableAt(p, TimeOfDay.AM)
-                    && !hasAny(p.actives(), ActiveEffects.PHOTOSENSITIZING);
+            Predicate<ProductState> morning = Build::usableInTheMorning;
             Predicate<ProductState> evening = p -> usableAt(p, TimeOfDay.PM)
                     && !(retinoidInRoutine && has(p.actives(), Active.BENZOYL_PEROXIDE));
             amCleanser = best(Category.CLEANSER, morning, false).orElse(null);
@@ -264,6 +263,11 @@ public final class RoutineEngine {
             return score;
         }
 
+        /** Rule 8: nothing photosensitizing (retinoids, AHAs) goes on in the morning. */
+        private static boolean usableInTheMorning(ProductState product) {
+            return usableAt(product, TimeOfDay.AM) && !hasAny(product.actives(), ActiveEffects.PHOTOSENSITIZING);
+        }
+
         private static boolean usableAt(ProductState product, TimeOfDay time) {
             return product.timeOfDay() == TimeOfDay.ANY || product.timeOfDay() == time;
         }
@@ -272,15 +276,17 @@ public final class RoutineEngine {
 
         /** A sunscreen, or a morning moisturizer whose SPF meets the minimum (then it is both steps). */
         private void chooseSpf(int requiredSpf, int acceptableSpf) {
-            List<ProductState> candidates = new ArrayList<>(eligible(Category.SUNSCREEN));
-            eligible(Category.MOISTURIZER).stream()
-                    .filter(p -> usableAt(p, TimeOfDay.AM) && !hasAny(p.actives(), ActiveEffects.PHOTOSENSITIZING))
-                    .forEach(candidates::add);
-            spf = candidates.stream()
-                    .filter(p -> p.spf() != null && p.spf() >= acceptableSpf)
+            spf = spfCandidates(acceptableSpf).stream()
                     .max(Comparator.comparingDouble((ProductState p) -> spfScore(p, requiredSpf))
                             .thenComparing(ProductState::sku, Comparator.reverseOrder()))
                     .orElse(null);
+        }
+
+        /** Sunscreens, and morning moisturizers, whose SPF meets the minimum: the candidates for the SPF step. */
+        private List<ProductState> spfCandidates(int acceptableSpf) {
+            List<ProductState> candidates = new ArrayList<>(eligible(Category.SUNSCREEN));
+            eligible(Category.MOISTURIZER).stream().filter(Build::usableInTheMorning).forEach(candidates::add);
+            return candidates.stream().filter(p -> p.spf() != null && p.spf() >= acceptableSpf).toList();
         }
 
         private double spfScore(ProductState product, int requiredSpf) {
@@ -369,7 +375,7 @@ public final class RoutineEngine {
             TimeOfDay time = current.timeOfDay();
             return eligible(category).stream()
                     .filter(p -> p.timeOfDay() == time || p.timeOfDay() == TimeOfDay.ANY)
-                    .filter(p -> !hasAny(p.actives(), ActiveEffects.PHOTOSENSITIZING) || !usableAt(current, TimeOfDay.AM))
+                    .filter(p -> !usableAt(current, TimeOfDay.AM) || usableInTheMorning(p))
                     .min(Comparator.comparing((ProductState p) -> p.price().amount()).thenComparing(ProductState::sku))
                     .orElse(current);
         }
@@ -378,12 +384,7 @@ public final class RoutineEngine {
             if (spf == null) {
                 return null;
             }
-            List<ProductState> candidates = new ArrayList<>(eligible(Category.SUNSCREEN));
-            eligible(Category.MOISTURIZER).stream()
-                    .filter(p -> usableAt(p, TimeOfDay.AM) && !hasAny(p.actives(), ActiveEffects.PHOTOSENSITIZING))
-                    .forEach(candidates::add);
-            return candidates.stream()
-                    .filter(p -> p.spf() != null && p.spf() >= acceptableSpf)
+            return spfCandidates(acceptableSpf).stream()
                     .min(Comparator.comparing((ProductState p) -> p.price().amount()).thenComparing(ProductState::sku))
                     .orElse(spf);
         }
