@@ -35,10 +35,7 @@ public final class FreshnessMeasurement {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int changes = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         try (KafkaBroker broker = KafkaBroker.temporary().start()) {
-            List<Stack.Service> services = List.of(
-                    new Stack.Service("catalog-service", KafkaBroker.freePort(), "bench_catalog", "catalog"),
-                    new Stack.Service("profile-service", KafkaBroker.freePort(), "bench_profile", "profile"),
-                    new Stack.Service("recommendation-service", KafkaBroker.freePort(), "bench_recommendation", "recommendation"));
+            List<Stack.Service> services = Stack.onFreePorts("bench_");
             try (Stack stack = new Stack(root, root.resolve("deploy/local/target/freshness-logs"), broker, services)
                     .provisionDatabases(true).start().awaitReady(Duration.ofSeconds(180))) {
                 run(root, services.get(0).url(), services.get(1).url(), services.get(2).url(), changes);

@@ -77,8 +77,7 @@ public final class IngestionMeasurement {
             double raw = rawConsumptionRate(broker.bootstrapServers(), events);
             System.out.printf("bare consumer:           %,10.0f events/s%n", raw);
 
-            Stack.Service service = new Stack.Service("recommendation-service", KafkaBroker.freePort(), "bench_recommendation",
-                    "recommendation");
+            Stack.Service service = Stack.onFreePorts("bench_").get(2); // recommendation-service alone
             try (Stack stack = new Stack(root, root.resolve("deploy/local/target/ingestion-logs"), broker, List.of(service))
                     .provisionDatabases(true)) {
                 stack.start();

@@ -22,6 +22,7 @@ import java.util.Optional;
  */
 public final class LocalRun {
 
+    /** The ports and databases the README names. */
     static final List<Stack.Service> SERVICES = List.of(
             new Stack.Service("catalog-service", 8081, "catalog", "catalog"),
             new Stack.Service("profile-service", 8082, "profile", "profile"),

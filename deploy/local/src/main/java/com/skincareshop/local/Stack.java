@@ -31,6 +31,17 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** The services in start-up order; each database role is named after the service's domain. */
+    public static final List<String> SERVICE_NAMES = List.of("catalog-service", "profile-service", "recommendation-service");
+
+    /** The three services on free ports, each on database {@code <databasePrefix><domain>} (e2e_catalog...). */
+    public static List<Service> onFreePorts(String databasePrefix) {
+        return SERVICE_NAMES.stream().map(name -> {
+            String domain = name.replace("-service", "");
+            return new Service(name, com.skincareshop.platform.testing.KafkaBroker.freePort(), databasePrefix + domain, domain);
+        }).toList();
+    }
+
     private final Path root;
     private final Path logs;
     private final KafkaBroker broker;
@@ -126,7 +137,8 @@ public final class Stack implements AutoCloseable {
         return java.util.Optional.empty();
     }
 
-    private static boolean ready(HttpClient http, Service service) {
+    /** One probe of {@code /q/health/ready}: false while the service is not listening or not ready. */
+    public static boolean ready(HttpClient http, Service service) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

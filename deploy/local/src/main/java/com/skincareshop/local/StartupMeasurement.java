@@ -39,16 +39,12 @@ public final class StartupMeasurement {
     }
 
     private static Figures measure(Path root, KafkaBroker broker, int rounds, List<List<Integer>> groups) throws Exception {
-        String[] names = {"catalog-service", "profile-service", "recommendation-service"};
-        String[] roles = {"catalog", "profile", "recommendation"};
         Figures figures = new Figures(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
         HttpClient http = HttpClient.newHttpClient();
         for (int round = 0; round < rounds; round++) {
             for (List<Integer> group : groups) {
-                List<Stack.Service> services = new ArrayList<>();
-                for (int index : group) {
-                    services.add(new Stack.Service(names[index], KafkaBroker.freePort(), "bench_" + roles[index], roles[index]));
-                }
+                List<Stack.Service> all = Stack.onFreePorts("bench_");
+                List<Stack.Service> services = group.stream().map(all::get).toList();
                 try (Stack stack = new Stack(root, root.resolve("deploy/local/target/startup-logs"), broker, services)
                         .provisionDatabases(true)) {
                     long started = System.nanoTime();
@@ -91,21 +87,15 @@ public final class StartupMeasurement {
         };
     }
 
+    /** Milliseconds from {@code started} to ready, probing every 20 ms (Stack's own wait polls more slowly). */
     private static long awaitReady(HttpClient http, Stack.Service service, long started) throws InterruptedException {
-        while (true) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return (System.nanoTime() - started) / 1_000_000;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
+        while (!Stack.ready(http, service)) {
             if ((System.nanoTime() - started) > Duration.ofMinutes(2).toNanos()) {
                 throw new IllegalStateException(service.name() + " not ready after 2 minutes");
             }
             Thread.sleep(20);
         }
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private static long rssKb(long pid) throws IOException {

@@ -42,10 +42,7 @@ class FlowEndToEndTest {
     @BeforeAll
     static void startTheFlow() throws Exception {
         broker = KafkaBroker.temporary().start();
-        List<Stack.Service> services = List.of(
-                new Stack.Service("catalog-service", KafkaBroker.freePort(), "e2e_catalog", "catalog"),
-                new Stack.Service("profile-service", KafkaBroker.freePort(), "e2e_profile", "profile"),
-                new Stack.Service("recommendation-service", KafkaBroker.freePort(), "e2e_recommendation", "recommendation"));
+        List<Stack.Service> services = Stack.onFreePorts("e2e_");
         stack = new Stack(ROOT, ROOT.resolve("deploy/local/target/e2e-logs"), broker, services)
                 .provisionDatabases(true)
                 .start()
@@ -119,7 +116,7 @@ class FlowEndToEndTest {
                 .body("type", equalTo("urn:skincare:problem:no-profile"));
     }
 
-    /** A smoke run of the bad-input corpus (deploy/local/hostile-requests.sh runs 1,000 per service). */
+    /** A smoke run of the bad-input corpus (deploy/local/measure.sh hostile-requests runs 1,000 per service). */
     @Test
     void hostileRequestsGetFourHundredsAndChangeNothing() throws Exception {
         HostileRequests.Outcome outcome = new HostileRequests(catalog, profiles, recommendations, 7).run(100);

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The benchmark and reliability tools of docs/PERFORMANCE.md and docs/RELIABILITY.md (never part of the tests):
+#   deploy/local/measure.sh startup [rounds=5]               start-up time and RSS of each service (~3 min)
+#   deploy/local/measure.sh freshness [changes=100]          committed change -> next routine, p50/p99 (<1 min)
+#   deploy/local/measure.sh ingestion [events=100000]        profile events materialized per second (<1 min)
+#   deploy/local/measure.sh hostile-requests [n=1000] [seed=7]   bad-input corpus against a running local run
+# The first three start their own stack (throw-away broker, bench_* databases) and build it first.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+tool="${1:-}"
+shift || true
+case "$tool" in
+  startup)          main=StartupMeasurement;   args=("$root" "${1:-5}") ;;
+  freshness)        main=FreshnessMeasurement; args=("$root" "${1:-100}") ;;
+  ingestion)        main=IngestionMeasurement; args=("$root" "${1:-100000}") ;;
+  hostile-requests) main=HostileRequests
+                    args=(http://localhost:8081 http://localhost:8082 http://localhost:8083 "${1:-1000}" "${2:-7}") ;;
+  *) sed -n '2,7p' "$0" >&2; exit 2 ;;
+esac
+# hostile-requests runs against the local run's services: rebuilding their jars under them would be wrong
+if [[ "$tool" != hostile-requests || ! -f deploy/local/target/local-run.classpath ]]; then
+  ./mvnw -B -ntp -q -DskipTests package
+fi
+exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+  -cp "$(cat deploy/local/target/local-run.classpath):deploy/local/target/classes" \
+  "com.skincareshop.local.$main" "${args[@]}"
