@@ -7,6 +7,8 @@ import com.skincareshop.contracts.vocabulary.Area;
 import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.recommendation.domain.CatalogTable;
+import com.skincareshop.recommendation.domain.CatalogView;
+import com.skincareshop.recommendation.domain.FullScanCatalog;
 import com.skincareshop.recommendation.domain.Routine;
 import com.skincareshop.recommendation.domain.RoutineEngine;
 import com.skincareshop.recommendation.domain.RoutinePolicy;
@@ -23,13 +25,16 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import com.skincareshop.contracts.catalog.ProductState;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One routine computed against catalogues of 1k, 10k and 100k products (issue 6, benchmark 1). The customers
- * rotate through typical profiles, so no single branch of the engine is measured alone.
+ * One routine computed against catalogues of 1k, 10k and 100k products (issue 6, benchmark 1), through the index
+ * and through the full scan in the same run. The customers rotate through typical profiles, so no single branch of
+ * the engine is measured alone.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,15 +47,25 @@ public class RoutineEngineBenchmark {
     @Param({"1000", "10000", "100000"})
     public int catalogueSize;
 
+    /** {@code indexed}: the service's {@link CatalogTable}; {@code full-scan}: every product visited, the reference. */
+    @Param({"indexed", "full-scan"})
+    public String search;
+
     private final RoutineEngine engine = new RoutineEngine(RoutinePolicy.defaults());
-    private CatalogTable catalogue;
+    private CatalogView catalogue;
     private List<Answers> customers;
     private int next;
 
     @Setup(Level.Trial)
     public void load() {
-        catalogue = new CatalogTable();
-        SyntheticCatalogue.generate(catalogueSize, 42).forEach(catalogue::apply);
+        List<ProductState> products = SyntheticCatalogue.generate(catalogueSize, 42);
+        if (search.equals("indexed")) {
+            CatalogTable table = new CatalogTable();
+            products.forEach(table::apply);
+            catalogue = table;
+        } else {
+            catalogue = new FullScanCatalog(products);
+        }
         customers = List.of(
                 // DESIGN.md's example: oily, 35-44, pores, five hours of sun, a budget
                 new Answers(SkinType.OILY, false, AgeBand.AGE_35_44, List.of(Concern.ENLARGED_PORES, Concern.SAGGING_PORES),

@@ -5,6 +5,7 @@ import com.skincareshop.contracts.vocabulary.Active;
 import com.skincareshop.contracts.vocabulary.Concern;
 
 import java.math.BigDecimal;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class ActiveEffects {
         }
     }
 
-    private static final Map<Active, List<Effect>> EFFECTS = Map.ofEntries(
+    private static final Map<Active, List<Effect>> EFFECTS = new EnumMap<>(Map.ofEntries(
             Map.entry(Active.VITAMIN_C, List.of(full(DARK_SPOTS), full(DULLNESS), full(ACNE_SCARS), full(FIRMNESS),
                     full(SAGGING_PORES), new Effect(ENLARGED_PORES, 1, new BigDecimal("7")))),
             Map.entry(Active.RETINOID, List.of(full(FIRMNESS), full(FINE_LINES), full(SAGGING_PORES),
@@ -52,14 +53,14 @@ final class ActiveEffects {
             Map.entry(Active.NIACINAMIDE, List.of(full(ENLARGED_PORES), full(DARK_SPOTS))),
             Map.entry(Active.GREEN_TEA, List.of(partial(FIRMNESS, 0.5))),
             Map.entry(Active.REFLECTIVE_MINERALS, List.of(partial(DULLNESS, 0.5))),
-            Map.entry(Active.BENZOYL_PEROXIDE, List.of(full(CLOGGED_PORES))));
+            Map.entry(Active.BENZOYL_PEROXIDE, List.of(full(CLOGGED_PORES)))));
 
-    private static final Map<Active, Range> MOST_EFFECTIVE = Map.of(
+    private static final Map<Active, Range> MOST_EFFECTIVE = new EnumMap<>(Map.of(
             Active.VITAMIN_C, range("10", "20"),
             Active.RETINOID, range("0.25", "1"),
             Active.AHA, range("5", "10"),
             Active.BHA, range("0.5", "2"),
-            Active.NIACINAMIDE, range("4", "10"));
+            Active.NIACINAMIDE, range("4", "10")));
 
     static final Set<Active> PREVENTIVE = EnumSet.of(Active.VITAMIN_C, Active.GREEN_TEA, Active.HYALURONIC_ACID);
     static final Set<Active> CORRECTIVE = EnumSet.of(Active.PEPTIDES, Active.RETINOID, Active.GROWTH_FACTORS);
@@ -83,6 +84,16 @@ final class ActiveEffects {
             }
         }
         return 0;
+    }
+
+    /** Whether the active treats the concern at some strength: an upper bound of {@link #effect} above zero. */
+    static boolean treats(Active active, Concern concern) {
+        for (Effect effect : EFFECTS.getOrDefault(active, List.of())) {
+            if (effect.concern() == concern) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How well a product's actives together treat the concern: the best of them. */

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The hard filters (DOMAIN.md rules 1-4): what may never be recommended to this customer, whatever its score.
@@ -35,6 +36,13 @@ final class Eligibility {
             Map.entry("alpha hydroxy acids", Active.AHA), Map.entry("bha", Active.BHA),
             Map.entry("beta hydroxy acid", Active.BHA), Map.entry("peptides", Active.PEPTIDES),
             Map.entry("growth factors", Active.GROWTH_FACTORS));
+
+    /**
+     * Normalized INCI names of the catalogue, so a customer who avoids one does not cost a Unicode normalization per
+     * ingredient of every product visited. Bounded: past the cap, names are normalized each time.
+     */
+    private static final Map<String, String> NORMALIZED_INCI = new ConcurrentHashMap<>();
+    private static final int NORMALIZED_INCI_CAP = 50_000;
 
     private final RoutinePolicy policy;
     private final Answers answers;
@@ -64,7 +72,7 @@ final class Eligibility {
         }
         if (!avoidedInci.isEmpty()) { // normalizing every INCI name is the costly part: only when needed
             for (Ingredient ingredient : product.ingredients()) {
-                if (avoidedInci.contains(InciDictionary.normalize(ingredient.inci()))) {
+                if (avoidedInci.contains(normalized(ingredient.inci()))) {
                     return false;
                 }
             }
@@ -84,6 +92,18 @@ final class Eligibility {
             return false;
         }
         return true;
+    }
+
+    private static String normalized(String inci) {
+        String known = NORMALIZED_INCI.get(inci);
+        if (known != null) {
+            return known;
+        }
+        String normalized = InciDictionary.normalize(inci);
+        if (NORMALIZED_INCI.size() < NORMALIZED_INCI_CAP) {
+            NORMALIZED_INCI.put(inci, normalized);
+        }
+        return normalized;
     }
 
     static boolean has(List<ActiveStrength> actives, Active code) {

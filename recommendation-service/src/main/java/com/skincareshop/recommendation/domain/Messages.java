@@ -18,6 +18,8 @@ final class Messages {
 
     private final Locale locale;
     private final ResourceBundle bundle;
+    /** Parsed once: parsing a pattern costs more than formatting it. Formats are not thread-safe, so each use clones. */
+    private final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
 
     private Messages(String locale) {
         this.locale = Locale.forLanguageTag(locale);
@@ -30,8 +32,11 @@ final class Messages {
     }
 
     String text(String key, Object... arguments) {
-        String pattern = bundle.getString(key);
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+        if (arguments.length == 0) {
+            return bundle.getString(key);
+        }
+        MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(bundle.getString(k), locale));
+        return ((MessageFormat) format.clone()).format(arguments);
     }
 
     String name(Enum<?> value) {

@@ -9,6 +9,7 @@ import com.skincareshop.contracts.vocabulary.Area;
 import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.Locales;
+import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.contracts.vocabulary.TimeOfDay;
 
 import java.math.BigDecimal;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 import static com.skincareshop.recommendation.domain.Eligibility.has;
@@ -46,6 +48,15 @@ public final class RoutineEngine {
     private static final Set<Active> ONE_SERUM_EACH = EnumSet.of(Active.VITAMIN_C, Active.RETINOID, Active.AHA,
             Active.BHA, Active.BENZOYL_PEROXIDE);
 
+    /** The categories whose products may be the SPF step. */
+    private static final List<Category> SPF_CATEGORIES = List.of(Category.SUNSCREEN, Category.MOISTURIZER);
+    /**
+     * Ranks the second and later serums by new coverage, then score, as one number: gains differ by at least 0.5,
+     * scores span less than 100, and every value is a small binary fraction, so the sum is exact.
+     */
+    private static final double GAIN_RANK = 1024;
+    private static final Active[] ACTIVES = Active.values();
+
     private final RoutinePolicy policy;
 
     public RoutineEngine(RoutinePolicy policy) {
@@ -68,7 +79,12 @@ public final class RoutineEngine {
         private final Approach approach;
         private final List<Routine.Warning> warnings = new ArrayList<>();
         private final Set<Category> unfilled = EnumSet.noneOf(Category.class);
-        private final Map<Category, List<ProductState>> eligibleByCategory = new EnumMap<>(Category.class);
+        /** The customer's concerns and their weights, as arrays: the bounds read them once per product group. */
+        private final Concern[] concerns;
+        private final double[] weights;
+        private final int wantedAreas;
+        /** Per {@link Active} ordinal: whether the active treats one of the customer's concerns at some strength. */
+        private final boolean[] treatsAConcern = new boolean[ACTIVES.length];
 
         private final List<Scored> serums = new ArrayList<>();
         private Scored exfoliant;
@@ -89,6 +105,12 @@ public final class RoutineEngine {
             int n = answers.concerns().size();
             for (int i = 0; i < n; i++) {
                 concernWeights.put(answers.concerns().get(i), (double) (n - i)); // first is most important
+            }
+            this.concerns = concernWeights.keySet().toArray(Concern[]::new);
+            this.weights = concernWeights.values().stream().mapToDouble(Double::doubleValue).toArray();
+            this.wantedAreas = Traits.bits(answers.areas());
+            for (Active active : ACTIVES) {
+                treatsAConcern[active.ordinal()] = answers.concerns().stream().anyMatch(c -> ActiveEffects.treats(active, c));
             }
             boolean firmnessConcern = answers.concerns().contains(Concern.FIRMNESS)
                     || answers.concerns().contains(Concern.SAGGING_PORES);
@@ -118,22 +140,61 @@ public final class RoutineEngine {
         private record Scored(ProductState product, double score, Set<Concern> covered) {
         }
 
-        /** Filtered once per category and routine: every later step picks from the same list. */
-        private List<ProductState> eligible(Category category) {
-            return eligibleByCategory.computeIfAbsent(category, c -> catalog.available(c).stream()
-                    .filter(eligibility::allows)
-                    .sorted(Comparator.comparing(ProductState::sku))
-                    .toList());
+        /** A question to the catalogue, for this customer's skin type. */
+        private Search search(Predicate<ProductState> allows, ToDoubleFunction<ProductState> score, Bound bound) {
+            return new StepSearch(answers.skinType(), allows, score, bound);
         }
+
+        /** A serum is a candidate when it may be recommended and treats at least one of the customer's concerns. */
+        private boolean serumCandidate(ProductState product) {
+            return eligibility.allows(product) && treatsAConcern(product);
+        }
+
+        private boolean treatsAConcern(ProductState product) {
+            for (Concern concern : concerns) {
+                if (ActiveEffects.effect(product.actives(), concern) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** {@link #scoreSerum} at its highest for serums with these traits (only the preventive penalty is left out). */
+        private double serumBound(Traits traits) {
+            if (!traits.hasArea(eligibility.area())) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            double bound = 0;
+            boolean treats = false;
+            for (int i = 0; i < concerns.length; i++) {
+                double effect = traits.effect(concerns[i]);
+                treats |= effect > 0;
+                bound += weights[i] * effect;
+            }
+            if (!treats) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            bound += 2; // suits the skin type
+            for (Active active : ACTIVES) {
+                if (treatsAConcern[active.ordinal()]) {
+                    bound += traits.atEffectiveStrength(active);
+                }
+            }
+            if (approach == Approach.CORRECTIVE ? traits.corrective : traits.preventive) {
+                bound += 1;
+            }
+            return traits.coversAreas(wantedAreas) ? bound + 0.5 : bound;
+        }
+
 
         private Scored scoreSerum(ProductState product) {
             Set<Concern> covered = EnumSet.noneOf(Concern.class);
             double score = 0;
-            for (Map.Entry<Concern, Double> concern : concernWeights.entrySet()) {
-                double effect = ActiveEffects.effect(product.actives(), concern.getKey());
+            for (int i = 0; i < concerns.length; i++) {
+                double effect = ActiveEffects.effect(product.actives(), concerns[i]);
                 if (effect > 0) {
-                    covered.add(concern.getKey());
-                    score += concern.getValue() * effect;
+                    covered.add(concerns[i]);
+                    score += weights[i] * effect;
                 }
             }
             if (covered.isEmpty()) {
@@ -158,43 +219,56 @@ public final class RoutineEngine {
             return new Scored(product, score, covered);
         }
 
+        /**
+         * Greedy cover: the best-scored serum first (if its score is positive), then each time the compatible serum
+         * that treats the most of what is still uncovered, ties going to the better-scored one, then the smaller sku.
+         */
         private void chooseSerums() {
-            List<Scored> ranked = eligible(Category.SERUM).stream()
-                    .map(this::scoreSerum)
-                    .filter(s -> !s.covered().isEmpty())
-                    .sorted(Comparator.comparingDouble(Scored::score).reversed()
-                            .thenComparing(s -> s.product().sku()))
-                    .toList();
+            Search first = search(this::serumCandidate, p -> scoreSerum(p).score(), this::serumBound);
+            Optional<Scored> best = catalog.best(Category.SERUM, first).map(this::scoreSerum).filter(s -> s.score() > 0);
             Set<Concern> covered = EnumSet.noneOf(Concern.class);
-            while (serums.size() < policy.maxSerums()) {
-                Scored best = null;
-                double bestGain = 0;
-                for (Scored candidate : ranked) {
-                    if (serums.contains(candidate) || !compatibleWithChosenSerums(candidate.product())) {
-                        continue;
-                    }
-                    double gain = serums.isEmpty() ? candidate.score() : newCoverage(candidate, covered);
-                    if (gain > bestGain) { // ranked order makes the first of equal gains the better-scored one
-                        best = candidate;
-                        bestGain = gain;
-                    }
-                }
-                if (best == null) {
+            while (best.isPresent()) {
+                serums.add(best.get());
+                covered.addAll(best.get().covered());
+                if (serums.size() == policy.maxSerums()) {
                     break;
                 }
-                serums.add(best);
-                covered.addAll(best.covered());
+                Set<Concern> alreadyCovered = EnumSet.copyOf(covered);
+                // gain first, then score: GAIN_RANK keeps any difference in gain above any difference in score
+                Search next = search(
+                        p -> serumCandidate(p) && !chosenSerum(p) && compatibleWithChosenSerums(p)
+                                && newCoverage(p.actives(), alreadyCovered) > 0,
+                        p -> newCoverage(p.actives(), alreadyCovered) * GAIN_RANK + scoreSerum(p).score(),
+                        traits -> {
+                            double gain = newCoverage(traits, alreadyCovered);
+                            return gain > 0 ? gain * GAIN_RANK + serumBound(traits) : Double.NEGATIVE_INFINITY;
+                        });
+                best = catalog.best(Category.SERUM, next).map(this::scoreSerum);
             }
         }
 
-        private double newCoverage(Scored candidate, Set<Concern> alreadyCovered) {
+        private double newCoverage(List<ActiveStrength> actives, Set<Concern> alreadyCovered) {
             double gain = 0;
-            for (Concern concern : candidate.covered()) {
-                if (!alreadyCovered.contains(concern)) {
-                    gain += concernWeights.get(concern) * ActiveEffects.effect(candidate.product().actives(), concern);
+            for (int i = 0; i < concerns.length; i++) {
+                if (!alreadyCovered.contains(concerns[i])) {
+                    gain += weights[i] * ActiveEffects.effect(actives, concerns[i]);
                 }
             }
             return gain;
+        }
+
+        private double newCoverage(Traits traits, Set<Concern> alreadyCovered) {
+            double gain = 0;
+            for (int i = 0; i < concerns.length; i++) {
+                if (!alreadyCovered.contains(concerns[i])) {
+                    gain += weights[i] * traits.effect(concerns[i]);
+                }
+            }
+            return gain;
+        }
+
+        private boolean chosenSerum(ProductState product) {
+            return serums.stream().anyMatch(s -> s.product().sku().equals(product.sku()));
         }
 
         private boolean compatibleWithChosenSerums(ProductState candidate) {
@@ -218,10 +292,9 @@ public final class RoutineEngine {
             if (!exfoliationWanted) {
                 return;
             }
-            exfoliant = eligible(Category.EXFOLIANT).stream()
+            exfoliant = catalog.best(Category.EXFOLIANT, search(eligibility::allows, p -> companionScore(p, false),
+                            traits -> companionBound(traits, false)))
                     .map(p -> new Scored(p, companionScore(p, false), covered(p)))
-                    .max(Comparator.comparingDouble(Scored::score)
-                            .thenComparing(s -> s.product().sku(), Comparator.reverseOrder()))
                     .orElse(null);
         }
 
@@ -240,19 +313,32 @@ public final class RoutineEngine {
         }
 
         private Optional<ProductState> best(Category category, Predicate<ProductState> usable, boolean evening) {
-            return eligible(category).stream()
-                    .filter(usable)
-                    .max(Comparator.comparingDouble((ProductState p) -> companionScore(p, evening))
-                            .thenComparing(ProductState::sku, Comparator.reverseOrder()));
+            return catalog.best(category, search(p -> eligibility.allows(p) && usable.test(p),
+                    p -> companionScore(p, evening), traits -> companionBound(traits, evening)));
+        }
+
+        /** {@link #companionScore} of any product with these traits: it reads nothing else. */
+        private double companionBound(Traits traits, boolean evening) {
+            if (!traits.hasArea(eligibility.area())) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            double bound = 2; // suits the skin type
+            for (int i = 0; i < concerns.length; i++) {
+                bound += weights[i] * traits.reach(concerns[i]);
+            }
+            if (traits.coversAreas(wantedAreas)) {
+                bound += 0.5;
+            }
+            return evening && traits.spf != null ? bound - 0.5 : bound;
         }
 
         /** Skin type first, then the same goal as the serum (brightening seed: together they work sooner). */
         private double companionScore(ProductState product, boolean evening) {
             double score = suitsSkinType(product) ? 2 : -2;
-            for (Map.Entry<Concern, Double> concern : concernWeights.entrySet()) {
-                double declared = product.concerns().contains(concern.getKey()) ? 0.5 : 0;
-                double treated = ActiveEffects.effect(product.actives(), concern.getKey()) * 0.5;
-                score += concern.getValue() * Math.max(declared, treated);
+            for (int i = 0; i < concerns.length; i++) {
+                double declared = product.concerns().contains(concerns[i]) ? 0.5 : 0;
+                double treated = ActiveEffects.effect(product.actives(), concerns[i]) * 0.5;
+                score += weights[i] * Math.max(declared, treated);
             }
             if (product.areas().containsAll(answers.areas())) {
                 score += 0.5;
@@ -276,17 +362,40 @@ public final class RoutineEngine {
 
         /** A sunscreen, or a morning moisturizer whose SPF meets the minimum (then it is both steps). */
         private void chooseSpf(int requiredSpf, int acceptableSpf) {
-            spf = spfCandidates(acceptableSpf).stream()
-                    .max(Comparator.comparingDouble((ProductState p) -> spfScore(p, requiredSpf))
-                            .thenComparing(ProductState::sku, Comparator.reverseOrder()))
+            ToDoubleFunction<ProductState> score = p -> spfScore(p, requiredSpf);
+            Comparator<ProductState> better = Comparator.comparingDouble(score)
+                    .thenComparing(ProductState::sku, Comparator.reverseOrder());
+            spf = SPF_CATEGORIES.stream()
+                    .flatMap(category -> catalog.best(category, search(p -> spfCandidate(p, acceptableSpf), score,
+                            traits -> spfBound(traits, requiredSpf, acceptableSpf))).stream())
+                    .max(better)
                     .orElse(null);
         }
 
         /** Sunscreens, and morning moisturizers, whose SPF meets the minimum: the candidates for the SPF step. */
-        private List<ProductState> spfCandidates(int acceptableSpf) {
-            List<ProductState> candidates = new ArrayList<>(eligible(Category.SUNSCREEN));
-            eligible(Category.MOISTURIZER).stream().filter(Build::usableInTheMorning).forEach(candidates::add);
-            return candidates.stream().filter(p -> p.spf() != null && p.spf() >= acceptableSpf).toList();
+        private boolean spfCandidate(ProductState product, int acceptableSpf) {
+            return product.spf() != null && product.spf() >= acceptableSpf && eligibility.allows(product)
+                    && (product.category() == Category.SUNSCREEN || usableInTheMorning(product));
+        }
+
+        /** Whether a group with these ceiling traits can hold a candidate for the SPF step. */
+        private boolean mayProtect(Traits traits, int acceptableSpf) {
+            return traits.hasArea(eligibility.area()) && traits.spf != null && traits.spf >= acceptableSpf;
+        }
+
+        /** {@link #spfScore} of any product with these traits. */
+        private double spfBound(Traits traits, int requiredSpf, int acceptableSpf) {
+            if (!mayProtect(traits, acceptableSpf)) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            double bound = 2; // suits the skin type
+            if (traits.spf >= requiredSpf) {
+                bound += 1;
+            }
+            if (traits.category == Category.SUNSCREEN) {
+                bound += 1;
+            }
+            return traits.coversAreas(wantedAreas) ? bound + 0.5 : bound;
         }
 
         private double spfScore(ProductState product, int requiredSpf) {
@@ -344,9 +453,9 @@ public final class RoutineEngine {
             if (serum != null && fits(serum.product(), budget)) {
                 serums.add(serum);
             } else if (serum != null) {
-                eligible(Category.SERUM).stream().map(this::scoreSerum)
-                        .filter(s -> !s.covered().isEmpty() && fits(s.product(), budget))
-                        .max(Comparator.comparingDouble(Scored::score).thenComparing(s -> s.product().sku(), Comparator.reverseOrder()))
+                catalog.best(Category.SERUM, search(p -> serumCandidate(p) && fits(p, budget),
+                                p -> scoreSerum(p).score(), this::serumBound))
+                        .map(this::scoreSerum)
                         .ifPresentOrElse(serums::add, () -> unfilled(Category.SERUM, true));
             }
             // still over: leave out core steps, least essential first; sun protection goes last
@@ -373,10 +482,9 @@ public final class RoutineEngine {
                 return null;
             }
             TimeOfDay time = current.timeOfDay();
-            return eligible(category).stream()
-                    .filter(p -> p.timeOfDay() == time || p.timeOfDay() == TimeOfDay.ANY)
-                    .filter(p -> !usableAt(current, TimeOfDay.AM) || usableInTheMorning(p))
-                    .min(Comparator.comparing((ProductState p) -> p.price().amount()).thenComparing(ProductState::sku))
+            return catalog.cheapest(category, traits -> traits.hasArea(eligibility.area()), p -> (p.timeOfDay() == time || p.timeOfDay() == TimeOfDay.ANY)
+                            && (!usableAt(current, TimeOfDay.AM) || usableInTheMorning(p))
+                            && eligibility.allows(p))
                     .orElse(current);
         }
 
@@ -384,8 +492,10 @@ public final class RoutineEngine {
             if (spf == null) {
                 return null;
             }
-            return spfCandidates(acceptableSpf).stream()
-                    .min(Comparator.comparing((ProductState p) -> p.price().amount()).thenComparing(ProductState::sku))
+            return SPF_CATEGORIES.stream()
+                    .flatMap(category -> catalog.cheapest(category, traits -> mayProtect(traits, acceptableSpf),
+                            p -> spfCandidate(p, acceptableSpf)).stream())
+                    .min(CatalogView.BY_PRICE)
                     .orElse(spf);
         }
 
@@ -646,7 +756,12 @@ public final class RoutineEngine {
         }
 
         private boolean helpsAnyConcern(ActiveStrength active) {
-            return concernWeights.keySet().stream().anyMatch(c -> ActiveEffects.effect(active, c) > 0);
+            for (Concern concern : concerns) {
+                if (ActiveEffects.effect(active, concern) > 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean strongerThan(ProductState product, Active code, BigDecimal percent) {
@@ -686,6 +801,38 @@ public final class RoutineEngine {
         private Money total() {
             BigDecimal sum = chosenProducts().stream().map(p -> p.price().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
             return new Money(sum.setScale(2), policy.currency());
+        }
+    }
+
+    /** A score's upper bound for a group of products (see {@link Search#bound}). */
+    @FunctionalInterface
+    private interface Bound {
+        double of(Traits traits);
+    }
+
+    /** Every score adds 2 for a product that suits the skin type and takes 2 from one that does not. */
+    private static final double UNSUITED_PENALTY = 4;
+
+    private record StepSearch(SkinType skinType, Predicate<ProductState> allows, ToDoubleFunction<ProductState> scorer,
+                              Bound bounds) implements Search {
+        @Override
+        public double bound(Traits traits) {
+            return bounds.of(traits);
+        }
+
+        @Override
+        public double unsuitedPenalty() {
+            return UNSUITED_PENALTY;
+        }
+
+        @Override
+        public boolean allows(ProductState product) {
+            return allows.test(product);
+        }
+
+        @Override
+        public double score(ProductState product) {
+            return scorer.applyAsDouble(product);
         }
     }
 }

@@ -21,12 +21,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Small catalogues and answers built in the tests, the way the catalogue would publish them. */
 public final class TestCatalog implements CatalogView {
@@ -58,11 +59,33 @@ public final class TestCatalog implements CatalogView {
         return products;
     }
 
+    /**
+     * The index's answer, checked against the full scan's on every question: each engine test also tests that
+     * {@link CatalogTable} answers as {@link FullScanCatalog} does.
+     */
     @Override
-    public Collection<ProductState> available(Category category) {
-        return products.stream()
-                .filter(p -> p.category() == category && p.status() == ProductStatus.ACTIVE && p.stock() > 0)
-                .toList();
+    public Optional<ProductState> best(Category category, Search search) {
+        return agreed(index().best(category, search), new FullScanCatalog(products).best(category, search), category);
+    }
+
+    @Override
+    public Optional<ProductState> cheapest(Category category, Predicate<Traits> mayHold, Predicate<ProductState> allowed) {
+        return agreed(index().cheapest(category, mayHold, allowed),
+                new FullScanCatalog(products).cheapest(category, mayHold, allowed), category);
+    }
+
+    private CatalogTable index() {
+        CatalogTable table = new CatalogTable();
+        products.forEach(table::apply);
+        return table;
+    }
+
+    private static Optional<ProductState> agreed(Optional<ProductState> indexed, Optional<ProductState> scanned, Category category) {
+        if (!indexed.equals(scanned)) {
+            throw new AssertionError("the index answered " + indexed.map(ProductState::sku) + " for " + category
+                    + ", the full scan " + scanned.map(ProductState::sku));
+        }
+        return indexed;
     }
 
     public static Builder product(String sku, Category category, String price) {
