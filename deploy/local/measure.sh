@@ -7,7 +7,7 @@
 #   deploy/local/measure.sh http [products=10000] [profiles=100000] [seconds=20] [rate=500]
 #                                                            wrk: routines vs liveness, then latency at a fixed rate (~6 min)
 #   deploy/local/measure.sh mixed-load [seconds=60] [rate=200] [products=1000]
-#                                                            steady storefront + merchandiser mix, zero errors (~2 min)
+#                                                            steady storefront + merchandiser mix, zero errors (~4 min)
 # All but hostile-requests start their own stack (throw-away broker; bench_* databases, load_* for http and
 # mixed-load) and build it first.
 set -euo pipefail

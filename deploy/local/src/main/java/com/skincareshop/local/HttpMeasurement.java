@@ -181,7 +181,8 @@ public final class HttpMeasurement {
         double ratio = medians.get("/api/recommendations/{id}") / medians.get("/q/health/live");
         System.out.printf("ratio routines / liveness: %.3f  (target >= 0.5: %s)%n", ratio, ratio >= 0.5 ? "MET" : "MISSED");
         System.out.println("(latencies of the median round; CPU = recommendation-service's user+system CPU over the round / requests;");
-        System.out.println(" engine = the service's own timer of building one routine, recommendation_latency_seconds, mean over the round)");
+        System.out.println(" engine = the service's own timer of building one routine, recommendation_latency_seconds, mean over the");
+        System.out.println(" round: wall time, so with more routines in flight than cores it includes waiting for a core)");
 
         System.out.println();
         System.out.printf("== Latency at a fixed rate: %d req/s for %d s, open loop, from the time each request was due ==%n",
@@ -222,7 +223,7 @@ public final class HttpMeasurement {
         return new WrkRun(requests, Long.parseLong(m.group(2)) / 1e6, errors, Long.parseLong(m.group(8)) / 1e3,
                 Long.parseLong(m.group(9)) / 1e3, Long.parseLong(m.group(10)) / 1e3, Long.parseLong(m.group(11)) / 1e3,
                 requests == 0 ? Double.NaN : cpuTicks * 10.0 / requests, // 100 clock ticks a second on Linux
-                routines == 0 ? Double.NaN : (engineAfter[0] - engineBefore[0]) * 1000 / routines);
+                routines == 0 || env.isEmpty() ? Double.NaN : (engineAfter[0] - engineBefore[0]) * 1000 / routines);
     }
 
     /** recommendation-service's own timer of the engine (recommendation_latency_seconds): sum and count. */
