@@ -4,7 +4,12 @@
 #   deploy/local/measure.sh freshness [changes=100]          committed change -> next routine, p50/p99 (<1 min)
 #   deploy/local/measure.sh ingestion [events=100000]        profile events materialized per second (<1 min)
 #   deploy/local/measure.sh hostile-requests [n=1000] [seed=7]   bad-input corpus against a running local run
-# The first three start their own stack (throw-away broker, bench_* databases) and build it first.
+#   deploy/local/measure.sh http [products=10000] [profiles=100000] [seconds=20] [rate=500]
+#                                                            wrk: routines vs liveness, then latency at a fixed rate (~6 min)
+#   deploy/local/measure.sh mixed-load [seconds=60] [rate=200] [products=1000]
+#                                                            steady storefront + merchandiser mix, zero errors (~4 min)
+# All but hostile-requests start their own stack (throw-away broker; bench_* databases, load_* for http and
+# mixed-load) and build it first.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -14,9 +19,17 @@ case "$tool" in
   startup)          main=StartupMeasurement;   args=("$root" "${1:-5}") ;;
   freshness)        main=FreshnessMeasurement; args=("$root" "${1:-100}") ;;
   ingestion)        main=IngestionMeasurement; args=("$root" "${1:-100000}") ;;
+  http)             main=HttpMeasurement
+                    args=("$root" "${1:-10000}" "${2:-100000}" "${3:-20}" "${4:-500}")
+                    # wrk from Debian's package, installed on first use
+                    if ! command -v wrk >/dev/null; then
+                      sudo=""; [[ "$(id -u)" -eq 0 ]] || sudo=sudo
+                      $sudo apt-get update && $sudo apt-get install -y wrk
+                    fi ;;
+  mixed-load)       main=MixedLoad;            args=("$root" "${1:-60}" "${2:-200}" "${3:-1000}") ;;
   hostile-requests) main=HostileRequests
                     args=(http://localhost:8081 http://localhost:8082 http://localhost:8083 "${1:-1000}" "${2:-7}") ;;
-  *) sed -n '2,7p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,12p' "$0" >&2; exit 2 ;;
 esac
 # hostile-requests runs against the local run's services: rebuilding their jars under them would be wrong
 if [[ "$tool" != hostile-requests || ! -f deploy/local/target/local-run.classpath ]]; then

@@ -6,6 +6,7 @@ import com.skincareshop.contracts.vocabulary.AgeBand;
 import com.skincareshop.contracts.vocabulary.Area;
 import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.SkinType;
+import com.skincareshop.platform.testing.SyntheticCatalogue;
 import com.skincareshop.recommendation.domain.CatalogTable;
 import com.skincareshop.recommendation.domain.CatalogView;
 import com.skincareshop.recommendation.domain.FullScanCatalog;

@@ -1,7 +1,5 @@
 package com.skincareshop.local;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.skincareshop.contracts.events.EventTypes;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.profile.SkinProfile;
@@ -15,23 +13,16 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Ingestion (issue 6, benchmark 3): profile events materialized per second by recommendation-service, against the
@@ -45,7 +36,6 @@ public final class IngestionMeasurement {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-        ObjectMapper json = new ObjectMapper();
         try (KafkaBroker broker = KafkaBroker.temporary().start()) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
                 admin.createTopics(List.of(
@@ -54,24 +44,9 @@ public final class IngestionMeasurement {
                         .all().get();
             }
             long publishStart = System.nanoTime();
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
-                    "acks", "all", "linger.ms", "20", "batch.size", "262144"), new StringSerializer(), new ByteArraySerializer())) {
-                for (int i = 0; i < events; i++) {
-                    String customer = "c-ingest-" + i;
-                    Answers answers = new Answers(SkinType.values()[i % 4], i % 3 == 0, AgeBand.values()[i % 5],
-                            List.of(Concern.values()[i % 10]), BigDecimal.valueOf(i % 9), false, List.of(), List.of(Area.FACE),
-                            null, false);
-                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.PROFILES_SKIN, customer,
-                            json.writeValueAsBytes(new SkinProfile(customer, 1, 1, "en", answers, null)));
-                    // the CloudEvents headers profile-service's relay writes
-                    record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
-                            .add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
-                            .add("ce_type", EventTypes.PROFILE_CHANGED.getBytes(StandardCharsets.UTF_8))
-                            .add("ce_source", "/profile-service".getBytes(StandardCharsets.UTF_8))
-                            .add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
-                    producer.send(record);
-                }
-            }
+            DirectEvents.profiles(broker.bootstrapServers(), events, i -> new SkinProfile("c-ingest-" + i, 1, 1, "en",
+                    new Answers(SkinType.values()[i % 4], i % 3 == 0, AgeBand.values()[i % 5], List.of(Concern.values()[i % 10]),
+                            BigDecimal.valueOf(i % 9), false, List.of(), List.of(Area.FACE), null, false), null));
             System.out.printf("published %,d profile events in %.1f s%n", events, (System.nanoTime() - publishStart) / 1e9);
 
             double raw = rawConsumptionRate(broker.bootstrapServers(), events);
@@ -88,7 +63,7 @@ public final class IngestionMeasurement {
                         "recommendation")) {
                     while (count < events) {
                         Thread.sleep(20);
-                        count = rows(db);
+                        count = DirectEvents.materializedProfiles(db);
                         if (first == 0 && count > 0) {
                             first = System.nanoTime(); // the first row: the consumer has started (after the catalogue)
                         }
@@ -99,15 +74,6 @@ public final class IngestionMeasurement {
                 System.out.printf("recommendation-service:  %,10.0f events/s  (%,d rows in %.1f s; %.2f of the bare rate)%n",
                         materialized, events, seconds, materialized / raw);
             }
-        }
-    }
-
-    private static long rows(Connection db) {
-        try (ResultSet result = db.createStatement().executeQuery("select count(*) from customer_profile")) {
-            result.next();
-            return result.getLong(1);
-        } catch (Exception e) {
-            return 0; // the schema is not migrated yet
         }
     }
 

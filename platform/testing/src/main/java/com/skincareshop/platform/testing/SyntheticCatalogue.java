@@ -1,4 +1,4 @@
-package com.skincareshop.benchmarks;
+package com.skincareshop.platform.testing;
 
 import com.skincareshop.contracts.catalog.ActiveStrength;
 import com.skincareshop.contracts.catalog.InciDictionary;
@@ -29,9 +29,10 @@ import java.util.Set;
 /**
  * A reproducible catalogue of any size, shaped like the demo one: the category mix, INCI lists with the
  * dictionary's actives at realistic strengths, skin types, areas, prices, some products out of stock or
- * discontinued.
+ * discontinued. The engine benchmark (benchmarks/) feeds it to the catalogue table directly; the load tools
+ * (deploy/local) import it through catalog-service, so every product is valid as a merchandiser's input too.
  */
-final class SyntheticCatalogue {
+public final class SyntheticCatalogue {
 
     private static final String[][] ACTIVE_INCI = {
             {"Ascorbic Acid", "5", "20"}, {"Retinol", "0.1", "1"}, {"Palmitoyl Tripeptide-1", null, null},
@@ -42,7 +43,7 @@ final class SyntheticCatalogue {
     private SyntheticCatalogue() {
     }
 
-    static List<ProductState> generate(int size, long seed) {
+    public static List<ProductState> generate(int size, long seed) {
         Random random = new Random(seed);
         List<ProductState> products = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
