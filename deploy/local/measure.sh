@@ -4,7 +4,8 @@
 #   deploy/local/measure.sh freshness [changes=100]          committed change -> next routine, p50/p99 (<1 min)
 #   deploy/local/measure.sh ingestion [events=100000]        profile events materialized per second (<1 min)
 #   deploy/local/measure.sh hostile-requests [n=1000] [seed=7]   bad-input corpus against a running local run
-# The first three start their own stack (throw-away broker, bench_* databases) and build it first.
+#   deploy/local/measure.sh faults [steady-seconds=15]       kill -9 each service, stop the broker 30 s, reconcile (~4 min)
+# The others start their own stack (throw-away broker, bench_* or fault_* databases) and build it first.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -14,9 +15,10 @@ case "$tool" in
   startup)          main=StartupMeasurement;   args=("$root" "${1:-5}") ;;
   freshness)        main=FreshnessMeasurement; args=("$root" "${1:-100}") ;;
   ingestion)        main=IngestionMeasurement; args=("$root" "${1:-100000}") ;;
+  faults)           main=FaultMeasurement;     args=("$root" "${1:-15}") ;;
   hostile-requests) main=HostileRequests
                     args=(http://localhost:8081 http://localhost:8082 http://localhost:8083 "${1:-1000}" "${2:-7}") ;;
-  *) sed -n '2,7p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,8p' "$0" >&2; exit 2 ;;
 esac
 # hostile-requests runs against the local run's services: rebuilding their jars under them would be wrong
 if [[ "$tool" != hostile-requests || ! -f deploy/local/target/local-run.classpath ]]; then

@@ -1,5 +1,6 @@
 package com.skincareshop.recommendation.domain;
 
+import com.skincareshop.contracts.catalog.CatalogDigest;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The catalogue as this replica knows it, rebuilt from {@code catalog.products.v1}. A product is kept only if
@@ -23,6 +25,8 @@ public class CatalogTable implements CatalogView {
 
     private final Map<String, ProductState> bySku = new ConcurrentHashMap<>();
     private final Map<Category, ConcurrentSkipListMap<String, ProductState>> available = new EnumMap<>(Category.class);
+    /** {@link CatalogDigest} of (sku, version) of every product held, kept as products come and go. */
+    private final AtomicLong digest = new AtomicLong();
 
     public CatalogTable() {
         for (Category category : Category.values()) {
@@ -39,7 +43,9 @@ public class CatalogTable implements CatalogView {
             }
             if (held != null) {
                 available.get(held.category()).remove(sku);
+                digest.updateAndGet(d -> CatalogDigest.minus(d, CatalogDigest.term(sku, held.version())));
             }
+            digest.updateAndGet(d -> CatalogDigest.plus(d, CatalogDigest.term(sku, product.version())));
             if (product.status() == ProductStatus.ACTIVE && product.stock() > 0) {
                 available.get(product.category()).put(sku, product);
             }
@@ -53,6 +59,7 @@ public class CatalogTable implements CatalogView {
     public void remove(String sku) {
         bySku.computeIfPresent(sku, (key, held) -> {
             available.get(held.category()).remove(key);
+            digest.updateAndGet(d -> CatalogDigest.minus(d, CatalogDigest.term(key, held.version())));
             return null;
         });
     }
@@ -68,5 +75,10 @@ public class CatalogTable implements CatalogView {
 
     public int size() {
         return bySku.size();
+    }
+
+    /** The {@link CatalogDigest} of what the table holds: equal to the source's when the table is in step. */
+    public long digest() {
+        return digest.get();
     }
 }
