@@ -325,7 +325,8 @@ public final class FaultMeasurement {
                 } else if (random.nextBoolean()) {
                     ((ObjectNode) product.get("price")).put("amount", String.format("%d.%02d", 5 + counter / 100 % 90, counter % 100));
                 } else {
-                    product.put("stock", counter % 37); // 0 now and then: out of stock, not recommendable
+                    // always another value (an identical PUT keeps the version); 0 now and then: out of stock
+                    product.put("stock", (product.get("stock").asInt() + 1 + counter % 5) % 40);
                 }
             }
             String expected = op.equals("DELETE") ? "DISCONTINUED"
@@ -581,6 +582,15 @@ public final class FaultMeasurement {
         check("profiles.skin.v1, newest value per key = profile-service's profiles (erased: tombstone)",
                 profileTopic.size() + " keys", differences(profiles, withoutTombstones(profileTopic)));
 
+        List<String> parked = new ArrayList<>();
+        for (String dlq : List.of(Topics.CATALOG_PRODUCTS + ".dlq", Topics.PROFILES_SKIN + ".dlq")) {
+            long records = records(dlq);
+            if (records > 0) {
+                parked.add(dlq + ": " + records + " records");
+            }
+        }
+        check("dead-letter topics empty: no valid event was parked", "2 topics", parked);
+
         checkSnapshots(readModel, snapshots);
         checkAcknowledged(catalog, profiles);
     }
@@ -798,6 +808,16 @@ public final class FaultMeasurement {
             }
         }
         return newest;
+    }
+
+    private long records(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
+                broker.bootstrapServers()), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            return consumer.endOffsets(partitions).entrySet().stream().mapToLong(e -> e.getValue() - begin.get(e.getKey())).sum();
+        }
     }
 
     private Map<String, Long> catalogVersions() throws SQLException {
