@@ -75,28 +75,57 @@ public final class Stack implements AutoCloseable {
     public Stack start() throws IOException {
         Files.createDirectories(logs);
         for (Service service : services) {
-            Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
-            if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar + " is missing: run ./mvnw package first");
-            }
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar", jar.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.name() + ".log").toFile()));
-            builder.environment().putAll(Map.of(
-                    "QUARKUS_HTTP_PORT", String.valueOf(service.port()),
-                    "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()),
-                    "QUARKUS_DATASOURCE_USERNAME", service.role(),
-                    "QUARKUS_DATASOURCE_PASSWORD", service.role(),
-                    "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                    "SKINCARE_KAFKA_REPLICATION_FACTOR", "1", // one local broker
-                    // the production profile with development keys: what runs here is what ships
-                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "dev-jwt/public-key.pem",
-                    "JWT_ISSUER", DevTokens.ISSUER,
-                    "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
-            processes.add(builder.start());
+            processes.add(launch(service));
         }
         return this;
+    }
+
+    /** SIGKILL ({@code kill -9}) of one service, and waits until it is gone: no shutdown hook runs. */
+    public void kill(String name) throws InterruptedException {
+        Process process = processes.get(indexOf(name));
+        process.destroyForcibly(); // SIGKILL on Unix
+        process.waitFor();
+    }
+
+    /** Starts one service again, on the same port and database; its log goes on in the same file. */
+    public void restart(String name) throws IOException {
+        int index = indexOf(name);
+        if (processes.get(index).isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        processes.set(index, launch(services.get(index)));
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no service " + name);
+    }
+
+    private Process launch(Service service) throws IOException {
+        Path jar = root.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run ./mvnw package first");
+        }
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.name() + ".log").toFile()));
+        builder.environment().putAll(Map.of(
+                "QUARKUS_HTTP_PORT", String.valueOf(service.port()),
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()),
+                "QUARKUS_DATASOURCE_USERNAME", service.role(),
+                "QUARKUS_DATASOURCE_PASSWORD", service.role(),
+                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                "SKINCARE_KAFKA_REPLICATION_FACTOR", "1", // one local broker
+                // the production profile with development keys: what runs here is what ships
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "dev-jwt/public-key.pem",
+                "JWT_ISSUER", DevTokens.ISSUER,
+                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
+        return builder.start();
     }
 
     /** Waits until every service reports ready (database, broker, topics and, for recommendations, the catalogue). */

@@ -1,5 +1,6 @@
 package com.skincareshop.recommendation.domain;
 
+import com.skincareshop.contracts.catalog.CatalogDigest;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -38,6 +40,8 @@ public class CatalogTable implements CatalogView {
 
     private final Map<String, ProductState> bySku = new ConcurrentHashMap<>();
     private final Map<Category, CategoryIndex> available = new EnumMap<>(Category.class);
+    /** {@link CatalogDigest} of (sku, version) of every product held, kept as products come and go. */
+    private final AtomicLong digest = new AtomicLong();
 
     public CatalogTable() {
         for (Category category : Category.values()) {
@@ -54,7 +58,9 @@ public class CatalogTable implements CatalogView {
             }
             if (held != null) {
                 available.get(held.category()).remove(held);
+                digest.updateAndGet(d -> CatalogDigest.minus(d, CatalogDigest.term(sku, held.version())));
             }
+            digest.updateAndGet(d -> CatalogDigest.plus(d, CatalogDigest.term(sku, product.version())));
             if (product.status() == ProductStatus.ACTIVE && product.stock() > 0) {
                 available.get(product.category()).add(product);
             }
@@ -68,6 +74,7 @@ public class CatalogTable implements CatalogView {
     public void remove(String sku) {
         bySku.computeIfPresent(sku, (key, held) -> {
             available.get(held.category()).remove(held);
+            digest.updateAndGet(d -> CatalogDigest.minus(d, CatalogDigest.term(key, held.version())));
             return null;
         });
     }
@@ -83,6 +90,11 @@ public class CatalogTable implements CatalogView {
 
     public int size() {
         return bySku.size();
+    }
+
+    /** The {@link CatalogDigest} of what the table holds: equal to the source's when the table is in step. */
+    public long digest() {
+        return digest.get();
     }
 
     @Override

@@ -57,6 +57,9 @@ public class CatalogTableLoader {
         this.serviceName = serviceName;
         Gauge.builder("catalog.table.products", table, CatalogTable::size)
                 .description("Products in this replica's catalogue table").register(metrics);
+        Gauge.builder("catalog.table.digest", table, CatalogTable::digest)
+                .description("Digest of the (sku, version) pairs in the table (CatalogDigest): compare with the catalogue's")
+                .register(metrics);
         Gauge.builder("catalog.table.caught.up", this, l -> l.caughtUp ? 1 : 0)
                 .description("1 once the table has read the topic up to its end at start-up").register(metrics);
     }

@@ -207,6 +207,7 @@ class RecommendationApiTest {
                 .body("checks.name", hasItem("catalogue-table"));
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("catalog_table_products"))
+                .body(containsString("catalog_table_digest"))
                 .body(containsString("recommendation_latency_seconds"))
                 .body(containsString("profiles_consumer_lag"));
     }

@@ -1,8 +1,11 @@
 package com.skincareshop.recommendation.domain;
 
+import com.skincareshop.contracts.catalog.CatalogDigest;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Category;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static com.skincareshop.recommendation.domain.TestCatalog.product;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,5 +55,22 @@ class CatalogTableTest {
         table.remove("never-there");
         assertThat(table.find("S1")).isEmpty();
         assertThat(table.available(Category.SERUM)).isEmpty();
+    }
+
+    /** The digest is what a reconciler computes from the catalogue's own (sku, version) pairs. */
+    @Test
+    void theDigestFollowsWhatIsHeld() {
+        assertThat(table.digest()).isZero();
+        table.apply(product("S1", Category.SERUM, "20.00").version(2).build());
+        table.apply(product("S1", Category.SERUM, "20.00").version(1).build()); // older: ignored
+        table.apply(product("S2", Category.SERUM, "20.00").build());
+        table.apply(product("S2", Category.MOISTURIZER, "20.00").version(3).build());
+        table.apply(product("S3", Category.SERUM, "20.00").build());
+        table.remove("S3");
+        assertThat(table.digest()).isEqualTo(CatalogDigest.of(Map.of("S1", 2L, "S2", 3L)))
+                .isNotEqualTo(CatalogDigest.of(Map.of("S1", 2L, "S2", 2L)));
+        table.remove("S1");
+        table.remove("S2");
+        assertThat(table.digest()).isZero();
     }
 }

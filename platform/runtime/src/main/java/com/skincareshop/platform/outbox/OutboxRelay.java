@@ -199,7 +199,13 @@ public class OutboxRelay {
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         try {
             for (OutboxEvent event : batch) {
-                acks.add(producer.send(toRecord(event)));
+                Future<RecordMetadata> ack = producer.send(toRecord(event));
+                acks.add(ack);
+                if (failedAlready(ack)) {
+                    // refused before it was handed over (no metadata yet, after a broker restart): a later row of
+                    // the same key sent now would reach the topic before this one
+                    break;
+                }
             }
         } catch (RuntimeException e) {
             // metadata unavailable (broker down): what was handed over is still awaited below
@@ -220,6 +226,21 @@ public class OutboxRelay {
             }
         }
         return delivered;
+    }
+
+    private static boolean failedAlready(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return false;
+        }
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     private ProducerRecord<String, byte[]> toRecord(OutboxEvent event) {
