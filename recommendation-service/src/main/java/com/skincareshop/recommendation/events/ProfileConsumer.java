@@ -5,6 +5,7 @@ import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.platform.kafka.DeadLetters;
 import com.skincareshop.platform.kafka.KafkaSettings;
 import com.skincareshop.platform.lifecycle.Daemons;
+import com.skincareshop.platform.persistence.TransientFailures;
 import com.skincareshop.recommendation.domain.CustomerProfiles;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
@@ -57,6 +58,8 @@ public class ProfileConsumer {
     private final AgroalDataSource dataSource;
     private final int maxPollRecords;
     private volatile boolean running;
+    private static final int CONFLICT_ATTEMPTS = 5;
+
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile double lag;
     private Thread worker;
@@ -142,7 +145,7 @@ public class ProfileConsumer {
             }
         }
         try {
-            profiles.apply(changes);
+            applyRetryingConflicts(changes);
         } catch (RuntimeException batchFailure) {
             LOG.debugf("batch of %d failed (%s); applying one by one", changes.size(), batchFailure.getMessage());
             applyOneByOne(consumer, changes, changeRecords);
@@ -156,9 +159,9 @@ public class ProfileConsumer {
         for (int i = 0; i < changes.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
             try {
-                profiles.apply(List.of(changes.get(i)));
+                applyRetryingConflicts(List.of(changes.get(i)));
             } catch (RuntimeException failure) {
-                if (!databaseHealthy()) {
+                if (TransientFailures.isTransient(failure) || !databaseHealthy()) {
                     // not this record's fault: rewind to it and retry after a pause
                     rewind(consumer, records.subList(i, records.size()));
                     throw new IllegalStateException("database unavailable", failure);
@@ -166,6 +169,25 @@ public class ProfileConsumer {
                 park(record, "could not be applied: " + failure.getClass().getSimpleName());
             }
             commit(consumer, List.of(record));
+        }
+    }
+
+    /**
+     * A deadlock or serialization conflict with another transaction (the outbox relay marking rows, an API request)
+     * aborts ours through no fault of the events: try again, a few times, before treating it as a failure.
+     */
+    private void applyRetryingConflicts(List<CustomerProfiles.Change> changes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                profiles.apply(changes);
+                return;
+            } catch (RuntimeException failure) {
+                if (!TransientFailures.isTransient(failure) || attempt == CONFLICT_ATTEMPTS) {
+                    throw failure;
+                }
+                LOG.debugf("transaction conflict (attempt %d); retrying", attempt);
+                Daemons.pause(Duration.ofMillis(50L * attempt));
+            }
         }
     }
 
