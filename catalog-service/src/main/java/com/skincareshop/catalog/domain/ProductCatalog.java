@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import org.hibernate.jpa.HibernateHints;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -33,6 +34,12 @@ public class ProductCatalog {
     private final EntityManager entityManager;
     private final ProductEvents events;
     private final Clock clock;
+
+    /**
+     * Reads load products read-only: Hibernate then keeps no snapshot of their JSON columns and does not compare them
+     * at flush, which serialized every name, description and INCI list of every product read, twice per request.
+     */
+    private static final Map<String, Object> READ_ONLY = Map.of(HibernateHints.HINT_READ_ONLY, true);
 
     public ProductCatalog(EntityManager entityManager, ProductEvents events, Clock clock) {
         this.entityManager = entityManager;
@@ -75,7 +82,7 @@ public class ProductCatalog {
 
     @Transactional
     public Optional<ProductState> find(String sku) {
-        return Optional.ofNullable(entityManager.find(Product.class, sku)).map(Product::toState);
+        return Optional.ofNullable(entityManager.find(Product.class, sku, READ_ONLY)).map(Product::toState);
     }
 
     @Transactional
@@ -107,18 +114,20 @@ public class ProductCatalog {
             parameters.put("text", "%" + likeEscaped(query.text().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         TypedQuery<Long> count = entityManager.createQuery("select count(p) from Product p" + where, Long.class);
-        TypedQuery<Product> items = entityManager.createQuery("from Product p" + where + " order by p.sku", Product.class);
+        TypedQuery<Product> items = entityManager.createQuery("from Product p" + where + " order by p.sku", Product.class)
+                .setHint(HibernateHints.HINT_READ_ONLY, true);
         parameters.forEach((name, value) -> {
             count.setParameter(name, value);
             items.setParameter(name, value);
         });
+        long total = count.getSingleResult();
         List<ProductState> page = items.setFirstResult(query.page() * query.size())
                 .setMaxResults(query.size())
                 .getResultList()
                 .stream()
                 .map(Product::toState)
                 .toList();
-        return new Page(page, query.page(), query.size(), count.getSingleResult());
+        return new Page(page, query.page(), query.size(), total);
     }
 
     private static String likeEscaped(String text) {

@@ -323,7 +323,12 @@ public final class FaultMeasurement {
                 if (choice < 0.22 && confirmed.contains(sku)) {
                     op = "DELETE";
                 } else if (random.nextBoolean()) {
-                    ((ObjectNode) product.get("price")).put("amount", String.format("%d.%02d", 5 + counter / 100 % 90, counter % 100));
+                    // always another price, as for the stock below (a run once drew the price the product had)
+                    String price = String.format("%d.%02d", 5 + counter / 100 % 90, counter % 100);
+                    if (price.equals(product.get("price").get("amount").asText())) {
+                        price = String.format("%d.%02d", 95 + counter % 5, counter % 100);
+                    }
+                    ((ObjectNode) product.get("price")).put("amount", price);
                 } else {
                     // always another value (an identical PUT keeps the version); 0 now and then: out of stock
                     product.put("stock", (product.get("stock").asInt() + 1 + counter % 5) % 40);
