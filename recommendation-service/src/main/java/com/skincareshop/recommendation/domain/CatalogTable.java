@@ -108,7 +108,7 @@ public class CatalogTable implements CatalogView {
         int segments = skinType == null ? groups.length : 2 * groups.length;
         double[] bounds = new double[segments];
         for (int g = 0; g < groups.length; g++) {
-            double bound = groups[g].all.isEmpty() ? Double.NEGATIVE_INFINITY : search.bound(groups[g].ceiling);
+            double bound = groups[g].isEmpty() ? Double.NEGATIVE_INFINITY : search.bound(groups[g].ceiling);
             bounds[g] = bound;
             if (skinType != null) {
                 bounds[groups.length + g] = bound - search.unsuitedPenalty();
@@ -233,6 +233,11 @@ public class CatalogTable implements CatalogView {
     /** Products of the same key: in sku order, per skin type they suit, and by price; with their ceiling traits. */
     private static final class Group {
         private volatile Traits ceiling;
+        /**
+         * How many products {@link #all} holds, changed under the group's lock: asking a skip list whether it is empty
+         * walks it, and every search asks it of every group.
+         */
+        private volatile int size;
         private final ConcurrentSkipListMap<String, ProductState> all = new ConcurrentSkipListMap<>();
         private final ConcurrentSkipListMap<String, ProductState>[] suiting;
         private final ConcurrentSkipListSet<ProductState> byPrice = new ConcurrentSkipListSet<>(BY_PRICE);
@@ -248,13 +253,25 @@ public class CatalogTable implements CatalogView {
             synchronized (this) { // two skus may join the group at once; the ceiling must hold both
                 ceiling = ceiling.ceiling(traits);
             }
-            all.put(product.sku(), product);
+            if (all.put(product.sku(), product) == null) {
+                synchronized (this) {
+                    size++;
+                }
+            }
             product.skinTypes().forEach(type -> suiting[type.ordinal()].put(product.sku(), product));
             byPrice.add(product);
         }
 
+        boolean isEmpty() {
+            return size == 0;
+        }
+
         void remove(ProductState product) {
-            all.remove(product.sku());
+            if (all.remove(product.sku()) != null) {
+                synchronized (this) {
+                    size--;
+                }
+            }
             for (ConcurrentSkipListMap<String, ProductState> list : suiting) {
                 list.remove(product.sku());
             }

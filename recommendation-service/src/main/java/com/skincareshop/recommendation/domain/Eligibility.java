@@ -106,17 +106,33 @@ final class Eligibility {
         return normalized;
     }
 
+    // Loops rather than streams: these run for every product a search visits.
+
     static boolean has(List<ActiveStrength> actives, Active code) {
-        return actives.stream().anyMatch(a -> a.code() == code);
+        for (ActiveStrength active : actives) {
+            if (active.code() == code) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean hasAny(List<ActiveStrength> actives, Set<Active> codes) {
-        return actives.stream().anyMatch(a -> codes.contains(a.code()));
+        for (ActiveStrength active : actives) {
+            if (codes.contains(active.code())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Stronger than the limit, or of unknown strength: a limit the label cannot show is not met. */
     private static boolean above(List<ActiveStrength> actives, Active code, BigDecimal limit) {
-        return actives.stream().filter(a -> a.code() == code)
-                .anyMatch(a -> a.percent() == null || a.percent().compareTo(limit) > 0);
+        for (ActiveStrength active : actives) {
+            if (active.code() == code && (active.percent() == null || active.percent().compareTo(limit) > 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -268,7 +268,12 @@ public final class RoutineEngine {
         }
 
         private boolean chosenSerum(ProductState product) {
-            return serums.stream().anyMatch(s -> s.product().sku().equals(product.sku()));
+            for (Scored serum : serums) {
+                if (serum.product().sku().equals(product.sku())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean compatibleWithChosenSerums(ProductState candidate) {
@@ -453,7 +458,8 @@ public final class RoutineEngine {
             if (serum != null && fits(serum.product(), budget)) {
                 serums.add(serum);
             } else if (serum != null) {
-                catalog.best(Category.SERUM, search(p -> serumCandidate(p) && fits(p, budget),
+                BigDecimal room = budget.amount().subtract(total().amount()); // what a serum may cost
+                catalog.best(Category.SERUM, search(p -> serumCandidate(p) && p.price().amount().compareTo(room) <= 0,
                                 p -> scoreSerum(p).score(), this::serumBound))
                         .map(this::scoreSerum)
                         .ifPresentOrElse(serums::add, () -> unfilled(Category.SERUM, true));
@@ -765,8 +771,12 @@ public final class RoutineEngine {
         }
 
         private boolean strongerThan(ProductState product, Active code, BigDecimal percent) {
-            return product.actives().stream().anyMatch(a -> a.code() == code && a.percent() != null
-                    && a.percent().compareTo(percent) > 0);
+            for (ActiveStrength active : product.actives()) {
+                if (active.code() == code && active.percent() != null && active.percent().compareTo(percent) > 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private Set<Concern> covered(ProductState product) {

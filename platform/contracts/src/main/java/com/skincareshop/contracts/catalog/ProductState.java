@@ -11,8 +11,11 @@ import com.skincareshop.contracts.vocabulary.Texture;
 import com.skincareshop.contracts.vocabulary.TimeOfDay;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -43,4 +46,26 @@ public record ProductState(
         Money price,
         int stock,
         Instant updatedAt) {
+
+    /**
+     * Sets of codes are held as unmodifiable {@link EnumSet}s, whatever built them (Jackson gives a {@code HashSet}):
+     * the engine asks them thousands of questions per routine, and a bit test is cheaper than a hash lookup. They
+     * then also serialize in code order.
+     */
+    public ProductState {
+        concerns = codes(concerns, Concern.class);
+        skinTypes = codes(skinTypes, SkinType.class);
+        areas = codes(areas, Area.class);
+    }
+
+    private static <E extends Enum<E>> Set<E> codes(Set<E> values, Class<E> type) {
+        if (values == null) {
+            return null;
+        }
+        EnumSet<E> codes = EnumSet.noneOf(type);
+        for (E value : values) {
+            codes.add(Objects.requireNonNull(value, "a set of codes holds no null"));
+        }
+        return Collections.unmodifiableSet(codes);
+    }
 }
