@@ -4,25 +4,26 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.profile.SkinProfile;
+import com.skincareshop.platform.persistence.JdbcValues;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import com.skincareshop.platform.persistence.JdbcValues;
 import org.hibernate.Session;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The profile read model: the newest version of each customer's answers, as consumed from
@@ -37,12 +38,15 @@ public class CustomerProfiles {
     }
 
     private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
     private final ObjectMapper json;
     private final RecommendationIssuer issuer;
     private final Clock clock;
 
-    public CustomerProfiles(EntityManager entityManager, ObjectMapper json, RecommendationIssuer issuer, Clock clock) {
+    public CustomerProfiles(EntityManager entityManager, AgroalDataSource dataSource, ObjectMapper json,
+                            RecommendationIssuer issuer, Clock clock) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
         this.json = json;
         this.issuer = issuer;
         this.clock = clock;
@@ -69,19 +73,26 @@ public class CustomerProfiles {
         upsertIfNewer(pending.values());
     }
 
-    @Transactional
+    /**
+     * One row by key, read on a pooled connection in auto-commit: every routine request makes this read, and a JTA
+     * transaction and a Hibernate session around one select cost more than the select (docs/PERFORMANCE.md, HTTP).
+     */
     public Optional<SkinProfile> find(String customerId) {
-        List<?> rows = entityManager.createNativeQuery("""
-                        select customer_id, version, questionnaire_version, locale, cast(answers as text), updated_at
-                        from customer_profile where customer_id = ?1""")
-                .setParameter(1, customerId)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("""
+                     select customer_id, version, questionnaire_version, locale, answers::text, updated_at
+                     from customer_profile where customer_id = ?""")) {
+            select.setString(1, customerId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new SkinProfile(row.getString(1), row.getLong(2), row.getInt(3), row.getString(4),
+                        read(row.getString(5)), JdbcValues.instant(row.getObject(6))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the profile read model cannot be read", e);
         }
-        Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new SkinProfile((String) row[0], ((Number) row[1]).longValue(), ((Number) row[2]).intValue(),
-                (String) row[3], read((String) row[4]), JdbcValues.instant(row[5])));
     }
 
     /** One guarded upsert for many profiles; a routine is issued for each that was actually newer. */
@@ -123,11 +134,7 @@ public class CustomerProfiles {
                 }
             }
         });
-        for (SkinProfile profile : batch) {
-            if (changed.contains(profile.customerId())) {
-                issuer.profileChanged(profile);
-            }
-        }
+        issuer.profilesChanged(batch.stream().filter(p -> changed.contains(p.customerId())).toList());
     }
 
     private void erase(String customerId) {

@@ -19,6 +19,7 @@ import com.skincareshop.platform.testing.TopicReader;
 
 import static com.skincareshop.platform.testing.TopicReader.header;
 import com.skincareshop.recommendation.domain.CatalogTable;
+import com.skincareshop.recommendation.domain.CustomerProfiles;
 import com.skincareshop.recommendation.domain.RecommendationIssuer;
 import com.skincareshop.recommendation.domain.RecommendationSnapshot;
 import com.skincareshop.recommendation.support.Baseline;
@@ -59,6 +60,9 @@ class ConsumersTest {
 
     @Inject
     RecommendationIssuer issuer;
+
+    @Inject
+    CustomerProfiles profiles;
 
     private Publisher publisher;
 
@@ -271,6 +275,39 @@ class ConsumersTest {
                 Duration.ofSeconds(30));
         assertThat(issued.get(issued.size() - 1).value()).isNull();
         assertThat(header(issued.get(issued.size() - 1), "ce_type")).isEqualTo(EventTypes.ROUTINE_WITHDRAWN);
+    }
+
+    /**
+     * One transaction, as one poll gives it: a routine issued and then erased (or its consent withdrawn) within it
+     * leaves no snapshot, though the snapshot was only persisted, not yet written, when the erasure came.
+     */
+    @Test
+    void whatIsIssuedAndErasedInOneBatchLeavesNothing() {
+        String erased = newCustomer();
+        String withdrawn = newCustomer();
+        String other = newCustomer();
+        profiles.apply(List.of(
+                change(erased, 1, true), change(withdrawn, 1, true),
+                new CustomerProfiles.Change(erased, null),
+                new CustomerProfiles.Change(other, null), // splits the batch: withdrawn's next version comes in a new run
+                change(withdrawn, 2, false)));
+
+        assertThat(issuer.snapshots(erased)).isEmpty();
+        assertThat(issuer.snapshots(withdrawn)).isEmpty();
+        assertThat(profiles.find(erased)).isEmpty();
+        assertThat(profiles.find(withdrawn).orElseThrow().version()).isEqualTo(2);
+        // both were issued, then told to forget: the newest record of each is a tombstone
+        for (String customer : List.of(erased, withdrawn)) {
+            List<ConsumerRecord<String, String>> issued = TopicReader.readKey(broker.bootstrapServers(),
+                    Topics.RECOMMENDATIONS_ISSUED, customer, r -> !r.isEmpty() && r.get(r.size() - 1).value() == null,
+                    Duration.ofSeconds(30));
+            assertThat(issued.get(issued.size() - 1).value()).as(customer).isNull();
+        }
+    }
+
+    private static CustomerProfiles.Change change(String customer, long version, boolean consent) {
+        return new CustomerProfiles.Change(customer, new com.skincareshop.contracts.profile.SkinProfile(customer, version, 1,
+                "en", answers(List.of(Concern.DARK_SPOTS), consent), java.time.Instant.now()));
     }
 
     private byte[] profileJson(String customerId) {
