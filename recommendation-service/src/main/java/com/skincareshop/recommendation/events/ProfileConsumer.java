@@ -14,6 +14,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -43,6 +45,12 @@ import java.util.Map;
  * its records are applied one by one; a record that still fails while the database is healthy is poison and goes
  * to the dead-letter topic, anything else is retried after a pause. Starts once the catalogue table has caught
  * up, so no routine is issued from half a catalogue.
+ *
+ * <p>{@code recommendation.profiles.consumers} workers (default 1) run side by side, each with its own consumer in
+ * the group and its own transactions: the partitions are shared among them (and among replicas), so a customer's
+ * changes stay in order. On 2 cores one worker is as fast as several (each then polls smaller batches); with
+ * more cores, and PostgreSQL on its own machine, more overlap one worker's database round trip with another's
+ * decoding (docs/PERFORMANCE.md, ingestion).
  */
 @ApplicationScoped
 public class ProfileConsumer {
@@ -57,17 +65,25 @@ public class ProfileConsumer {
     private final CatalogTableLoader catalog;
     private final AgroalDataSource dataSource;
     private final int maxPollRecords;
+    private final int workerCount;
     private volatile boolean running;
     private static final int CONFLICT_ATTEMPTS = 5;
 
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile double lag;
-    private Thread worker;
+    /** One consumer of the group and the thread that polls it. */
+    private static final class Worker {
+        private volatile KafkaConsumer<String, byte[]> consumer;
+        private volatile double lag;
+        private Thread thread;
+    }
+
+    private final List<Worker> workers = new ArrayList<>();
 
     public ProfileConsumer(CustomerProfiles profiles, EventDecoder decoder, DeadLetters deadLetters, KafkaSettings kafka,
                            CatalogTableLoader catalog, AgroalDataSource dataSource, MeterRegistry metrics,
                            @ConfigProperty(name = "recommendation.profiles.max-poll-records", defaultValue = "5000")
-                           int maxPollRecords) {
+                           int maxPollRecords,
+                           @ConfigProperty(name = "recommendation.profiles.consumers", defaultValue = "1")
+                           int workerCount) {
         this.profiles = profiles;
         this.decoder = decoder;
         this.deadLetters = deadLetters;
@@ -75,50 +91,61 @@ public class ProfileConsumer {
         this.catalog = catalog;
         this.dataSource = dataSource;
         this.maxPollRecords = maxPollRecords;
-        Gauge.builder("profiles.consumer.lag", this, c -> c.lag)
+        if (workerCount < 1) {
+            throw new IllegalArgumentException("recommendation.profiles.consumers must be at least 1");
+        }
+        this.workerCount = workerCount;
+        Gauge.builder("profiles.consumer.lag", this, c -> c.workers.stream().mapToDouble(w -> w.lag).max().orElse(0))
                 .description("Largest lag of the profile consumer over its partitions, in records").register(metrics);
     }
 
     void start(@Observes StartupEvent event) {
         running = true;
-        worker = Daemons.start("profile-consumer", this::run);
+        for (int i = 0; i < workerCount; i++) {
+            Worker worker = new Worker();
+            String clientId = GROUP + "-profiles-" + i;
+            worker.thread = Daemons.start("profile-consumer-" + i, () -> run(worker, clientId));
+            workers.add(worker);
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
+        for (Worker worker : workers) {
+            KafkaConsumer<String, byte[]> current = worker.consumer;
+            if (current != null) {
+                current.wakeup();
+            }
         }
-        if (worker != null) {
+        for (Worker worker : workers) {
             try {
-                worker.join(10_000);
+                worker.thread.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    private void run() {
+    private void run(Worker worker, String clientId) {
         while (running && !catalog.caughtUp()) {
             Daemons.pause(Duration.ofMillis(200));
         }
         while (running) {
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(
                     ConsumerConfig.GROUP_ID_CONFIG, GROUP,
-                    ConsumerConfig.CLIENT_ID_CONFIG, GROUP + "-profiles",
+                    ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(maxPollRecords))),
                     new StringDeserializer(), new ByteArrayDeserializer())) {
-                this.consumer = consumer;
+                worker.consumer = consumer;
                 consumer.subscribe(List.of(Topics.PROFILES_SKIN));
                 while (running) {
                     ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
                     if (!records.isEmpty()) {
                         process(consumer, records);
                     }
-                    lag = recordsLagMax(consumer);
+                    worker.lag = recordsLagMax(consumer);
                 }
             } catch (WakeupException e) {
                 return;
@@ -195,6 +222,11 @@ public class ProfileConsumer {
         deadLetters.park(record, record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8), error);
     }
 
+    /**
+     * Commits what was applied. A rebalance under way (another worker or replica joining) refuses the commit: the
+     * effect is durable all the same, and whoever owns the partitions next replays from the last commit, which the
+     * version guard makes harmless; the next poll joins the new assignment.
+     */
     private static void commit(KafkaConsumer<String, byte[]> consumer, List<ConsumerRecord<String, byte[]>> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -202,7 +234,11 @@ public class ProfileConsumer {
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
         if (!offsets.isEmpty()) {
-            consumer.commitSync(offsets);
+            try {
+                consumer.commitSync(offsets);
+            } catch (RebalanceInProgressException | CommitFailedException e) {
+                LOG.debugf("commit refused during a rebalance (%s); the records will be replayed", e.getClass().getSimpleName());
+            }
         }
     }
 
