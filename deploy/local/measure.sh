@@ -2,7 +2,7 @@
 # The benchmark and reliability tools of docs/PERFORMANCE.md and docs/RELIABILITY.md (never part of the tests):
 #   deploy/local/measure.sh startup [rounds=5]               start-up time and RSS of each service (~3 min)
 #   deploy/local/measure.sh freshness [changes=100]          committed change -> next routine, p50/p99 (<1 min)
-#   deploy/local/measure.sh ingestion [events=100000]        profile events materialized per second (<1 min)
+#   deploy/local/measure.sh ingestion [events=100000] [consumers=1,2,3]  profile events materialized per second, per consumer thread count (~3 min)
 #   deploy/local/measure.sh hostile-requests [n=1000] [seed=7]   bad-input corpus against a running local run
 #   deploy/local/measure.sh http [products=10000] [profiles=100000] [seconds=20] [rate=500]
 #                                                            wrk: routines vs liveness, then latency at a fixed rate (~6 min)
@@ -19,7 +19,7 @@ shift || true
 case "$tool" in
   startup)          main=StartupMeasurement;   args=("$root" "${1:-5}") ;;
   freshness)        main=FreshnessMeasurement; args=("$root" "${1:-100}") ;;
-  ingestion)        main=IngestionMeasurement; args=("$root" "${1:-100000}") ;;
+  ingestion)        main=IngestionMeasurement; args=("$root" "${1:-100000}" "${2:-1,2,3}") ;;
   http)             main=HttpMeasurement
                     args=("$root" "${1:-10000}" "${2:-100000}" "${3:-20}" "${4:-500}")
                     # wrk from Debian's package, installed on first use

@@ -6,6 +6,7 @@ import com.skincareshop.contracts.vocabulary.AgeBand;
 import com.skincareshop.contracts.vocabulary.Area;
 import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.SkinType;
+import com.skincareshop.platform.testing.SyntheticAnswers;
 import com.skincareshop.platform.testing.SyntheticCatalogue;
 import com.skincareshop.recommendation.domain.CatalogTable;
 import com.skincareshop.recommendation.domain.CatalogView;
@@ -34,8 +35,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One routine computed against catalogues of 1k, 10k and 100k products (issue 6, benchmark 1), through the index
- * and through the full scan in the same run. The customers rotate through typical profiles, so no single branch of
- * the engine is measured alone.
+ * and through the full scan in the same run. The customers rotate, so no single branch of the engine is measured
+ * alone: three typical profiles, or the 1,000 varied customers the HTTP benchmark reads routines for.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,6 +53,13 @@ public class RoutineEngineBenchmark {
     @Param({"indexed", "full-scan"})
     public String search;
 
+    /**
+     * {@code typical}: three hand-picked customers; {@code synthetic}: 1,000 from {@link SyntheticAnswers} (seed 42,
+     * as in the HTTP benchmark): one to three concerns, hands, avoided ingredients, budgets.
+     */
+    @Param({"typical", "synthetic"})
+    public String customerMix;
+
     private final RoutineEngine engine = new RoutineEngine(RoutinePolicy.defaults());
     private CatalogView catalogue;
     private List<Answers> customers;
@@ -66,6 +74,11 @@ public class RoutineEngineBenchmark {
             catalogue = table;
         } else {
             catalogue = new FullScanCatalog(products);
+        }
+        if (customerMix.equals("synthetic")) {
+            SyntheticAnswers answers = new SyntheticAnswers(42);
+            customers = java.util.stream.Stream.generate(() -> answers.nextNormalized(false)).limit(1_000).toList();
+            return;
         }
         customers = List.of(
                 // DESIGN.md's example: oily, 35-44, pores, five hours of sun, a budget

@@ -51,22 +51,44 @@ final class DirectEvents {
 
     private static void publish(String bootstrapServers, String topic, String type, String source, int count,
                                 IntFunction<Map.Entry<String, Object>> event) throws Exception {
+        List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            records.add(record(topic, type, source, event.apply(i)));
+        }
+        send(bootstrapServers, records);
+    }
+
+    /** Profiles as profile-service publishes them, built but not sent: {@link #send} them when it matters how fast. */
+    static List<ProducerRecord<String, byte[]>> profileRecords(int count, IntFunction<SkinProfile> profile) throws Exception {
+        List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            SkinProfile value = profile.apply(i);
+            records.add(record(Topics.PROFILES_SKIN, EventTypes.PROFILE_CHANGED, "/profile-service",
+                    Map.entry(value.customerId(), value)));
+        }
+        return records;
+    }
+
+    /** Sends the records and returns once the broker acknowledged them all. */
+    static void send(String bootstrapServers, List<ProducerRecord<String, byte[]>> records) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers,
                 "acks", "all", "linger.ms", "20", "batch.size", "262144"), new StringSerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < count; i++) {
-                Map.Entry<String, Object> keyAndValue = event.apply(i);
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, keyAndValue.getKey(),
-                        JSON.writeValueAsBytes(keyAndValue.getValue()));
-                record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
-                        .add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
-                        .add("ce_type", type.getBytes(StandardCharsets.UTF_8))
-                        .add("ce_source", source.getBytes(StandardCharsets.UTF_8))
-                        .add("ce_subject", keyAndValue.getKey().getBytes(StandardCharsets.UTF_8))
-                        .add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8))
-                        .add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
-                producer.send(record);
-            }
+            records.forEach(producer::send);
         }
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, String type, String source,
+                                                         Map.Entry<String, Object> keyAndValue) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, keyAndValue.getKey(),
+                JSON.writeValueAsBytes(keyAndValue.getValue()));
+        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+                .add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
+                .add("ce_type", type.getBytes(StandardCharsets.UTF_8))
+                .add("ce_source", source.getBytes(StandardCharsets.UTF_8))
+                .add("ce_subject", keyAndValue.getKey().getBytes(StandardCharsets.UTF_8))
+                .add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8))
+                .add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     /** The profiles recommendation-service holds (its read model), or 0 before its schema is migrated. */

@@ -6,6 +6,7 @@ import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.LocalPostgres;
+import com.skincareshop.platform.testing.SyntheticAnswers;
 import com.skincareshop.platform.testing.SyntheticCatalogue;
 
 import java.io.IOException;
@@ -36,7 +37,9 @@ import java.util.regex.Pattern;
  *   <li>Profiles go straight onto {@code profiles.skin.v1} as profile-service publishes them (varied answers,
  *       validated and normalized by the same code, no marketing consent so that no routine is issued in the
  *       background); the tool waits until recommendation-service's read model holds them all.</li>
- *   <li>Maximum throughput: wrk (closed loop) against liveness and routines, rounds interleaved, after a warm-up.</li>
+ *   <li>Maximum throughput: wrk (closed loop) against liveness, routines, and the routine of a customer without a
+ *       profile (a 404: the token check, the read-model look-up and a problem+json answer, but no engine), rounds
+ *       interleaved, after a warm-up long enough for the JIT to have compiled the engine.</li>
  *   <li>Latency at a fixed rate: an open-loop generator (wrk has no constant rate, and Debian has no wrk2), with
  *       latency from the time each request was due.</li>
  * </ol>
@@ -51,6 +54,11 @@ public final class HttpMeasurement {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CUSTOMER_PREFIX = "c-load-";
+    /** Customers that have no profile: their routine is a 404, the cost of a request without the engine. */
+    private static final String UNKNOWN_PREFIX = "c-none-";
+    private static final String LIVENESS = "/q/health/live";
+    private static final String ROUTINES = "/api/recommendations/{id}";
+    private static final String NO_PROFILE = "/api/recommendations/{no profile}";
     private static final Pattern WRK_RESULT = Pattern.compile("WRK_RESULT requests=(\\d+) duration_us=(\\d+) status_errors=(\\d+) "
             + "connect=(\\d+) read=(\\d+) write=(\\d+) timeout=(\\d+) p50_us=(\\d+) p90_us=(\\d+) p99_us=(\\d+) max_us=(\\d+)");
 
@@ -109,8 +117,9 @@ public final class HttpMeasurement {
         }
     }
 
-    private record WrkRun(long requests, double seconds, long errors, double p50, double p90, double p99, double max,
-                          double cpuMillisPerRequest, double engineMillis) {
+    /** One wrk run; {@code errors} excludes the 404s asked for, {@code statusErrors} counts every answer >= 400. */
+    private record WrkRun(long requests, double seconds, long errors, long statusErrors, double p50, double p90, double p99,
+                          double max, double cpuMillisPerRequest, double engineMillis) {
         double rate() {
             return requests / seconds;
         }
@@ -123,15 +132,26 @@ public final class HttpMeasurement {
         Map<String, String> live = Map.of();
         Map<String, String> routines = Map.of("LOAD_CUSTOMERS", String.valueOf(customers), "LOAD_PREFIX", CUSTOMER_PREFIX,
                 "LOAD_TOKEN", token);
-        String liveUrl = url + "/q/health/live";
+        Map<String, String> noProfile = Map.of("LOAD_CUSTOMERS", String.valueOf(customers), "LOAD_PREFIX", UNKNOWN_PREFIX,
+                "LOAD_TOKEN", token);
+        String liveUrl = url + LIVENESS;
+        var unknown = java.net.http.HttpClient.newHttpClient().send(
+                Load.request("GET", url + "/api/recommendations/" + UNKNOWN_PREFIX + 0, token, null, null),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (unknown.statusCode() != 404 || !unknown.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+            throw new IllegalStateException("a customer without a profile answered " + unknown.statusCode() + ": " + unknown.body());
+        }
 
-        System.out.println("warm-up (not counted): 10 s of routines, 5 s of liveness");
-        wrk(script, url, routines, 10, connections, pid);
+        // The first 20 s of routines ran at half the rate of the next 20 (C2 still compiling the engine): warm up longer.
+        System.out.println("warm-up (not counted): 40 s of routines, 5 s of each other endpoint");
+        wrk(script, url, routines, 40, connections, pid);
+        wrk(script, url, noProfile, 5, connections, pid);
         wrk(script, liveUrl, live, 5, connections, pid);
 
         Map<String, List<WrkRun>> runs = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
-            for (var endpoint : List.of(Map.entry("/q/health/live", live), Map.entry("/api/recommendations/{id}", routines))) {
+            for (var endpoint : List.of(Map.entry(LIVENESS, live), Map.entry(ROUTINES, routines),
+                    Map.entry(NO_PROFILE, noProfile))) {
                 String target = endpoint.getValue().isEmpty() ? liveUrl : url;
                 WrkRun run = wrk(script, target, endpoint.getValue(), seconds, connections, pid);
                 runs.computeIfAbsent(endpoint.getKey(), k -> new ArrayList<>()).add(run);
@@ -147,10 +167,10 @@ public final class HttpMeasurement {
         Load.Tallies fixed = new Load.Tallies();
         Map<String, Load.Driven> driven = new LinkedHashMap<>();
         HttpRequest liveRequest = Load.request("GET", liveUrl, null, null, null);
-        driven.put("/q/health/live", Load.drive(rate, Duration.ofSeconds(seconds), 1_000,
+        driven.put(LIVENESS, Load.drive(rate, Duration.ofSeconds(seconds), 1_000,
                 due -> fixed.of("GET /q/health/live").send(liveRequest, due)));
         Load.Tally routineTally = fixed.of("GET /api/recommendations/{id}");
-        driven.put("/api/recommendations/{id}", Load.drive(rate, Duration.ofSeconds(seconds), 1_000, due -> {
+        driven.put(ROUTINES, Load.drive(rate, Duration.ofSeconds(seconds), 1_000, due -> {
             String customer = CUSTOMER_PREFIX + ThreadLocalRandom.current().nextInt(customers);
             return routineTally.send(Load.request("GET", url + "/api/recommendations/" + customer, token, null, null), due)
                     .thenAccept(response -> response.filter(r -> r.statusCode() == 200 && !r.body().contains("\"customerId\":\"" + customer + "\""))
@@ -178,8 +198,10 @@ public final class HttpMeasurement {
                     median.cpuMillisPerRequest(), Double.isNaN(median.engineMillis()) ? "-"
                             : String.format("%.2f", median.engineMillis()));
         }
-        double ratio = medians.get("/api/recommendations/{id}") / medians.get("/q/health/live");
+        double ratio = medians.get(ROUTINES) / medians.get(LIVENESS);
         System.out.printf("ratio routines / liveness: %.3f  (target >= 0.5: %s)%n", ratio, ratio >= 0.5 ? "MET" : "MISSED");
+        System.out.printf("ratio no-profile 404 / liveness: %.3f  (the same request without the engine: token check, "
+                + "read-model look-up, problem+json)%n", medians.get(NO_PROFILE) / medians.get(LIVENESS));
         System.out.println("(latencies of the median round; CPU = recommendation-service's user+system CPU over the round / requests;");
         System.out.println(" engine = the service's own timer of building one routine, recommendation_latency_seconds, mean over the");
         System.out.println(" round: wall time, so with more routines in flight than cores it includes waiting for a core)");
@@ -191,7 +213,7 @@ public final class HttpMeasurement {
         driven.forEach((endpoint, d) -> System.out.printf("%-28s due %d, shed at 1,000 in flight %d, started >10 ms late %d%n",
                 endpoint, d.due(), d.shed(), d.lateStarts()));
         Load.Tally routines = fixed.all().get(1);
-        Load.Driven routineDrive = driven.get("/api/recommendations/{id}");
+        Load.Driven routineDrive = driven.get(ROUTINES);
         boolean met = routines.errors() == 0 && routineDrive.shed() == 0 && routines.quantileMillis(0.99) < 20;
         System.out.printf("routines p99 %.1f ms at %d req/s (target < 20 ms with every request answered: %s)%n",
                 routines.quantileMillis(0.99), rate, met ? "MET" : "MISSED");
@@ -216,11 +238,15 @@ public final class HttpMeasurement {
             throw new IllegalStateException("wrk failed (exit " + exit + "):\n" + output);
         }
         long requests = Long.parseLong(m.group(1));
-        long errors = 0;
-        for (int g = 3; g <= 7; g++) {
+        long statusErrors = Long.parseLong(m.group(3));
+        boolean expecting404 = UNKNOWN_PREFIX.equals(env.get("LOAD_PREFIX"));
+        // Asking for customers without a profile, every answer must be >= 400 (the 404 checked before): only a
+        // shortfall, and connection errors, count as errors.
+        long errors = expecting404 ? requests - statusErrors : statusErrors;
+        for (int g = 4; g <= 7; g++) {
             errors += Long.parseLong(m.group(g));
         }
-        return new WrkRun(requests, Long.parseLong(m.group(2)) / 1e6, errors, Long.parseLong(m.group(8)) / 1e3,
+        return new WrkRun(requests, Long.parseLong(m.group(2)) / 1e6, errors, statusErrors, Long.parseLong(m.group(8)) / 1e3,
                 Long.parseLong(m.group(9)) / 1e3, Long.parseLong(m.group(10)) / 1e3, Long.parseLong(m.group(11)) / 1e3,
                 requests == 0 ? Double.NaN : cpuTicks * 10.0 / requests, // 100 clock ticks a second on Linux
                 routines == 0 || env.isEmpty() ? Double.NaN : (engineAfter[0] - engineBefore[0]) * 1000 / routines);

@@ -95,6 +95,28 @@ final class Load {
     }
 
     /** utime + stime of a process, in clock ticks (/proc/[pid]/stat fields 14 and 15; 100 ticks a second on Linux). */
+    /**
+     * CPU ticks (1/100 s) used so far by every PostgreSQL server process on this machine (the postmaster, the
+     * connections' backends, the WAL writer, the checkpointer...): a benchmark's share is the difference over its run,
+     * as long as the connections stay open (the services pool theirs) and nothing else uses the server meanwhile.
+     */
+    static long postgresCpuTicks() {
+        try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(p -> {
+                        try {
+                            return java.nio.file.Files.readString(p.resolve("comm")).strip().equals("postgres");
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    })
+                    .mapToLong(p -> cpuTicks(Long.parseLong(p.getFileName().toString())))
+                    .sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     static long cpuTicks(long pid) {
         try {
             String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));

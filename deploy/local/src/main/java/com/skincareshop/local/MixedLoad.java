@@ -8,6 +8,7 @@ import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.LocalPostgres;
+import com.skincareshop.platform.testing.SyntheticAnswers;
 import com.skincareshop.platform.testing.SyntheticCatalogue;
 
 import java.net.URLEncoder;

@@ -48,6 +48,7 @@ public final class Stack implements AutoCloseable {
     private final List<Service> services;
     private final List<Process> processes = new ArrayList<>();
     private final LocalPostgres postgres = LocalPostgres.fromEnvironment();
+    private final Map<String, String> environment = new java.util.LinkedHashMap<>();
 
     public Stack(Path root, Path logs, KafkaBroker broker, List<Service> services) {
         this.root = root;
@@ -58,6 +59,12 @@ public final class Stack implements AutoCloseable {
 
     public List<Service> services() {
         return services;
+    }
+
+    /** More environment for the services launched from now on (a benchmark's setting, say); ours win over it. */
+    public Stack withEnvironment(Map<String, String> more) {
+        environment.putAll(more);
+        return this;
     }
 
     /** Creates what is missing; {@code fresh} drops the databases first (tests start from nothing). */
@@ -114,6 +121,7 @@ public final class Stack implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.name() + ".log").toFile()));
+        builder.environment().putAll(environment);
         builder.environment().putAll(Map.of(
                 "QUARKUS_HTTP_PORT", String.valueOf(service.port()),
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()),

@@ -1,4 +1,4 @@
-package com.skincareshop.local;
+package com.skincareshop.platform.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +19,7 @@ import java.util.Random;
  * customers, some with ingredients to avoid or a budget. Reproducible from a seed. Marketing consent is a
  * parameter: a consenting customer's profile change also issues a routine, which the load tools want to control.
  */
-final class SyntheticAnswers {
+public final class SyntheticAnswers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] SKIN_TYPES = {"DRY", "OILY", "COMBINATION", "NORMAL"};
@@ -28,12 +28,12 @@ final class SyntheticAnswers {
 
     private final Random random;
 
-    SyntheticAnswers(long seed) {
+    public SyntheticAnswers(long seed) {
         this.random = new Random(seed);
     }
 
     /** The next customer's answers, as JSON (the API's shape). */
-    synchronized ObjectNode next(boolean marketingConsent) {
+    public synchronized ObjectNode next(boolean marketingConsent) {
         ObjectNode answers = JSON.createObjectNode();
         answers.put("skinType", SKIN_TYPES[random.nextInt(SKIN_TYPES.length)]);
         answers.put("sensitive", random.nextInt(4) == 0);
@@ -66,7 +66,7 @@ final class SyntheticAnswers {
     }
 
     /** The next customer's answers validated and normalized exactly as profile-service stores and publishes them. */
-    Answers nextNormalized(boolean marketingConsent) {
+    public Answers nextNormalized(boolean marketingConsent) {
         AnswersValidator.Result result = AnswersValidator.validate(Questionnaires.current(), next(marketingConsent));
         if (!result.valid()) {
             throw new IllegalStateException("synthetic answers are invalid: " + result.violations());
