@@ -66,6 +66,12 @@ public class ProfileConsumer {
     private final AgroalDataSource dataSource;
     private final int maxPollRecords;
     private final int workerCount;
+    /**
+     * How long the group waits for a member that stopped heartbeating before its partitions go to the others. A
+     * replica killed without leaving (kill -9, a lost node) holds its partitions until then: Kafka's 45 s default
+     * left a quarter of the customers' changes waiting that long in the fault run (docs/RELIABILITY.md).
+     */
+    private final Duration sessionTimeout;
     private volatile boolean running;
     private static final int CONFLICT_ATTEMPTS = 5;
 
@@ -83,7 +89,9 @@ public class ProfileConsumer {
                            @ConfigProperty(name = "recommendation.profiles.max-poll-records", defaultValue = "5000")
                            int maxPollRecords,
                            @ConfigProperty(name = "recommendation.profiles.consumers", defaultValue = "1")
-                           int workerCount) {
+                           int workerCount,
+                           @ConfigProperty(name = "recommendation.profiles.session-timeout", defaultValue = "10s")
+                           Duration sessionTimeout) {
         this.profiles = profiles;
         this.decoder = decoder;
         this.deadLetters = deadLetters;
@@ -95,6 +103,7 @@ public class ProfileConsumer {
             throw new IllegalArgumentException("recommendation.profiles.consumers must be at least 1");
         }
         this.workerCount = workerCount;
+        this.sessionTimeout = sessionTimeout;
         Gauge.builder("profiles.consumer.lag", this, c -> c.workers.stream().mapToDouble(w -> w.lag).max().orElse(0))
                 .description("Largest lag of the profile consumer over its partitions, in records").register(metrics);
     }
@@ -136,7 +145,9 @@ public class ProfileConsumer {
                     ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(maxPollRecords))),
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(maxPollRecords),
+                    ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(sessionTimeout.toMillis()),
+                    ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(Math.max(1_000, sessionTimeout.toMillis() / 3)))),
                     new StringDeserializer(), new ByteArrayDeserializer())) {
                 worker.consumer = consumer;
                 consumer.subscribe(List.of(Topics.PROFILES_SKIN));
