@@ -83,6 +83,8 @@ public final class RoutineEngine {
         private final Concern[] concerns;
         private final double[] weights;
         private final int wantedAreas;
+        /** Bit per {@link Concern} ordinal: the customer's concerns, which every bound reads. */
+        private final int concernBits;
         /** Per {@link Active} ordinal: whether the active treats one of the customer's concerns at some strength. */
         private final boolean[] treatsAConcern = new boolean[ACTIVES.length];
 
@@ -109,6 +111,7 @@ public final class RoutineEngine {
             this.concerns = concernWeights.keySet().toArray(Concern[]::new);
             this.weights = concernWeights.values().stream().mapToDouble(Double::doubleValue).toArray();
             this.wantedAreas = Traits.bits(answers.areas());
+            this.concernBits = Traits.bits(answers.concerns());
             for (Active active : ACTIVES) {
                 treatsAConcern[active.ordinal()] = answers.concerns().stream().anyMatch(c -> ActiveEffects.treats(active, c));
             }
@@ -142,7 +145,7 @@ public final class RoutineEngine {
 
         /** A question to the catalogue, for this customer's skin type. */
         private Search search(Predicate<ProductState> allows, ToDoubleFunction<ProductState> score, Bound bound) {
-            return new StepSearch(answers.skinType(), allows, score, bound);
+            return new StepSearch(answers.skinType(), concernBits, allows, score, bound);
         }
 
         /** A serum is a candidate when it may be recommended and treats at least one of the customer's concerns. */
@@ -823,8 +826,8 @@ public final class RoutineEngine {
     /** Every score adds 2 for a product that suits the skin type and takes 2 from one that does not. */
     private static final double UNSUITED_PENALTY = 4;
 
-    private record StepSearch(SkinType skinType, Predicate<ProductState> allows, ToDoubleFunction<ProductState> scorer,
-                              Bound bounds) implements Search {
+    private record StepSearch(SkinType skinType, int concerns, Predicate<ProductState> allows,
+                              ToDoubleFunction<ProductState> scorer, Bound bounds) implements Search {
         @Override
         public double bound(Traits traits) {
             return bounds.of(traits);

@@ -14,6 +14,13 @@ interface Search {
     SkinType skinType();
 
     /**
+     * Bit per {@link com.skincareshop.contracts.vocabulary.Concern} ordinal: the concerns {@link #bound} reads
+     * ({@link Traits#valueFor}); of the rest of a group's traits it reads only what grows with them. An index may
+     * then bound a whole family of groups that agree on these concerns at once.
+     */
+    int concerns();
+
+    /**
      * The highest score a product with these traits (a group's ceiling) can reach when it suits the customer's skin
      * type; {@link Double#NEGATIVE_INFINITY} when no such product can be allowed.
      */

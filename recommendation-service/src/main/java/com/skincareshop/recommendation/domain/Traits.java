@@ -100,6 +100,36 @@ final class Traits {
                        boolean preventive, boolean corrective) {
     }
 
+    /**
+     * Traits at least as high as both in everything a bound reads, for a family of groups of different keys: effects
+     * and reaches at their highest, every area either has, either approach, the higher SPF. Only the presence of an
+     * SPF must be the same on both sides (an evening moisturizer's score falls with it): families keep it apart.
+     */
+    Traits upTo(Traits other) {
+        double[] highestEffects = new double[CONCERNS.length];
+        double[] highestReach = new double[CONCERNS.length];
+        for (int i = 0; i < CONCERNS.length; i++) {
+            highestEffects[i] = Math.max(effects[i], other.effects[i]);
+            highestReach[i] = Math.max(reach[i], other.reach[i]);
+        }
+        Traits ceiling = ceiling(other);
+        return new Traits(category, areas | other.areas, ceiling.spf, highestEffects, highestReach,
+                ceiling.effectiveStrength, preventive || other.preventive, corrective || other.corrective);
+    }
+
+    /** The same in every trait: a ceiling that did not grow. */
+    boolean sameAs(Traits other) {
+        return category == other.category && areas == other.areas && java.util.Objects.equals(spf, other.spf)
+                && Arrays.equals(effects, other.effects) && Arrays.equals(reach, other.reach)
+                && Arrays.equals(effectiveStrength, other.effectiveStrength)
+                && preventive == other.preventive && corrective == other.corrective;
+    }
+
+    /** What a search's bound reads of the concern: a serum's effect, any other category's reach. */
+    double valueFor(Concern concern) {
+        return category == Category.SERUM ? effects[concern.ordinal()] : reach[concern.ordinal()];
+    }
+
     /** Traits at least as high as both, for a group holding products of the same key. */
     Traits ceiling(Traits other) {
         int[] strong = new int[ACTIVES.length];
