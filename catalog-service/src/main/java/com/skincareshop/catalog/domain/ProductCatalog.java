@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,17 +34,13 @@ public class ProductCatalog {
 
     private final EntityManager entityManager;
     private final ProductEvents events;
+    private final ProductStates states;
     private final Clock clock;
 
-    /**
-     * Reads load products read-only: Hibernate then keeps no snapshot of their JSON columns and does not compare them
-     * at flush, which serialized every name, description and INCI list of every product read, twice per request.
-     */
-    private static final Map<String, Object> READ_ONLY = Map.of(HibernateHints.HINT_READ_ONLY, true);
-
-    public ProductCatalog(EntityManager entityManager, ProductEvents events, Clock clock) {
+    public ProductCatalog(EntityManager entityManager, ProductEvents events, ProductStates states, Clock clock) {
         this.entityManager = entityManager;
         this.events = events;
+        this.states = states;
         this.clock = clock;
     }
 
@@ -80,12 +77,36 @@ public class ProductCatalog {
         return Optional.of(product.toState());
     }
 
-    @Transactional
+    /**
+     * One product read by key: as cheap as asking its version first, so it is read whole (and kept in
+     * {@link ProductStates} for the listings). A transaction of its own, so that what it reads is committed.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<ProductState> find(String sku) {
-        return Optional.ofNullable(entityManager.find(Product.class, sku, READ_ONLY)).map(Product::toState);
+        return Optional.ofNullable(load(List.of(sku)).get(sku));
     }
 
-    @Transactional
+    /**
+     * The products as read now, by sku, and kept in {@link ProductStates}; a sku read by version a moment ago may
+     * have a newer version here, which is then what is shown.
+     */
+    private Map<String, ProductState> load(List<String> skus) {
+        Map<String, ProductState> loaded = new HashMap<>();
+        // read-only: Hibernate then keeps no snapshot of the JSON columns and does not compare them at flush
+        entityManager.createQuery("from Product p where p.sku in :skus", Product.class)
+                .setParameter("skus", skus)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList()
+                .forEach(product -> {
+                    ProductState state = product.toState();
+                    states.read(state);
+                    loaded.put(state.sku(), state);
+                });
+        return loaded;
+    }
+
+    /** A transaction of its own, as {@link #find}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Page search(ProductQuery query) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
@@ -114,20 +135,26 @@ public class ProductCatalog {
             parameters.put("text", "%" + likeEscaped(query.text().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         TypedQuery<Long> count = entityManager.createQuery("select count(p) from Product p" + where, Long.class);
-        TypedQuery<Product> items = entityManager.createQuery("from Product p" + where + " order by p.sku", Product.class)
-                .setHint(HibernateHints.HINT_READ_ONLY, true);
+        // the page's skus and versions first: the states of most are held already, and reading a product's JSON
+        // columns costs more than the rest of the listing
+        TypedQuery<Object[]> keys = entityManager.createQuery(
+                "select p.sku, p.version from Product p" + where + " order by p.sku", Object[].class);
         parameters.forEach((name, value) -> {
             count.setParameter(name, value);
-            items.setParameter(name, value);
+            keys.setParameter(name, value);
         });
         long total = count.getSingleResult();
-        List<ProductState> page = items.setFirstResult(query.page() * query.size())
-                .setMaxResults(query.size())
-                .getResultList()
-                .stream()
-                .map(Product::toState)
+        List<Object[]> page = keys.setFirstResult(query.page() * query.size()).setMaxResults(query.size()).getResultList();
+        List<String> missing = page.stream()
+                .filter(key -> states.get((String) key[0], (Long) key[1]).isEmpty())
+                .map(key -> (String) key[0])
                 .toList();
-        return new Page(page, query.page(), query.size(), total);
+        Map<String, ProductState> loaded = missing.isEmpty() ? Map.of() : load(missing);
+        List<ProductState> items = page.stream()
+                .map(key -> states.get((String) key[0], (Long) key[1]).orElseGet(() -> loaded.get((String) key[0])))
+                .filter(Objects::nonNull) // there are no deletions, but a row gone between the two reads is not shown
+                .toList();
+        return new Page(items, query.page(), query.size(), total);
     }
 
     private static String likeEscaped(String text) {

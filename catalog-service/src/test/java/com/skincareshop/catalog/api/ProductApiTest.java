@@ -64,6 +64,36 @@ class ProductApiTest {
                 .then().statusCode(204).header("ETag", "\"3\"");
     }
 
+    /**
+     * Reads keep product states by (sku, version): every read must still show the newest committed version, and a
+     * write that was refused (a stale If-Match rolls back) must not leave its state behind.
+     */
+    @Test
+    void readsShowEachNewVersionAndNothingOfARefusedWrite() {
+        String sku = Products.uniqueSku("SER");
+        Map<String, Object> serum = Products.vitaminCSerum("cached");
+        put(sku, serum).then().statusCode(201);
+        for (int i = 0; i < 2; i++) { // read twice: the second read is served from what the first kept
+            given().when().get("/api/products/{sku}", sku).then().statusCode(200).body("price.amount", equalTo("39.90"));
+            given().when().get("/api/products?q={q}", "cached").then().statusCode(200)
+                    .body("items.find { it.sku == '" + sku + "' }.price.amount", equalTo("39.90"));
+        }
+
+        serum.put("price", Map.of("amount", "44.00", "currency", "EUR"));
+        given().auth().oauth2(DevTokens.merchandiser()).contentType(ContentType.JSON).body(serum)
+                .header("If-Match", "\"7\"").when().put("/api/products/{sku}", sku).then().statusCode(412);
+        given().when().get("/api/products/{sku}", sku).then().statusCode(200)
+                .header("ETag", "\"1\"").body("price.amount", equalTo("39.90"));
+
+        put(sku, serum).then().statusCode(200).header("ETag", "\"2\"");
+        given().when().get("/api/products/{sku}", sku).then().statusCode(200)
+                .header("ETag", "\"2\"").body("price.amount", equalTo("44.00"));
+        given().when().get("/api/products?q={q}", "cached").then().statusCode(200)
+                .body("items.find { it.sku == '" + sku + "' }.version", equalTo(2))
+                .body("items.find { it.sku == '" + sku + "' }.price.amount", equalTo("44.00"));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("cache=\"product-states\""));
+    }
+
     @Test
     void whatGetReturnsCanBeEditedAndPutBack() {
         String sku = Products.uniqueSku("SER");

@@ -1,0 +1,43 @@
+package com.skincareshop.catalog.domain;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.skincareshop.contracts.catalog.ProductState;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Optional;
+
+/**
+ * Product states by (sku, version), for the reads. A version of a product never changes (every change makes a
+ * new one), so a state read once is right for as long as it is kept: a listing reads the skus and versions it
+ * shows, which is cheap, and only the states it does not hold yet, whose JSON columns (names, descriptions, INCI
+ * lists) cost most of a listing to read (docs/PERFORMANCE.md). Filled only from committed reads, never from a
+ * write, which could still roll back and leave a version that never existed. Bounded; Caffeine evicts the least
+ * used.
+ */
+@ApplicationScoped
+public class ProductStates {
+
+    private record Key(String sku, long version) {
+    }
+
+    private final Cache<Key, ProductState> states;
+
+    public ProductStates(@ConfigProperty(name = "catalog.read-cache.size", defaultValue = "10000") long size,
+                         MeterRegistry metrics) {
+        this.states = Caffeine.newBuilder().maximumSize(size).recordStats().build();
+        CaffeineCacheMetrics.monitor(metrics, states, "product-states"); // cache_gets_total{cache="product-states",result=hit|miss}...
+    }
+
+    Optional<ProductState> get(String sku, long version) {
+        return Optional.ofNullable(states.getIfPresent(new Key(sku, version)));
+    }
+
+    /** A state as read in a committed transaction (any transaction's reads are of committed rows). */
+    void read(ProductState state) {
+        states.put(new Key(state.sku(), state.version()), state);
+    }
+}
