@@ -144,7 +144,8 @@ public class ProductCatalog {
             keys.setParameter(name, value);
         });
         long total = count.getSingleResult();
-        List<Object[]> page = keys.setFirstResult(query.page() * query.size()).setMaxResults(query.size()).getResultList();
+        List<Object[]> page = keys.setFirstResult(query.page() * query.size()).setMaxResults(query.size())
+                .getResultList();
         List<String> missing = page.stream()
                 .filter(key -> states.get((String) key[0], (Long) key[1]).isEmpty())
                 .map(key -> (String) key[0])

@@ -29,7 +29,8 @@ public class ProductStates {
     public ProductStates(@ConfigProperty(name = "catalog.read-cache.size", defaultValue = "10000") long size,
                          MeterRegistry metrics) {
         this.states = Caffeine.newBuilder().maximumSize(size).recordStats().build();
-        CaffeineCacheMetrics.monitor(metrics, states, "product-states"); // cache_gets_total{cache="product-states",result=hit|miss}...
+        // cache_gets_total{cache="product-states",result="hit"|"miss"}, cache_size, cache_evictions_total...
+        CaffeineCacheMetrics.monitor(metrics, states, "product-states");
     }
 
     Optional<ProductState> get(String sku, long version) {

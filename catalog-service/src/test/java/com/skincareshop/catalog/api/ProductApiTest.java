@@ -74,7 +74,8 @@ class ProductApiTest {
         Map<String, Object> serum = Products.vitaminCSerum("cached");
         put(sku, serum).then().statusCode(201);
         for (int i = 0; i < 2; i++) { // read twice: the second read is served from what the first kept
-            given().when().get("/api/products/{sku}", sku).then().statusCode(200).body("price.amount", equalTo("39.90"));
+            given().when().get("/api/products/{sku}", sku).then().statusCode(200)
+                    .body("price.amount", equalTo("39.90"));
             given().when().get("/api/products?q={q}", "cached").then().statusCode(200)
                     .body("items.find { it.sku == '" + sku + "' }.price.amount", equalTo("39.90"));
         }

@@ -59,7 +59,8 @@ final class DirectEvents {
     }
 
     /** Profiles as profile-service publishes them, built but not sent: {@link #send} them when it matters how fast. */
-    static List<ProducerRecord<String, byte[]>> profileRecords(int count, IntFunction<SkinProfile> profile) throws Exception {
+    static List<ProducerRecord<String, byte[]>> profileRecords(int count, IntFunction<SkinProfile> profile)
+            throws Exception {
         List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             SkinProfile value = profile.apply(i);
