@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.hibernate.jpa.HibernateHints;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -146,13 +147,18 @@ public class ProductCatalog {
         long total = count.getSingleResult();
         List<Object[]> page = keys.setFirstResult(query.page() * query.size()).setMaxResults(query.size())
                 .getResultList();
-        List<String> missing = page.stream()
-                .filter(key -> states.get((String) key[0], (Long) key[1]).isEmpty())
-                .map(key -> (String) key[0])
-                .toList();
-        Map<String, ProductState> loaded = missing.isEmpty() ? Map.of() : load(missing);
+        // one look-up per key: a state evicted between two look-ups would otherwise drop out of the page
+        Map<String, ProductState> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (Object[] key : page) {
+            states.get((String) key[0], (Long) key[1]).ifPresentOrElse(
+                    state -> found.put(state.sku(), state), () -> missing.add((String) key[0]));
+        }
+        if (!missing.isEmpty()) {
+            found.putAll(load(missing));
+        }
         List<ProductState> items = page.stream()
-                .map(key -> states.get((String) key[0], (Long) key[1]).orElseGet(() -> loaded.get((String) key[0])))
+                .map(key -> found.get((String) key[0]))
                 .filter(Objects::nonNull) // there are no deletions, but a row gone between the two reads is not shown
                 .toList();
         return new Page(items, query.page(), query.size(), total);

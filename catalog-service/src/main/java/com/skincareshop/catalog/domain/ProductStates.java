@@ -37,7 +37,7 @@ public class ProductStates {
         return Optional.ofNullable(states.getIfPresent(new Key(sku, version)));
     }
 
-    /** A state as read in a committed transaction (any transaction's reads are of committed rows). */
+    /** A state as read by a transaction that writes nothing, so of a committed row. */
     void read(ProductState state) {
         states.put(new Key(state.sku(), state.version()), state);
     }

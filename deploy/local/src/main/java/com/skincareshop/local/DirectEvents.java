@@ -37,35 +37,30 @@ final class DirectEvents {
 
     /** Profiles 0 to count - 1, as profile-service publishes them; returns once the broker acknowledged them all. */
     static void profiles(String bootstrapServers, int count, IntFunction<SkinProfile> profile) throws Exception {
-        publish(bootstrapServers, Topics.PROFILES_SKIN, EventTypes.PROFILE_CHANGED, "/profile-service", count, i -> {
-            SkinProfile value = profile.apply(i);
-            return Map.entry(value.customerId(), value);
-        });
+        send(bootstrapServers, profileRecords(count, profile));
     }
 
     /** Products as catalog-service publishes them (their actives derived by the same InciDictionary). */
     static void products(String bootstrapServers, List<ProductState> products) throws Exception {
-        publish(bootstrapServers, Topics.CATALOG_PRODUCTS, EventTypes.PRODUCT_CHANGED, "/catalog-service", products.size(),
-                i -> Map.entry(products.get(i).sku(), products.get(i)));
-    }
-
-    private static void publish(String bootstrapServers, String topic, String type, String source, int count,
-                                IntFunction<Map.Entry<String, Object>> event) throws Exception {
-        List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            records.add(record(topic, type, source, event.apply(i)));
-        }
-        send(bootstrapServers, records);
+        send(bootstrapServers, records(Topics.CATALOG_PRODUCTS, EventTypes.PRODUCT_CHANGED, "/catalog-service",
+                products.size(), i -> Map.entry(products.get(i).sku(), products.get(i))));
     }
 
     /** Profiles as profile-service publishes them, built but not sent: {@link #send} them when it matters how fast. */
     static List<ProducerRecord<String, byte[]>> profileRecords(int count, IntFunction<SkinProfile> profile)
             throws Exception {
+        return records(Topics.PROFILES_SKIN, EventTypes.PROFILE_CHANGED, "/profile-service", count, i -> {
+            SkinProfile value = profile.apply(i);
+            return Map.entry(value.customerId(), value);
+        });
+    }
+
+    private static List<ProducerRecord<String, byte[]>> records(String topic, String type, String source, int count,
+                                                                IntFunction<Map.Entry<String, Object>> event)
+            throws Exception {
         List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            SkinProfile value = profile.apply(i);
-            records.add(record(Topics.PROFILES_SKIN, EventTypes.PROFILE_CHANGED, "/profile-service",
-                    Map.entry(value.customerId(), value)));
+            records.add(record(topic, type, source, event.apply(i)));
         }
         return records;
     }

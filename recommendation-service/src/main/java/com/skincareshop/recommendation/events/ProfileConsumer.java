@@ -82,7 +82,8 @@ public class ProfileConsumer {
         private Thread thread;
     }
 
-    private final List<Worker> workers = new ArrayList<>();
+    /** Replaced once, when they start: the lag gauge reads it from another thread. */
+    private volatile List<Worker> workers = List.of();
 
     public ProfileConsumer(CustomerProfiles profiles, EventDecoder decoder, DeadLetters deadLetters, KafkaSettings kafka,
                            CatalogTableLoader catalog, AgroalDataSource dataSource, MeterRegistry metrics,
@@ -110,12 +111,14 @@ public class ProfileConsumer {
 
     void start(@Observes StartupEvent event) {
         running = true;
+        List<Worker> started = new ArrayList<>();
         for (int i = 0; i < workerCount; i++) {
             Worker worker = new Worker();
             String clientId = GROUP + "-profiles-" + i;
             worker.thread = Daemons.start("profile-consumer-" + i, () -> run(worker, clientId));
-            workers.add(worker);
+            started.add(worker);
         }
+        workers = List.copyOf(started);
     }
 
     void stop(@Observes ShutdownEvent event) {
