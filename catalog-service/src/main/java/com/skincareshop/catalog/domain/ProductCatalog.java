@@ -79,12 +79,18 @@ public class ProductCatalog {
     }
 
     /**
-     * One product read by key: as cheap as asking its version first, so it is read whole (and kept in
-     * {@link ProductStates} for the listings). A transaction of its own, so that what it reads is committed.
+     * One product: its version first, then its state as kept in {@link ProductStates}, read whole only when it is
+     * not. A transaction of its own, so that what it reads is committed.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<ProductState> find(String sku) {
-        return Optional.ofNullable(load(List.of(sku)).get(sku));
+        List<Long> version = entityManager.createQuery("select p.version from Product p where p.sku = :sku", Long.class)
+                .setParameter("sku", sku)
+                .getResultList();
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        return states.get(sku, version.get(0)).or(() -> Optional.ofNullable(load(List.of(sku)).get(sku)));
     }
 
     /**
