@@ -8,12 +8,12 @@ import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.platform.testing.SyntheticAnswers;
 import com.skincareshop.platform.testing.SyntheticCatalogue;
-import com.skincareshop.recommendation.domain.CatalogTable;
-import com.skincareshop.recommendation.domain.CatalogView;
-import com.skincareshop.recommendation.domain.FullScanCatalog;
-import com.skincareshop.recommendation.domain.Routine;
-import com.skincareshop.recommendation.domain.RoutineEngine;
-import com.skincareshop.recommendation.domain.RoutinePolicy;
+import com.skincareshop.recommendation.engine.index.CatalogTable;
+import com.skincareshop.recommendation.engine.index.CatalogView;
+import com.skincareshop.recommendation.engine.index.FullScanCatalog;
+import com.skincareshop.recommendation.engine.Routine;
+import com.skincareshop.recommendation.engine.RoutineEngine;
+import com.skincareshop.recommendation.engine.RoutinePolicy;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,9 +32,10 @@ import com.skincareshop.contracts.catalog.ProductState;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * One routine computed against catalogues of 1k, 10k and 100k products (issue 6, benchmark 1), through the index
+ * One routine computed against catalogues of 1k, 10k and 100k products, through the index
  * and through the full scan in the same run. The customers rotate, so no single branch of the engine is measured
  * alone: three typical profiles, or the 1,000 varied customers the HTTP benchmark reads routines for.
  */
@@ -77,11 +78,11 @@ public class RoutineEngineBenchmark {
         }
         if (customerMix.equals("synthetic")) {
             SyntheticAnswers answers = new SyntheticAnswers(42);
-            customers = java.util.stream.Stream.generate(() -> answers.nextNormalized(false)).limit(1_000).toList();
+            customers = Stream.generate(() -> answers.nextNormalized(false)).limit(1_000).toList();
             return;
         }
         customers = List.of(
-                // DESIGN.md's example: oily, 35-44, pores, five hours of sun, a budget
+                // the API documentation's example: oily, 35-44, pores, five hours of sun, a budget
                 new Answers(SkinType.OILY, false, AgeBand.AGE_35_44, List.of(Concern.ENLARGED_PORES, Concern.SAGGING_PORES),
                         new BigDecimal("5"), false, List.of("Fragrance"), List.of(Area.FACE),
                         new Money(new BigDecimal("120.00"), "EUR"), true),

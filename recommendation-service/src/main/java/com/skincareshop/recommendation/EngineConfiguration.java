@@ -1,16 +1,17 @@
 package com.skincareshop.recommendation;
 
-import com.skincareshop.recommendation.domain.RoutineEngine;
-import com.skincareshop.recommendation.domain.RoutinePolicy;
+import com.skincareshop.recommendation.engine.RoutineEngine;
+import com.skincareshop.recommendation.engine.RoutinePolicy;
+import com.skincareshop.recommendation.engine.index.CatalogTable;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
-import java.util.Map;
+import java.util.Optional;
 
-/** The routine policy from configuration ({@code recommendation.policy.*}), and the engine built on it. */
+/** The routine policy from configuration ({@code recommendation.policy.*}), the engine built on it, and its catalogue. */
 public class EngineConfiguration {
 
     @ConfigMapping(prefix = "recommendation.policy")
@@ -24,8 +25,11 @@ public class EngineConfiguration {
         @WithDefault("60")
         int highExposureSpf();
 
-        /** Highest SPF a label may state, per locale: the EU's top band is "50+". */
-        Map<String, Integer> marketSpfCap();
+        /**
+         * Highest SPF a label may state in the market the shop sells in (the EU's top band is "50+"); absent where
+         * labels are not capped. A property of the market, not of the customer's language.
+         */
+        Optional<Integer> marketSpfCap();
 
         @WithDefault("EUR")
         String currency();
@@ -47,7 +51,7 @@ public class EngineConfiguration {
     @Singleton
     RoutinePolicy policy(PolicyConfig config) {
         return new RoutinePolicy(config.dailyMinimumSpf(), config.highExposureHours(), config.highExposureSpf(),
-                Map.copyOf(config.marketSpfCap()), config.currency(), config.maxSerums(), config.sensitiveMaxRetinol(),
+                config.marketSpfCap().orElse(null), config.currency(), config.maxSerums(), config.sensitiveMaxRetinol(),
                 config.sensitiveMaxAha(), config.pregnancyMaxBha());
     }
 
@@ -55,5 +59,12 @@ public class EngineConfiguration {
     @Singleton
     RoutineEngine engine(RoutinePolicy policy) {
         return new RoutineEngine(policy);
+    }
+
+    /** The replica's catalogue table, which the catalogue loader fills and every routine searches. */
+    @Produces
+    @Singleton
+    CatalogTable catalogTable() {
+        return new CatalogTable();
     }
 }

@@ -5,13 +5,17 @@ import com.skincareshop.contracts.validation.Violation;
 
 import java.util.List;
 
-/** What an NDJSON import did, line by line (line numbers count from 1, blank lines included). */
+/**
+ * What an NDJSON import did, line by line (line numbers count from 1, blank lines included). {@code violations} are
+ * why a line was rejected; {@code warnings} are about a line that was stored all the same.
+ */
 public record ImportReport(int received, int created, int updated, int unchanged, int rejected, List<Line> lines) {
 
     public enum Outcome { CREATED, UPDATED, UNCHANGED, REJECTED }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Line(int line, String sku, Outcome outcome, Long version, List<Violation> violations) {
+    public record Line(int line, String sku, Outcome outcome, Long version, List<Violation> violations,
+                       List<Violation> warnings) {
     }
 
     static ImportReport of(List<Line> lines) {

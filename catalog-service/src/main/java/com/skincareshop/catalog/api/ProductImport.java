@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.catalog.domain.IfMatch;
 import com.skincareshop.catalog.domain.ProductCatalog;
 import com.skincareshop.catalog.domain.ProductInput;
+import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.platform.problem.ProblemException;
 import com.skincareshop.contracts.validation.Violation;
 import com.skincareshop.platform.problem.Violations;
@@ -23,6 +24,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The NDJSON bulk import. Each line is parsed, validated and stored in a transaction of its own, exactly as a PUT
@@ -87,7 +89,7 @@ public class ProductImport {
         try {
             ProductCatalog.Upserted result = catalog.upsert(input.sku(), input, IfMatch.NONE);
             return new ImportReport.Line(number, input.sku(), ImportReport.Outcome.valueOf(result.outcome().name()),
-                    result.product().version(), List.of());
+                    result.product().version(), List.of(), warnings(result.product()));
         } catch (ProblemException e) {
             return rejected(number, input.sku(), e.problem().violations().isEmpty()
                     ? List.of(new Violation(Violations.BODY, e.problem().detail()))
@@ -100,7 +102,25 @@ public class ProductImport {
     }
 
     private static ImportReport.Line rejected(int number, String sku, List<Violation> violations) {
-        return new ImportReport.Line(number, sku, ImportReport.Outcome.REJECTED, null, violations);
+        return new ImportReport.Line(number, sku, ImportReport.Outcome.REJECTED, null, violations, List.of());
+    }
+
+    /**
+     * The ingredients the INCI dictionary does not know, at their place in the line. A warning, not a rejection: the
+     * name may be a new ingredient, but it is often a misspelling that every safety rule (pregnancy, fragrance,
+     * "avoid ...") then reads past.
+     */
+    private static List<Violation> warnings(ProductState product) {
+        Set<String> unrecognized = Set.copyOf(product.unrecognizedIngredients());
+        List<Violation> warnings = new ArrayList<>();
+        for (int i = 0; i < product.ingredients().size(); i++) {
+            String inci = product.ingredients().get(i).inci();
+            if (unrecognized.contains(inci)) {
+                warnings.add(new Violation("ingredients[" + i + "].inci", "'" + inci + "' is not in the INCI"
+                        + " dictionary: stored, but no safety rule can read it; check the spelling"));
+            }
+        }
+        return warnings;
     }
 
     /** Strict UTF-8: a body in another encoding is refused rather than stored as mojibake. */

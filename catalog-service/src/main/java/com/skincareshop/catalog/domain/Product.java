@@ -74,6 +74,10 @@ public class Product {
     @Column(name = "contains_fragrance")
     boolean containsFragrance;
 
+    @Column(name = "unrecognized_ingredients")
+    @JdbcTypeCode(SqlTypes.JSON)
+    List<String> unrecognizedIngredients;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     String[] concerns;
 
@@ -158,6 +162,7 @@ public class Product {
                 .toList();
         actives = InciDictionary.derive(ingredients);
         containsFragrance = actives.stream().anyMatch(a -> a.code() == Active.FRAGRANCE);
+        unrecognizedIngredients = InciDictionary.unrecognized(ingredients);
         concerns = codes(input.concerns());
         skinTypes = codes(input.skinTypes());
         areas = codes(input.areas());
@@ -195,14 +200,15 @@ public class Product {
         return new ProductState(sku, version, status, category, brand, names, descriptions, ingredients, actives,
                 containsFragrance, enums(Concern.class, concerns), enums(SkinType.class, skinTypes),
                 enums(Area.class, areas), timeOfDay, spf, format, texture, new Size(sizeAmount, sizeUnit),
-                new Money(priceAmount, priceCurrency), stock, updatedAt);
+                new Money(priceAmount, priceCurrency), stock, updatedAt, unrecognizedIngredients);
     }
 
     /** The state without what every change moves (version, time): equal content means nothing changed. */
     private static ProductState contentOf(ProductState s) {
         return new ProductState(s.sku(), 0, s.status(), s.category(), s.brand(), s.names(), s.descriptions(),
                 s.ingredients(), s.actives(), s.containsFragrance(), s.concerns(), s.skinTypes(), s.areas(),
-                s.timeOfDay(), s.spf(), s.format(), s.texture(), s.size(), s.price(), s.stock(), null);
+                s.timeOfDay(), s.spf(), s.format(), s.texture(), s.size(), s.price(), s.stock(), null,
+                s.unrecognizedIngredients());
     }
 
     private String searchTextOf() {

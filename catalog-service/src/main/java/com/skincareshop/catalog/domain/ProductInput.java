@@ -35,7 +35,8 @@ import java.util.Set;
  */
 @ValidProduct
 // What GET returns beyond this input is managed by the catalogue: a read-modify-write PUT may send it back.
-@JsonIgnoreProperties(value = {"version", "actives", "containsFragrance", "updatedAt", "locale", "name", "description"})
+@JsonIgnoreProperties(value = {"version", "actives", "containsFragrance", "unrecognizedIngredients", "updatedAt",
+        "locale", "name", "description"})
 public record ProductInput(
         @Pattern(regexp = SKU_PATTERN, message = SKU_RULE) String sku,
         @NotNull Category category,

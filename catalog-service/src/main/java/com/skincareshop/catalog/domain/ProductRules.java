@@ -6,10 +6,9 @@ import com.skincareshop.contracts.vocabulary.Locales;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Rules that span fields of a {@link ProductInput}. Pure: unit-tested without a container. */
 public final class ProductRules {
@@ -73,15 +72,18 @@ public final class ProductRules {
         if (product.ingredients() == null) {
             return;
         }
-        Set<String> seen = new HashSet<>();
+        // by the dictionary's key, so that two spellings or synonyms of one ingredient ("Aqua", "Water") are one
+        Map<String, Integer> seen = new HashMap<>();
         BigDecimal declared = BigDecimal.ZERO;
         for (int i = 0; i < product.ingredients().size(); i++) {
             ProductInput.IngredientInput ingredient = product.ingredients().get(i);
             if (ingredient == null || ingredient.inci() == null) {
                 continue;
             }
-            if (!seen.add(InciDictionary.normalize(ingredient.inci()))) {
-                broken.add(new Broken("ingredients[" + i + "].inci", "is listed twice"));
+            Integer first = seen.putIfAbsent(InciDictionary.normalize(ingredient.inci()), i);
+            if (first != null) {
+                broken.add(new Broken("ingredients[" + i + "].inci",
+                        "is listed twice: ingredients[" + first + "] names the same ingredient"));
             }
             if (ingredient.percent() != null) {
                 declared = declared.add(ingredient.percent());

@@ -96,9 +96,31 @@ class ProductApiTest {
     }
 
     @Test
+    void anIngredientTheDictionaryDoesNotKnowIsStoredAndReported() {
+        String sku = Products.uniqueSku("SER");
+        Map<String, Object> serum = Products.vitaminCSerum("unknown");
+        put(sku, serum).then().statusCode(201).body("unrecognizedIngredients", equalTo(List.of()));
+
+        Products.ingredients(serum).add(Products.ingredient("Snail Mucin Essence", null));
+        put(sku, serum).then().statusCode(200)
+                .body("version", equalTo(2))
+                .body("unrecognizedIngredients", equalTo(List.of("Snail Mucin Essence")))
+                .body("actives.code", hasItems("VITAMIN_C", "HYALURONIC_ACID"));
+        given().when().get("/api/products/{sku}", sku).then().statusCode(200)
+                .body("unrecognizedIngredients", equalTo(List.of("Snail Mucin Essence")))
+                .body("ingredients[4].inci", equalTo("Snail Mucin Essence"));
+
+        String created = Products.uniqueSku("SER");
+        put(created, serum).then().statusCode(201)
+                .body("unrecognizedIngredients", equalTo(List.of("Snail Mucin Essence")));
+    }
+
+    @Test
     void whatGetReturnsCanBeEditedAndPutBack() {
         String sku = Products.uniqueSku("SER");
-        put(sku, Products.vitaminCSerum("roundtrip")).then().statusCode(201);
+        Map<String, Object> serum = Products.vitaminCSerum("roundtrip");
+        Products.ingredients(serum).add(Products.ingredient("Snail Mucin Essence", null)); // derived fields in the GET
+        put(sku, serum).then().statusCode(201);
         Map<String, Object> read = given().when().get("/api/products/{sku}", sku).then().extract().jsonPath().getMap("");
         read.put("stock", 7);
         given().auth().oauth2(DevTokens.merchandiser()).contentType(ContentType.JSON).body(read)

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 @CatalogTest
 class ProductImportTest {
@@ -43,6 +44,7 @@ class ProductImportTest {
         first.then().statusCode(200)
                 .body("received", equalTo((int) products))
                 .body("rejected", equalTo(0));
+        assertThat(first.jsonPath().getList("lines.findAll { it.warnings }")).as("lines with warnings").isEmpty();
         assertThat(first.jsonPath().getInt("created") + first.jsonPath().getInt("unchanged")).isEqualTo(products);
 
         importNdjson(demo).then().statusCode(200)
@@ -102,6 +104,32 @@ class ProductImportTest {
         first.put("stock", 3);
         importNdjson(JSON.writeValueAsString(first)).then().statusCode(200)
                 .body("updated", equalTo(1)).body("lines[0].version", equalTo(2));
+    }
+
+    @Test
+    void anIngredientTheDictionaryDoesNotKnowIsAWarningNotARejection() throws IOException {
+        String sku = Products.uniqueSku("IMP");
+        Map<String, Object> serum = Products.vitaminCSerum("import-unknown");
+        serum.put("sku", sku);
+        Products.ingredients(serum).add(1, Products.ingredient("Snail Mucin Essence", null));
+        Products.ingredients(serum).add(Products.ingredient("Parfum", null));
+
+        importNdjson(JSON.writeValueAsString(serum)).then().statusCode(200)
+                .body("created", equalTo(1)).body("rejected", equalTo(0))
+                .body("lines[0].outcome", equalTo("CREATED"))
+                .body("lines[0].violations", nullValue())
+                .body("lines[0].warnings.size()", equalTo(1))
+                .body("lines[0].warnings[0].field", equalTo("ingredients[1].inci"))
+                .body("lines[0].warnings[0].message",
+                        containsString("'Snail Mucin Essence' is not in the INCI dictionary"));
+        given().when().get("/api/products/{sku}", sku).then().statusCode(200)
+                .body("unrecognizedIngredients", equalTo(List.of("Snail Mucin Essence")))
+                .body("containsFragrance", equalTo(true));
+
+        // still unknown when the line changes nothing
+        importNdjson(JSON.writeValueAsString(serum)).then().statusCode(200)
+                .body("lines[0].outcome", equalTo("UNCHANGED"))
+                .body("lines[0].warnings[0].field", equalTo("ingredients[1].inci"));
     }
 
     @Test

@@ -30,18 +30,20 @@ class ProductValidationTest {
                 invalid("category as a number", "category", p -> p.put("category", 1)),
                 invalid("blank brand", "brand", p -> p.put("brand", "  ")),
                 invalid("percentage over 100", "ingredients[1].percent",
-                        p -> ingredients(p).set(1, Products.ingredient("Ascorbic Acid", 150))),
+                        p -> Products.ingredients(p).set(1, Products.ingredient("Ascorbic Acid", 150))),
                 invalid("negative percentage", "ingredients[1].percent",
-                        p -> ingredients(p).set(1, Products.ingredient("Ascorbic Acid", -1))),
+                        p -> Products.ingredients(p).set(1, Products.ingredient("Ascorbic Acid", -1))),
                 invalid("percentages adding up past 100", "ingredients",
-                        p -> ingredients(p).add(Products.ingredient("Glycerin", 90))),
+                        p -> Products.ingredients(p).add(Products.ingredient("Glycerin", 90))),
                 invalid("INCI listed twice", "ingredients[4].inci",
-                        p -> ingredients(p).add(Products.ingredient("ascorbic  acid", null))),
+                        p -> Products.ingredients(p).add(Products.ingredient("ascorbic  acid", null))),
+                invalid("INCI listed twice under two names", "ingredients[4].inci",
+                        p -> Products.ingredients(p).add(Products.ingredient("L-Ascorbic Acid", null))),
                 invalid("script in an INCI name", "ingredients[0].inci",
-                        p -> ingredients(p).set(0, Products.ingredient("<script>alert(1)</script>", null))),
+                        p -> Products.ingredients(p).set(0, Products.ingredient("<script>alert(1)</script>", null))),
                 invalid("no ingredients", "ingredients", p -> p.put("ingredients", List.of())),
                 invalid("percentage as text", "ingredients[1].percent",
-                        p -> ingredients(p).set(1, Map.of("inci", "Ascorbic Acid", "percent", "lots"))),
+                        p -> Products.ingredients(p).set(1, Map.of("inci", "Ascorbic Acid", "percent", "lots"))),
                 invalid("negative price", "price.amount", p -> price(p).put("amount", "-4.00")),
                 invalid("zero price", "price.amount", p -> price(p).put("amount", "0")),
                 invalid("price with fractions of a cent", "price.amount", p -> price(p).put("amount", "9.999")),
@@ -167,11 +169,6 @@ class ProductValidationTest {
         given().queryParam("q", "serum\u0000").when().get("/api/products")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("q"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> ingredients(Map<String, Object> product) {
-        return (List<Object>) product.get("ingredients");
     }
 
     @SuppressWarnings("unchecked")

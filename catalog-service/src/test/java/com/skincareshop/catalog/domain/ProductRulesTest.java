@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ProductRulesTest {
 
@@ -59,6 +60,12 @@ class ProductRulesTest {
         List<ProductInput.IngredientInput> twice = List.of(inci("Retinol", "0.3"), inci("Aqua", null), inci("RETINOL", null));
         assertThat(ProductRules.check(product(Category.SERUM, null, Map.of("en", "S"), twice, "20", "EUR")))
                 .extracting(ProductRules.Broken::field).containsExactly("ingredients[2].inci");
+        List<ProductInput.IngredientInput> synonyms = List.of(inci("Aqua", null), inci("Water", null),
+                inci("L-Ascorbic Acid", "10"), inci("Ascorbic Acid (Vitamin C)", null));
+        assertThat(ProductRules.check(product(Category.SERUM, null, Map.of("en", "S"), synonyms, "20", "EUR")))
+                .extracting(ProductRules.Broken::field, ProductRules.Broken::message).containsExactly(
+                        tuple("ingredients[1].inci", "is listed twice: ingredients[0] names the same ingredient"),
+                        tuple("ingredients[3].inci", "is listed twice: ingredients[2] names the same ingredient"));
         List<ProductInput.IngredientInput> tooMuch = List.of(inci("Aqua", "80"), inci("Glycolic Acid", "20.5"));
         assertThat(ProductRules.check(product(Category.SERUM, null, Map.of("en", "S"), tooMuch, "20", "EUR")))
                 .extracting(ProductRules.Broken::field).containsExactly("ingredients");

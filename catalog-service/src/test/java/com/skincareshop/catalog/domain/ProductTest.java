@@ -1,5 +1,6 @@
 package com.skincareshop.catalog.domain;
 
+import com.skincareshop.contracts.catalog.ActiveStrength;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Active;
 import com.skincareshop.contracts.vocabulary.Category;
@@ -39,6 +40,24 @@ class ProductTest {
         assertThat(state.actives()).extracting(a -> a.code()).containsExactly(Active.VITAMIN_C, Active.FRAGRANCE);
         assertThat(state.containsFragrance()).isTrue();
         assertThat(state.price().amount()).isEqualTo(new BigDecimal("39.90"));
+    }
+
+    @Test
+    void keepsTheNamesTheDictionaryDoesNotKnowAndStillDerivesTheRest() {
+        Product product = Product.create("SER-1");
+        product.apply(product(Category.SERUM, null, Map.of("en", "Serum"), List.of(inci("Aqua", null),
+                inci("Snake  Oil Extract", null), inci("Retinol (Vitamin A)", "0.3"), inci("Glycerin", null),
+                inci("Parfum*", null)), "20", "EUR"), T1);
+
+        ProductState state = product.toState();
+        assertThat(state.unrecognizedIngredients()).containsExactly("Snake Oil Extract");
+        assertThat(state.actives()).containsExactly(
+                new ActiveStrength(Active.RETINOID, new BigDecimal("0.3"), "Retinol", false),
+                new ActiveStrength(Active.FRAGRANCE, null, "Parfum", false));
+        assertThat(state.containsFragrance()).isTrue();
+
+        product.apply(serum("15", "39.9"), T2);
+        assertThat(product.toState().unrecognizedIngredients()).isEmpty();
     }
 
     @Test

@@ -59,6 +59,12 @@ public final class Products {
         return product;
     }
 
+    /** The ingredient list of a body built here, to add to or change. */
+    @SuppressWarnings("unchecked")
+    public static List<Object> ingredients(Map<String, Object> product) {
+        return (List<Object>) product.get("ingredients");
+    }
+
     public static Map<String, Object> ingredient(String inci, Number percent) {
         Map<String, Object> ingredient = new LinkedHashMap<>();
         ingredient.put("inci", inci);

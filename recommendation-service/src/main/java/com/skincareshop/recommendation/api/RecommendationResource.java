@@ -9,7 +9,7 @@ import com.skincareshop.platform.problem.Problem;
 import com.skincareshop.platform.problem.ProblemException;
 import com.skincareshop.platform.security.CustomerAccess;
 import com.skincareshop.recommendation.domain.CustomerProfiles;
-import com.skincareshop.recommendation.domain.Routine;
+import com.skincareshop.recommendation.engine.Routine;
 import com.skincareshop.recommendation.domain.Routines;
 import com.skincareshop.recommendation.events.CatalogTableLoader;
 import io.quarkus.security.Authenticated;

@@ -1,5 +1,6 @@
 package com.skincareshop.recommendation.domain;
 
+import com.skincareshop.recommendation.engine.Routine;
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.recommendation.events.RecommendationEvents;
 import jakarta.enterprise.context.ApplicationScoped;

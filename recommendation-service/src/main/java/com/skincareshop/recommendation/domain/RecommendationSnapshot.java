@@ -1,5 +1,6 @@
 package com.skincareshop.recommendation.domain;
 
+import com.skincareshop.recommendation.engine.Routine;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

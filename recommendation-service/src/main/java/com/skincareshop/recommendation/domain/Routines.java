@@ -1,5 +1,8 @@
 package com.skincareshop.recommendation.domain;
 
+import com.skincareshop.recommendation.engine.Routine;
+import com.skincareshop.recommendation.engine.RoutineEngine;
+import com.skincareshop.recommendation.engine.index.CatalogTable;
 import com.skincareshop.contracts.profile.Answers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

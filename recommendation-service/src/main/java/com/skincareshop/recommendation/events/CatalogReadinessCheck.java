@@ -1,6 +1,6 @@
 package com.skincareshop.recommendation.events;
 
-import com.skincareshop.recommendation.domain.CatalogTable;
+import com.skincareshop.recommendation.engine.index.CatalogTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

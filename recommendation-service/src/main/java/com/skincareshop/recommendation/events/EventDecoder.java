@@ -34,7 +34,7 @@ public class EventDecoder {
         this.json = json;
     }
 
-    /** Null for a tombstone. */
+    /** Null for a tombstone; the actives derived again from the ingredients. */
     public ProductState product(ConsumerRecord<String, byte[]> record) throws Poison {
         requireKeyAndType(record, PRODUCT_TYPES);
         if (record.value() == null) {
@@ -47,7 +47,7 @@ public class EventDecoder {
                 || product.ingredients() == null || product.concerns() == null || product.timeOfDay() == null) {
             throw new Poison("product event incomplete or keyed by another sku");
         }
-        return product;
+        return product.withDerivedIngredients(); // the safety rules read the actives as this build's dictionary knows them
     }
 
     /** Null for a tombstone (erasure). */

@@ -4,7 +4,7 @@ import com.skincareshop.contracts.events.EventTypes;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.recommendation.RoutineIssued;
 import com.skincareshop.platform.outbox.Outbox;
-import com.skincareshop.recommendation.domain.Routine;
+import com.skincareshop.recommendation.engine.Routine;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

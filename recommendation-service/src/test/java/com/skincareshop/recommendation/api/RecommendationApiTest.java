@@ -9,7 +9,7 @@ import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
-import com.skincareshop.recommendation.domain.CatalogTable;
+import com.skincareshop.recommendation.engine.index.CatalogTable;
 import com.skincareshop.recommendation.support.Baseline;
 import com.skincareshop.recommendation.support.Publisher;
 import com.skincareshop.recommendation.support.RecommendationTest;
@@ -167,6 +167,12 @@ class RecommendationApiTest {
         given().auth().oauth2(DevTokens.storefront()).contentType(ContentType.JSON).body(Map.of())
                 .when().post("/api/recommendations/preview")
                 .then().statusCode(400).body("violations.field", hasItem("answers"));
+        Map<String, Object> pesos = answers();
+        pesos.put("budget", Map.of("amount", "5000", "currency", "PHP")); // the catalogue prices in EUR only
+        given().auth().oauth2(DevTokens.storefront()).contentType(ContentType.JSON).body(Map.of("answers", pesos))
+                .when().post("/api/recommendations/preview")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("answers.budget.currency"));
         given().auth().oauth2(DevTokens.storefront()).contentType(ContentType.JSON)
                 .body(Map.of("questionnaireVersion", 7, "answers", answers()))
                 .when().post("/api/recommendations/preview")
@@ -184,14 +190,24 @@ class RecommendationApiTest {
     }
 
     @Test
-    void aSlotTheCatalogueCannotFillIsLeftOutAndExplained() {
+    void aSoldOutSpfTargetGivesTheHighestInStockAndASlotNothingCanFillIsExplained() {
         Map<String, Object> sunny = answers();
         sunny.put("sunExposureHours", 8); // needs SPF 60; the baseline stops at 30
         var routine = given().auth().oauth2(DevTokens.storefront()).contentType(ContentType.JSON)
                 .body(Map.of("answers", sunny)).when().post("/api/recommendations/preview")
                 .then().statusCode(200).body("minimumSpf", equalTo(60)).extract().jsonPath();
-        assertThat(routine.getList("am.slot", String.class)).doesNotContain("SUNSCREEN");
-        assertThat(routine.getList("warnings.code", String.class)).contains("SLOT_UNFILLED");
+        assertThat(routine.getList("am.slot", String.class)).last().isEqualTo("SUNSCREEN");
+        assertThat(routine.getList("am.product.sku", String.class)).last().isEqualTo("B-SUN30");
+        assertThat(routine.getList("warnings.code", String.class)).contains("SPF_BELOW_TARGET");
+
+        Map<String, Object> scars = answers();
+        scars.put("concerns", List.of("ACNE_SCARS"));
+        scars.put("avoidIngredients", List.of("Vitamin C")); // the only class in the baseline that treats them
+        var gap = given().auth().oauth2(DevTokens.storefront()).contentType(ContentType.JSON)
+                .body(Map.of("answers", scars)).when().post("/api/recommendations/preview")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(gap.getList("am.slot", String.class)).doesNotContain("SERUM");
+        assertThat(gap.getList("warnings.code", String.class)).contains("SLOT_UNFILLED");
     }
 
     @Test

@@ -18,7 +18,7 @@ import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.TopicReader;
 
 import static com.skincareshop.platform.testing.TopicReader.header;
-import com.skincareshop.recommendation.domain.CatalogTable;
+import com.skincareshop.recommendation.engine.index.CatalogTable;
 import com.skincareshop.recommendation.domain.CustomerProfiles;
 import com.skincareshop.recommendation.domain.RecommendationIssuer;
 import com.skincareshop.recommendation.domain.RecommendationSnapshot;
@@ -41,7 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static com.skincareshop.recommendation.domain.TestCatalog.product;
+import static com.skincareshop.recommendation.engine.TestCatalog.product;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 

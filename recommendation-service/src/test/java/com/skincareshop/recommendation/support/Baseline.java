@@ -1,23 +1,25 @@
 package com.skincareshop.recommendation.support;
 
+import com.skincareshop.contracts.catalog.Money;
+import java.math.BigDecimal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.contracts.vocabulary.TimeOfDay;
-import com.skincareshop.recommendation.domain.CatalogTable;
+import com.skincareshop.recommendation.engine.index.CatalogTable;
 import org.awaitility.Awaitility;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static com.skincareshop.recommendation.domain.TestCatalog.product;
+import static com.skincareshop.recommendation.engine.TestCatalog.product;
 
 /**
  * A small face catalogue every integration test can rely on: one product per slot and a few serums. It has no
- * SPF 60, so a customer in the sun half the day meets an unfilled sunscreen slot.
+ * SPF 60, so a customer in the sun half the day gets its highest, SPF 30, and a warning.
  */
 public final class Baseline {
 
@@ -54,8 +56,7 @@ public final class Baseline {
         return new ProductState(p.sku(), p.version() + 1, status, p.category(), p.brand(), p.names(), p.descriptions(),
                 p.ingredients(), p.actives(), p.containsFragrance(), p.concerns(), p.skinTypes(), p.areas(),
                 p.timeOfDay(), p.spf(), p.format(), p.texture(), p.size(),
-                new com.skincareshop.contracts.catalog.Money(new java.math.BigDecimal(price), p.price().currency()),
-                stock, p.updatedAt());
+                new Money(new BigDecimal(price), p.price().currency()), stock, p.updatedAt(), p.unrecognizedIngredients());
     }
 
     public static Map<String, ProductState> bySku() {

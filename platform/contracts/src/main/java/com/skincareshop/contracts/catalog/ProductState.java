@@ -1,6 +1,7 @@
 package com.skincareshop.contracts.catalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.skincareshop.contracts.vocabulary.Active;
 import com.skincareshop.contracts.vocabulary.Area;
 import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.Concern;
@@ -20,8 +21,9 @@ import java.util.Set;
 
 /**
  * The full state of a product after a change: the value of {@code catalog.products.v1} (event-carried state
- * transfer) and the body of {@code GET /api/products/{sku}}. {@code actives} and {@code containsFragrance} are
- * derived from {@code ingredients} by the catalogue, so that every consumer reads the same interpretation.
+ * transfer) and the body of {@code GET /api/products/{sku}}. {@code actives}, {@code containsFragrance} and
+ * {@code unrecognizedIngredients} (the label names {@link InciDictionary} does not know, which no safety rule can
+ * read) are derived from {@code ingredients} by the catalogue, so that every consumer reads the same interpretation.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProductState(
@@ -45,7 +47,8 @@ public record ProductState(
         Size size,
         Money price,
         int stock,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<String> unrecognizedIngredients) {
 
     /**
      * Sets of codes are held as unmodifiable {@link EnumSet}s, whatever built them (Jackson gives a {@code HashSet}):
@@ -56,6 +59,24 @@ public record ProductState(
         concerns = codes(concerns, Concern.class);
         skinTypes = codes(skinTypes, SkinType.class);
         areas = codes(areas, Area.class);
+        // never null, so that no consumer needs to check; a state published before the field existed reports none
+        unrecognizedIngredients = unrecognizedIngredients == null ? List.of() : unrecognizedIngredients;
+    }
+
+    /**
+     * The same product with its derived fields worked out again by this build's {@link InciDictionary}. A consumer
+     * whose safety rules read the actives calls it on what it consumes: a state published before the dictionary
+     * learnt a spelling ("Retinol (Vitamin A)") is then judged by what the dictionary knows now.
+     */
+    public ProductState withDerivedIngredients() {
+        if (ingredients == null) {
+            return this;
+        }
+        List<ActiveStrength> derived = InciDictionary.derive(ingredients);
+        boolean fragrance = derived.stream().anyMatch(a -> a.code() == Active.FRAGRANCE);
+        return new ProductState(sku, version, status, category, brand, names, descriptions, ingredients, derived,
+                fragrance, concerns, skinTypes, areas, timeOfDay, spf, format, texture, size, price, stock, updatedAt,
+                InciDictionary.unrecognized(ingredients));
     }
 
     private static <E extends Enum<E>> Set<E> codes(Set<E> values, Class<E> type) {

@@ -203,11 +203,20 @@ public final class AnswersValidator {
             } else if (!INGREDIENT_NAME.matcher(text).matches()) {
                 violations.add(new Violation(itemField,
                         "must be an ingredient name (letters, digits, spaces and - ( ) / , . ' + & :)"));
-            } else if (seen.add(InciDictionary.normalize(text))) {
+            } else if (seen.add(avoidanceKey(text))) {
                 texts.add(text);
             }
         }
         return violations.size() > before ? null : List.copyOf(texts);
+    }
+
+    /**
+     * What makes two avoided names the same: a name for a whole class is its class ("Retinoids" and "Retinol (bitamina
+     * A)" repeat each other, but neither repeats the single ingredient "Retinol"), any other name its folded form.
+     */
+    private static String avoidanceKey(String text) {
+        return InciDictionary.classNamed(text).map(active -> "class:" + active.name())
+                .orElseGet(() -> InciDictionary.normalize(text));
     }
 
     private Money money(Questionnaire.Question question, String field, JsonNode value) {

@@ -65,6 +65,15 @@ class AnswersValidatorTest {
     }
 
     @Test
+    void aClassNameIsNoRepeatOfOneIngredientOfTheClass() {
+        ObjectNode answers = valid();
+        answers.putArray("avoidIngredients").add("Retinol").add("Retinol (bitamina A)").add("Retinoids")
+                .add("Retinaldehyde").add("Retinal");
+        assertThat(AnswersValidator.validate(V1, answers).answers().avoidIngredients())
+                .containsExactly("Retinol", "Retinol (bitamina A)", "Retinaldehyde"); // Retinal is Retinaldehyde
+    }
+
+    @Test
     void pregnancyIsNotAskedOver55AndItsAnswerIsDropped() {
         ObjectNode answers = valid();
         answers.put("ageBand", "55_PLUS");
@@ -128,6 +137,8 @@ class AnswersValidatorTest {
                 bad("answers.budget.amount", a -> a.putObject("budget").put("amount", "10.001").put("currency", "EUR")),
                 bad("answers.budget.amount", a -> a.putObject("budget").put("amount", "100000.01").put("currency", "EUR")),
                 bad("answers.budget.currency", a -> a.putObject("budget").put("amount", "50").put("currency", "XYZ")),
+                // the shop prices in euros only: a budget it cannot compare is refused, never silently ignored
+                bad("answers.budget.currency", a -> a.putObject("budget").put("amount", "5000").put("currency", "PHP")),
                 bad("answers.budget.currency", a -> a.putObject("budget").put("amount", "50")),
                 bad("answers.budget.tip", a -> a.putObject("budget").put("amount", "50").put("currency", "EUR").put("tip", 1)),
                 bad("answers.budget", a -> a.put("budget", 120)),

@@ -79,7 +79,7 @@ public final class SyntheticCatalogue {
             products.add(new ProductState(sku, 1, status, category, "Synthetic", names, names, ingredients, derived,
                     derived.stream().anyMatch(a -> a.code() == Active.FRAGRANCE), concerns, skinTypes, areas, time, spf,
                     ProductFormat.BOTTLE, null, new Size(new BigDecimal("30"), SizeUnit.ML), new Money(price, "EUR"),
-                    stock, Instant.EPOCH));
+                    stock, Instant.EPOCH, InciDictionary.unrecognized(ingredients)));
         }
         return products;
     }

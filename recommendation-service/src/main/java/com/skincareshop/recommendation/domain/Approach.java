@@ -1,9 +1,0 @@
-package com.skincareshop.recommendation.domain;
-
-/**
- * Firming seed: preventive care (antioxidants, hydration, lower strengths) before the signs; corrective care
- * (peptides, retinoid, growth factors) once firmness is a concern or from the mid-thirties.
- */
-public enum Approach {
-    PREVENTIVE, CORRECTIVE
-}

@@ -1,0 +1,147 @@
+package com.skincareshop.recommendation.engine;
+
+import com.skincareshop.contracts.catalog.Money;
+import com.skincareshop.contracts.catalog.ProductState;
+import com.skincareshop.contracts.vocabulary.Area;
+import com.skincareshop.contracts.vocabulary.Category;
+import com.skincareshop.contracts.vocabulary.Concern;
+import com.skincareshop.contracts.vocabulary.TimeOfDay;
+import com.skincareshop.recommendation.engine.index.CatalogView;
+import com.skincareshop.recommendation.engine.index.Search;
+import com.skincareshop.recommendation.engine.index.Traits;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The state of building one routine: what the customer needs, what the catalogue offers, and the products each step
+ * has chosen so far. The steps ({@link SerumSelection}, {@link Companions}, {@link SunProtection}, {@link HandCare},
+ * {@link Budget}) fill it in order; {@link Schedule} and {@link Explanations} read it.
+ */
+final class Build {
+
+    /** A chosen serum and the customer's concerns it treats. */
+    record Serum(ProductState product, Set<Concern> covered) {
+    }
+
+    /** A warning before its text: the code and the arguments of its message. */
+    record PendingWarning(WarningCode code, String messageKey, Object[] arguments) {
+    }
+
+    final RoutinePolicy policy;
+    final Customer customer;
+    final Eligibility eligibility;
+    final CatalogView catalog;
+
+    final List<Serum> serums = new ArrayList<>();
+    boolean exfoliationWanted;
+    ProductState exfoliant;
+    ProductState amCleanser;
+    ProductState pmCleanser;
+    ProductState amMoisturizer;
+    ProductState pmMoisturizer;
+    /** The morning's sun protection: a sunscreen, or a moisturizer with SPF that is then both steps. */
+    ProductState spf;
+    /** Hands asked for beside the face, where the face's products do not cover them. */
+    ProductState handSpf;
+    ProductState handCare;
+
+    final List<PendingWarning> warnings = new ArrayList<>();
+    /** Slots left empty, and whether the budget emptied them. */
+    final Map<Category, Boolean> unfilled = new LinkedHashMap<>();
+
+    Build(RoutinePolicy policy, Customer customer, CatalogView catalog) {
+        this.policy = policy;
+        this.customer = customer;
+        this.eligibility = new Eligibility(policy, customer, customer.mainArea);
+        this.catalog = catalog;
+    }
+
+    Search search(Predicate<ProductState> allows, ToDoubleFunction<ProductState> score, ToDoubleFunction<Traits> bound) {
+        return new StepSearch(customer.answers.skinType(), customer.concernBits, allows, score, bound);
+    }
+
+    void warn(WarningCode code, Object... arguments) {
+        warnWithText(code, "warning." + code.name(), arguments);
+    }
+
+    void warnWithText(WarningCode code, String messageKey, Object... arguments) {
+        warnings.add(new PendingWarning(code, messageKey, arguments));
+    }
+
+    void unfilled(Category slot, boolean budget) {
+        unfilled.putIfAbsent(slot, budget);
+    }
+
+    List<ProductState> serumProducts() {
+        return serums.stream().map(Serum::product).toList();
+    }
+
+    /** The serums and the exfoliant: the products that may need nights of their own. */
+    List<ProductState> treatments() {
+        List<ProductState> treatments = new ArrayList<>(serumProducts());
+        if (exfoliant != null) {
+            treatments.add(exfoliant);
+        }
+        return treatments;
+    }
+
+    /** The products used every morning, or every evening, beside the treatments (null slots left out). */
+    List<ProductState> everyDay(TimeOfDay time) {
+        List<ProductState> products = new ArrayList<>();
+        boolean handCareInTheEvening = handCare != null && HandCare.inTheEvening(handCare);
+        List<ProductState> slots = time == TimeOfDay.AM
+                ? Arrays.asList(amCleanser, amMoisturizer, spf, handSpf, handCareInTheEvening ? null : handCare)
+                : Arrays.asList(pmCleanser, pmMoisturizer, handCareInTheEvening ? handCare : null);
+        for (ProductState product : slots) {
+            if (product != null) {
+                products.add(product);
+            }
+        }
+        return products;
+    }
+
+    boolean spfIsMoisturizer() {
+        return spf != null && spf.category() == Category.MOISTURIZER;
+    }
+
+    /** Every distinct product in the routine, in a stable order. */
+    List<ProductState> chosenProducts() {
+        Map<String, ProductState> distinct = new LinkedHashMap<>();
+        List<ProductState> all = new ArrayList<>();
+        all.add(amCleanser);
+        all.addAll(serumProducts());
+        all.add(exfoliant);
+        all.add(spfIsMoisturizer() ? null : amMoisturizer);
+        all.add(spf);
+        all.add(pmCleanser);
+        all.add(pmMoisturizer);
+        all.add(handSpf);
+        all.add(handCare);
+        for (ProductState product : all) {
+            if (product != null) {
+                distinct.putIfAbsent(product.sku(), product);
+            }
+        }
+        return List.copyOf(distinct.values());
+    }
+
+    Money total() {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (ProductState product : chosenProducts()) {
+            sum = sum.add(product.price().amount());
+        }
+        return new Money(sum.setScale(2), policy.currency());
+    }
+
+    static boolean covers(ProductState product, Area area) {
+        return product != null && product.areas().contains(area);
+    }
+}

@@ -1,0 +1,182 @@
+package com.skincareshop.recommendation.engine;
+
+import com.skincareshop.contracts.catalog.ActiveStrength;
+import com.skincareshop.contracts.catalog.InciDictionary;
+import com.skincareshop.contracts.catalog.Ingredient;
+import com.skincareshop.contracts.catalog.ProductState;
+import com.skincareshop.contracts.vocabulary.Active;
+import com.skincareshop.contracts.vocabulary.Area;
+import com.skincareshop.contracts.vocabulary.Category;
+import com.skincareshop.contracts.vocabulary.SkinType;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static com.skincareshop.recommendation.engine.rules.Actives.classAbove;
+import static com.skincareshop.recommendation.engine.rules.Actives.formAbove;
+import static com.skincareshop.recommendation.engine.rules.Actives.has;
+import static com.skincareshop.recommendation.engine.rules.Actives.treatsWith;
+
+/**
+ * The hard filters: what may never be recommended to this customer for this area, whatever its score. The skin type
+ * is one of them: a gel for oily skin is not a dry skin's moisturizer, in budget mode neither.
+ */
+final class Eligibility {
+
+    /**
+     * Medicines, not cosmetics, in the EU (tretinoin is banned from cosmetics, Annex II of Regulation (EC) No
+     * 1223/2009; the others need a prescription): a shop recommends none of them, to anyone.
+     */
+    static final Set<String> PRESCRIPTION_ONLY = Set.of("Tretinoin", "Adapalene", "Tazarotene", "Isotretinoin",
+            "Trifarotene");
+    /**
+     * Strength ceilings per form for sensitive skin (% of the formula), beside the class ceilings below and the
+     * policy's for retinoids and AHAs.
+     */
+    static final Map<String, BigDecimal> SENSITIVE_FORM_CEILINGS = Map.of(
+            "Retinal", new BigDecimal("0.05"),
+            "Ascorbic Acid", new BigDecimal("10"),
+            "Niacinamide", new BigDecimal("5")); // flushing and irritation above
+    static final BigDecimal SENSITIVE_MAX_BENZOYL_PEROXIDE = new BigDecimal("2.5");
+    /** Salicylates on sensitive skin: 1% left on the skin, 2% in a cleanser that is rinsed off. */
+    static final BigDecimal SENSITIVE_MAX_BHA_LEAVE_ON = new BigDecimal("1");
+    static final BigDecimal SENSITIVE_MAX_BHA_RINSE_OFF = new BigDecimal("2");
+    /** The most irritating AHA (the smallest molecule): not left on sensitive skin; lactic, mandelic or a PHA instead. */
+    static final String SENSITIVE_NO_LEAVE_ON_FORM = "Glycolic Acid";
+
+    /**
+     * The match key of each INCI name of the catalogue (its dictionary entry's canonical name, else the folded name),
+     * so that a customer who avoids one does not cost a look-up per ingredient of every product visited. Bounded:
+     * past the cap, names are looked up each time.
+     */
+    private static final Map<String, String> MATCH_KEYS = new ConcurrentHashMap<>();
+    private static final int MATCH_KEYS_CAP = 50_000;
+
+    private final RoutinePolicy policy;
+    private final Customer customer;
+    private final Area area;
+    private final SkinType skinType;
+    private final Set<String> avoidedKeys = new HashSet<>();
+    private final Set<Active> avoidedClasses = EnumSet.noneOf(Active.class);
+    private final List<String> unknownAvoided = new ArrayList<>();
+    /**
+     * A label name the dictionary does not know may be the fragrance, retinoid or avoided ingredient under a spelling
+     * it has not learnt: where a filter depends on reading every ingredient, such a product is left out.
+     */
+    private final boolean unknownIngredientsExclude;
+
+    Eligibility(RoutinePolicy policy, Customer customer, Area area) {
+        this.policy = policy;
+        this.customer = customer;
+        this.area = area;
+        this.skinType = customer.answers.skinType();
+        for (String name : customer.answers.avoidIngredients()) {
+            Optional<Active> whole = InciDictionary.classNamed(name);
+            if (whole.isPresent()) {
+                avoidedClasses.add(whole.get());
+                continue;
+            }
+            Optional<InciDictionary.Entry> entry = InciDictionary.lookup(name);
+            if (entry.isEmpty()) {
+                unknownAvoided.add(name); // still excluded by its exact (folded) name, and said so
+            }
+            avoidedKeys.add(entry.map(InciDictionary.Entry::canonical).orElseGet(() -> InciDictionary.normalize(name)));
+        }
+        this.unknownIngredientsExclude = customer.sensitive() || customer.answers.pregnantOrBreastfeeding()
+                || !avoidedKeys.isEmpty() || !avoidedClasses.isEmpty();
+    }
+
+    Area area() {
+        return area;
+    }
+
+    /** The same customer's filters for another area. */
+    Eligibility forArea(Area other) {
+        return other == area ? this : new Eligibility(policy, customer, other);
+    }
+
+    /** Avoided names the dictionary does not know, as the customer wrote them. */
+    List<String> unknownAvoided() {
+        return unknownAvoided;
+    }
+
+    boolean allows(ProductState product) {
+        if (!product.areas().contains(area) || !policy.currency().equals(product.price().currency())) {
+            return false;
+        }
+        if (skinType != null && !product.skinTypes().contains(skinType)) {
+            return false;
+        }
+        if (!avoidedKeys.isEmpty()) { // the look-up of every INCI name is the costly part: only when needed
+            for (Ingredient ingredient : product.ingredients()) {
+                if (avoidedKeys.contains(matchKey(ingredient.inci()))) {
+                    return false;
+                }
+            }
+        }
+        if (unknownIngredientsExclude && !product.unrecognizedIngredients().isEmpty()) {
+            return false; // fail closed: what cannot be read cannot be shown safe
+        }
+        List<ActiveStrength> actives = product.actives();
+        for (ActiveStrength active : actives) {
+            if (avoidedClasses.contains(active.code())
+                    || (active.form() != null && PRESCRIPTION_ONLY.contains(active.form()))) {
+                return false;
+            }
+        }
+        if (customer.answers.pregnantOrBreastfeeding() && !safeInPregnancy(product)) {
+            return false;
+        }
+        return !customer.sensitive() || gentleEnough(product);
+    }
+
+    /**
+     * No retinoid in any form or amount; no salicylate above 2% (or of unknown strength; a trace that preserves is far
+     * below); no salicylate peel.
+     */
+    private boolean safeInPregnancy(ProductState product) {
+        List<ActiveStrength> actives = product.actives();
+        return !has(actives, Active.RETINOID) && !classAbove(actives, Active.BHA, policy.pregnancyMaxBha())
+                && !(product.category() == Category.EXFOLIANT && treatsWith(actives, EnumSet.of(Active.BHA)));
+    }
+
+    /** Fragrance-free, and every strong active within its ceiling for sensitive skin. */
+    private boolean gentleEnough(ProductState product) {
+        List<ActiveStrength> actives = product.actives();
+        boolean rinsedOff = product.category() == Category.CLEANSER;
+        if (product.containsFragrance()
+                || classAbove(actives, Active.RETINOID, policy.sensitiveMaxRetinol())
+                || classAbove(actives, Active.AHA, policy.sensitiveMaxAha())
+                || classAbove(actives, Active.BENZOYL_PEROXIDE, SENSITIVE_MAX_BENZOYL_PEROXIDE)
+                || classAbove(actives, Active.BHA, rinsedOff ? SENSITIVE_MAX_BHA_RINSE_OFF : SENSITIVE_MAX_BHA_LEAVE_ON)
+                || (!rinsedOff && formAbove(actives, SENSITIVE_NO_LEAVE_ON_FORM, BigDecimal.ZERO))) {
+            return false;
+        }
+        for (Map.Entry<String, BigDecimal> ceiling : SENSITIVE_FORM_CEILINGS.entrySet()) {
+            if (formAbove(actives, ceiling.getKey(), ceiling.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String matchKey(String inci) {
+        String known = MATCH_KEYS.get(inci);
+        if (known != null) {
+            return known;
+        }
+        String key = InciDictionary.lookup(inci).map(InciDictionary.Entry::canonical)
+                .orElseGet(() -> InciDictionary.normalize(inci));
+        if (MATCH_KEYS.size() < MATCH_KEYS_CAP) {
+            MATCH_KEYS.put(inci, key);
+        }
+        return key;
+    }
+}
