@@ -138,13 +138,13 @@ final class Budget {
      * The cheapest product of the category that passes {@code fits} and the hard filters, and with {@code keepGoal}
      * serves at least one of the customer's concerns where {@code current} did; {@code current} when nothing is cheaper.
      */
-    private static ProductState cheaper(Build build, ProductState current, Category category, Predicate<ProductState> fits,
+    private static ProductState cheaper(Build build, ProductState current, Category category, Fit fits,
                                         boolean keepGoal) {
         if (current == null) {
             return null;
         }
         boolean servedAGoal = keepGoal && reachesAConcern(build, current);
-        return build.catalog.cheapest(category, traits -> traits.hasArea(build.eligibility.area()),
+        return build.catalog.cheapest(category, traits -> traits.hasArea(build.eligibility.area()), fits.group(),
                         p -> build.eligibility.allows(p) && fits.test(p) && (!servedAGoal || reachesAConcern(build, p)))
                 .filter(p -> p.price().amount().compareTo(current.price().amount()) < 0)
                 .orElse(current);
@@ -163,17 +163,10 @@ final class Budget {
     private static boolean fitsBesideEveryDayProducts(Build build, ProductState serum) {
         boolean sensitive = build.customer.sensitive();
         List<ProductState> alone = List.of(serum);
-        for (ProductState morning : new ProductState[]{build.amCleanser, build.amMoisturizer, build.spf}) {
-            if (morning != null && !Conflicts.fitsEveryDay(morning, alone, sensitive, TimeOfDay.AM)) {
-                return false;
-            }
-        }
-        for (ProductState evening : new ProductState[]{build.pmCleanser, build.pmMoisturizer}) {
-            if (evening != null && !Conflicts.fitsEveryDay(evening, alone, sensitive, TimeOfDay.PM)) {
-                return false;
-            }
-        }
-        return true;
+        Predicate<ProductState> morning = Conflicts.fitsEveryDay(alone, sensitive, TimeOfDay.AM);
+        Predicate<ProductState> evening = Conflicts.fitsEveryDay(alone, sensitive, TimeOfDay.PM);
+        return build.everyDay(TimeOfDay.AM).stream().allMatch(morning)
+                && build.everyDay(TimeOfDay.PM).stream().allMatch(evening);
     }
 
     private static boolean over(Build build, Money budget) {

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -64,8 +63,10 @@ final class Build {
         this.catalog = catalog;
     }
 
-    Search search(Predicate<ProductState> allows, ToDoubleFunction<ProductState> score, ToDoubleFunction<Traits> bound) {
-        return new StepSearch(customer.answers.skinType(), customer.concernBits, allows, score, bound);
+    /** A search whose products must pass the hard filters of {@code eligibility} and {@code fit}. */
+    Search search(Eligibility eligibility, Fit fit, ToDoubleFunction<ProductState> score, ToDoubleFunction<Traits> bound) {
+        return new StepSearch(customer.answers.skinType(), customer.concernBits, fit.group(),
+                p -> eligibility.allows(p) && fit.test(p), score, bound);
     }
 
     void warn(WarningCode code, Object... arguments) {
@@ -98,7 +99,8 @@ final class Build {
         List<ProductState> products = new ArrayList<>();
         boolean handCareInTheEvening = handCare != null && HandCare.inTheEvening(handCare);
         List<ProductState> slots = time == TimeOfDay.AM
-                ? Arrays.asList(amCleanser, amMoisturizer, spf, handSpf, handCareInTheEvening ? null : handCare)
+                ? Arrays.asList(amCleanser, spfIsMoisturizer() ? null : amMoisturizer, spf, handSpf,
+                        handCareInTheEvening ? null : handCare)
                 : Arrays.asList(pmCleanser, pmMoisturizer, handCareInTheEvening ? handCare : null);
         for (ProductState product : slots) {
             if (product != null) {

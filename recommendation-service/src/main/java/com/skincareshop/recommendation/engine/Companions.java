@@ -31,7 +31,8 @@ final class Companions {
         if (!build.exfoliationWanted) {
             return;
         }
-        build.exfoliant = best(build, Category.EXFOLIANT, p -> exfoliantFits(build, p, treatments)).orElse(null);
+        build.exfoliant = best(build, Category.EXFOLIANT, Fit.ofGroup(p -> exfoliantFits(build, p, treatments)))
+                .orElse(null);
     }
 
     /** An evening product that takes nights of its own; never a second retinoid, nothing sun-sensitizing without SPF. */
@@ -51,17 +52,17 @@ final class Companions {
      * What a product used every morning must satisfy beside the treatments and the other every-morning products;
      * {@code replacing}: the products it would take the place of (the budget's cheaper choice), not counted.
      */
-    static Predicate<ProductState> morning(Build build, ProductState... replacing) {
-        List<ProductState> others = others(build, TimeOfDay.AM, replacing);
-        return p -> Conflicts.usableInTheMorning(p) && protectedFromTheSun(build, p)
-                && Conflicts.fitsEveryDay(p, others, build.customer.sensitive(), TimeOfDay.AM);
+    static Fit morning(Build build, ProductState... replacing) {
+        Predicate<ProductState> fits = Conflicts.fitsEveryDay(others(build, TimeOfDay.AM, replacing),
+                build.customer.sensitive(), TimeOfDay.AM);
+        return new Fit(p -> Conflicts.usableInTheMorning(p) && fits.test(p), p -> protectedFromTheSun(build, p));
     }
 
     /** The evening's: no SPF (nothing with SPF at night), and fits beside the evening's treatments and products. */
-    static Predicate<ProductState> evening(Build build, ProductState... replacing) {
-        List<ProductState> others = others(build, TimeOfDay.PM, replacing);
-        return p -> Conflicts.usableInTheEvening(p) && protectedFromTheSun(build, p)
-                && Conflicts.fitsEveryDay(p, others, build.customer.sensitive(), TimeOfDay.PM);
+    static Fit evening(Build build, ProductState... replacing) {
+        Predicate<ProductState> fits = Conflicts.fitsEveryDay(others(build, TimeOfDay.PM, replacing),
+                build.customer.sensitive(), TimeOfDay.PM);
+        return new Fit(p -> Conflicts.usableInTheEvening(p) && fits.test(p), p -> protectedFromTheSun(build, p));
     }
 
     /** Anything sun-sensitizing only with the morning's SPF step (which may be the product itself). */
@@ -70,13 +71,12 @@ final class Companions {
                 || (product.spf() != null && product.spf() >= build.policy.dailyMinimumSpf());
     }
 
-    static Optional<ProductState> best(Build build, Category category, Predicate<ProductState> fits) {
-        return best(build, build.eligibility, category, fits);
+    static Optional<ProductState> best(Build build, Category category, Fit fit) {
+        return best(build, build.eligibility, category, fit);
     }
 
-    static Optional<ProductState> best(Build build, Eligibility eligibility, Category category,
-                                       Predicate<ProductState> fits) {
-        return build.catalog.best(category, build.search(p -> eligibility.allows(p) && fits.test(p),
+    static Optional<ProductState> best(Build build, Eligibility eligibility, Category category, Fit fit) {
+        return build.catalog.best(category, build.search(eligibility, fit,
                 p -> Scores.companion(new ProductInputs(p), build.customer.scoring),
                 traits -> bound(build, eligibility, traits)));
     }

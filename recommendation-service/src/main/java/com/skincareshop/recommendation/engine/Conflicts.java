@@ -1,20 +1,13 @@
 package com.skincareshop.recommendation.engine;
 
-import com.skincareshop.contracts.catalog.ActiveStrength;
 import com.skincareshop.contracts.catalog.ProductState;
-import com.skincareshop.contracts.vocabulary.Active;
 import com.skincareshop.contracts.vocabulary.TimeOfDay;
-import com.skincareshop.recommendation.engine.rules.ActiveEffects;
+import com.skincareshop.recommendation.engine.rules.Safety;
 
-import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 
-import static com.skincareshop.recommendation.engine.rules.Actives.has;
-import static com.skincareshop.recommendation.engine.rules.Actives.hasAny;
-import static com.skincareshop.recommendation.engine.rules.Actives.treatsWith;
 
 /**
  * The safety rules over the whole routine. Every product placed in a step counts, whatever its slot: a lactic-acid
@@ -30,126 +23,136 @@ import static com.skincareshop.recommendation.engine.rules.Actives.treatsWith;
  */
 final class Conflicts {
 
-    /** The form benzoyl peroxide oxidizes: pure L-ascorbic acid (its derivatives are stable). */
-    static final String L_ASCORBIC_ACID = "Ascorbic Acid";
-    /** An exfoliating acid at this strength or more starts at 2-3 evenings a week. */
-    static final BigDecimal STRONG_ACID_PERCENT = new BigDecimal("7");
-    /** Two serums never share one of these groups: a second would double the dose, not add a benefit. */
-    static final List<Set<Active>> ONE_SERUM_EACH = List.of(EnumSet.of(Active.VITAMIN_C), EnumSet.of(Active.RETINOID),
-            ActiveEffects.EXFOLIATING_ACIDS, EnumSet.of(Active.BENZOYL_PEROXIDE));
+    /** Two serums never share one of these: a second would double the dose, not add a benefit. */
+    static final int[] ONE_SERUM_EACH = {Safety.VITAMIN_C, Safety.RETINOID, Safety.ACID, Safety.BENZOYL_PEROXIDE};
 
     private Conflicts() {
     }
 
     static boolean retinoid(ProductState product) {
-        return has(product.actives(), Active.RETINOID);
+        return Safety.has(product, Safety.RETINOID);
     }
 
     /** An exfoliating acid as a treatment: a trace of lactic acid that adjusts the pH exfoliates nothing. */
     static boolean acid(ProductState product) {
-        return treatsWith(product.actives(), ActiveEffects.EXFOLIATING_ACIDS);
+        return Safety.has(product, Safety.ACID);
+    }
+
+    static boolean benzoylPeroxide(ProductState product) {
+        return Safety.has(product, Safety.BENZOYL_PEROXIDE);
     }
 
     /** Needs the morning's SPF: without one, the routine leaves it out. */
     static boolean sunSensitizing(ProductState product) {
-        return retinoid(product) || benzoylPeroxide(product)
-                || treatsWith(product.actives(), EnumSet.of(Active.AHA, Active.BHA));
-    }
-
-    static boolean benzoylPeroxide(ProductState product) {
-        return has(product.actives(), Active.BENZOYL_PEROXIDE);
-    }
-
-    static boolean lAscorbicAcid(ProductState product) {
-        for (ActiveStrength active : product.actives()) {
-            if (L_ASCORBIC_ACID.equals(active.form()) && !active.trace()) {
-                return true;
-            }
-        }
-        return false;
+        return Safety.has(product, Safety.RETINOID | Safety.BENZOYL_PEROXIDE | Safety.AHA_OR_BHA);
     }
 
     /** Retinoids always start slowly; acids from 7%, of unknown strength, or on sensitive skin. */
     static boolean needsRampUp(ProductState product, boolean sensitive) {
-        if (retinoid(product)) {
-            return true;
-        }
-        for (ActiveStrength active : product.actives()) {
-            if (ActiveEffects.EXFOLIATING_ACIDS.contains(active.code()) && !active.trace()
-                    && (sensitive || active.percent() == null || active.percent().compareTo(STRONG_ACID_PERCENT) >= 0)) {
-                return true;
-            }
-        }
-        return false;
+        return needsRampUp(Safety.of(product), sensitive);
     }
 
-    /** Retinoids, AHAs, BHAs and PHAs go on in the evening, as does what the label says is for the evening. */
-    static boolean eveningOnly(ProductState product) {
-        return retinoid(product) || acid(product) || product.timeOfDay() == TimeOfDay.PM;
+    private static boolean needsRampUp(int bits, boolean sensitive) {
+        return (bits & (Safety.RETINOID | (sensitive ? Safety.ACID : Safety.STRONG_ACID))) != 0;
     }
 
-    /** Vitamin C goes under the morning's sunscreen, benzoyl peroxide away from the evening retinoid; SPF is for the day. */
-    static boolean morningOnly(ProductState product) {
-        return treatsWith(product.actives(), EnumSet.of(Active.VITAMIN_C)) || benzoylPeroxide(product)
-                || product.spf() != null || product.timeOfDay() == TimeOfDay.AM;
-    }
-
+    /**
+     * Retinoids, AHAs, BHAs and PHAs go on in the evening, as does what the label says is for the evening; vitamin C
+     * goes under the morning's sunscreen, benzoyl peroxide away from the evening retinoid, and SPF is for the day.
+     * A product holding what may never share a night or a morning (a retinoid with an acid) is never used.
+     */
     static boolean usableInTheMorning(ProductState product) {
-        return !eveningOnly(product) && product.timeOfDay() != TimeOfDay.PM && !clashesWithItself(product);
+        int bits = Safety.of(product);
+        return (bits & (Safety.RETINOID | Safety.ACID)) == 0 && product.timeOfDay() != TimeOfDay.PM
+                && !clashesWithItself(bits);
     }
 
     static boolean usableInTheEvening(ProductState product) {
-        return !morningOnly(product) && product.timeOfDay() != TimeOfDay.AM && !clashesWithItself(product);
+        int bits = Safety.of(product);
+        return (bits & (Safety.VITAMIN_C | Safety.BENZOYL_PEROXIDE)) == 0 && product.spf() == null
+                && product.timeOfDay() != TimeOfDay.AM && !clashesWithItself(bits);
     }
 
-    /** One product holding what may never share a night or a morning (a retinoid with an acid) is never used. */
-    static boolean clashesWithItself(ProductState product) {
-        return (retinoid(product) && acid(product))
-                || (benzoylPeroxide(product) && (retinoid(product) || lAscorbicAcid(product)));
+    private static boolean clashesWithItself(int bits) {
+        boolean retinoid = (bits & Safety.RETINOID) != 0;
+        return (retinoid && (bits & Safety.ACID) != 0)
+                || ((bits & Safety.BENZOYL_PEROXIDE) != 0 && (retinoid || (bits & Safety.L_ASCORBIC_ACID) != 0));
     }
 
     /** Two products that must never be on the skin in the same part of the day (or night). */
     static boolean clash(ProductState a, ProductState b) {
-        return (retinoid(a) && retinoid(b)) || (retinoid(a) && acid(b)) || (acid(a) && retinoid(b))
-                || (benzoylPeroxide(a) && (retinoid(b) || lAscorbicAcid(b)))
-                || (benzoylPeroxide(b) && (retinoid(a) || lAscorbicAcid(a)));
+        return clash(Safety.of(a), Safety.of(b));
+    }
+
+    /** Clashes with {@code other}, whose bits are read once. */
+    static Predicate<ProductState> clashesWith(ProductState other) {
+        int otherBits = Safety.of(other);
+        return product -> clash(Safety.of(product), otherBits);
+    }
+
+    private static boolean clash(int a, int b) {
+        boolean retinoidA = (a & Safety.RETINOID) != 0;
+        boolean retinoidB = (b & Safety.RETINOID) != 0;
+        return (retinoidA && retinoidB) || (retinoidA && (b & Safety.ACID) != 0) || ((a & Safety.ACID) != 0 && retinoidB)
+                || ((a & Safety.BENZOYL_PEROXIDE) != 0 && (retinoidB || (b & Safety.L_ASCORBIC_ACID) != 0))
+                || ((b & Safety.BENZOYL_PEROXIDE) != 0 && (retinoidA || (a & Safety.L_ASCORBIC_ACID) != 0));
     }
 
     /** A serum may join the chosen ones: no group of {@link #ONE_SERUM_EACH} twice, no clash in the same morning. */
-    static boolean compatibleSerum(ProductState candidate, Collection<ProductState> chosen) {
+    static Predicate<ProductState> compatibleSerum(Collection<ProductState> chosen) {
+        int[] chosenBits = chosen.stream().mapToInt(Safety::of).toArray();
+        boolean[] chosenInTheMorning = new boolean[chosenBits.length];
+        int i = 0;
         for (ProductState serum : chosen) {
-            for (Set<Active> group : ONE_SERUM_EACH) {
-                if (hasAny(candidate.actives(), group) && hasAny(serum.actives(), group)) {
-                    return false;
+            chosenInTheMorning[i++] = usableInTheMorning(serum);
+        }
+        return candidate -> {
+            int bits = Safety.of(candidate);
+            boolean inTheMorning = usableInTheMorning(candidate);
+            for (int s = 0; s < chosenBits.length; s++) {
+                for (int group : ONE_SERUM_EACH) {
+                    if ((bits & group) != 0 && (chosenBits[s] & group) != 0) {
+                        return false;
+                    }
+                }
+                if (inTheMorning && chosenInTheMorning[s] && clash(bits, chosenBits[s])) {
+                    return false; // benzoyl peroxide and L-ascorbic acid would both be morning serums
                 }
             }
-            boolean sameMorning = usableInTheMorning(candidate) && usableInTheMorning(serum);
-            if (sameMorning && clash(candidate, serum)) {
-                return false; // benzoyl peroxide and L-ascorbic acid would both be morning serums
-            }
-        }
-        return true;
+            return true;
+        };
     }
 
     /**
-     * A product used every day, morning or evening, beside the routine's treatments: nothing that must ramp up,
-     * nothing that clashes with a treatment of the same part of the day, no second acid (an acid cleanser beside an
-     * acid serum over-exfoliates). {@code others}: the treatments and the every-day products already chosen.
+     * What a product used every day, morning or evening, must satisfy beside the routine's treatments: nothing that
+     * must ramp up, nothing that clashes with a product of the same part of the day, no second acid (an acid cleanser
+     * beside an acid serum over-exfoliates). {@code others}: the treatments and the every-day products already chosen.
+     * The others' bits are read once, here: the check runs for every product and group a search reaches.
      */
-    static boolean fitsEveryDay(ProductState product, Collection<ProductState> others, boolean sensitive,
-                                TimeOfDay time) {
-        if (needsRampUp(product, sensitive)) {
-            return false;
-        }
+    static Predicate<ProductState> fitsEveryDay(Collection<ProductState> others, boolean sensitive, TimeOfDay time) {
+        int acids = 0;
+        int[] sameTime = new int[others.size()];
+        int n = 0;
         for (ProductState other : others) {
-            if (acid(product) && acid(other) && !product.sku().equals(other.sku())) {
-                return false;
-            }
-            boolean sameTime = time == TimeOfDay.AM ? usableInTheMorning(other) : usableInTheEvening(other);
-            if (sameTime && clash(product, other)) {
-                return false;
+            int bits = Safety.of(other);
+            acids |= bits & Safety.ACID;
+            if (time == TimeOfDay.AM ? usableInTheMorning(other) : usableInTheEvening(other)) {
+                sameTime[n++] = bits;
             }
         }
-        return true;
+        int anotherAcid = acids;
+        int[] clashing = Arrays.copyOf(sameTime, n);
+        return product -> {
+            int bits = Safety.of(product);
+            if (needsRampUp(bits, sensitive) || (bits & anotherAcid) != 0) {
+                return false;
+            }
+            for (int other : clashing) {
+                if (clash(bits, other)) {
+                    return false;
+                }
+            }
+            return true;
+        };
     }
 }

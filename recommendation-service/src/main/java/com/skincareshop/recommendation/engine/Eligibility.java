@@ -9,8 +9,11 @@ import com.skincareshop.contracts.vocabulary.Area;
 import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.SkinType;
 
+import com.skincareshop.recommendation.engine.rules.Actives;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static com.skincareshop.recommendation.engine.rules.Actives.classAbove;
-import static com.skincareshop.recommendation.engine.rules.Actives.formAbove;
 import static com.skincareshop.recommendation.engine.rules.Actives.has;
 import static com.skincareshop.recommendation.engine.rules.Actives.treatsWith;
 
@@ -71,6 +73,8 @@ final class Eligibility {
      * it has not learnt: where a filter depends on reading every ingredient, such a product is left out.
      */
     private final boolean unknownIngredientsExclude;
+    /** Class ceilings for sensitive skin, left on the skin (a cleanser's BHA has its own). */
+    private final Map<Active, BigDecimal> sensitiveClassCeilings;
 
     Eligibility(RoutinePolicy policy, Customer customer, Area area) {
         this.policy = policy;
@@ -91,6 +95,9 @@ final class Eligibility {
         }
         this.unknownIngredientsExclude = customer.sensitive() || customer.answers.pregnantOrBreastfeeding()
                 || !avoidedKeys.isEmpty() || !avoidedClasses.isEmpty();
+        this.sensitiveClassCeilings = new EnumMap<>(Map.of(Active.RETINOID, policy.sensitiveMaxRetinol(),
+                Active.AHA, policy.sensitiveMaxAha(), Active.BENZOYL_PEROXIDE, SENSITIVE_MAX_BENZOYL_PEROXIDE,
+                Active.BHA, SENSITIVE_MAX_BHA_LEAVE_ON));
     }
 
     Area area() {
@@ -127,7 +134,7 @@ final class Eligibility {
         List<ActiveStrength> actives = product.actives();
         for (ActiveStrength active : actives) {
             if (avoidedClasses.contains(active.code())
-                    || (active.form() != null && PRESCRIPTION_ONLY.contains(active.form()))) {
+                    || (active.code() == Active.RETINOID && active.form() != null && PRESCRIPTION_ONLY.contains(active.form()))) {
                 return false;
             }
         }
@@ -147,21 +154,42 @@ final class Eligibility {
                 && !(product.category() == Category.EXFOLIANT && treatsWith(actives, EnumSet.of(Active.BHA)));
     }
 
-    /** Fragrance-free, and every strong active within its ceiling for sensitive skin. */
+    /**
+     * Fragrance-free, and every strong active within its ceiling for sensitive skin: a class's forms added up, each
+     * form within its own ceiling, an unstated strength above every ceiling. One pass over the actives: this runs for
+     * every product a sensitive customer's searches visit.
+     */
     private boolean gentleEnough(ProductState product) {
-        List<ActiveStrength> actives = product.actives();
-        boolean rinsedOff = product.category() == Category.CLEANSER;
-        if (product.containsFragrance()
-                || classAbove(actives, Active.RETINOID, policy.sensitiveMaxRetinol())
-                || classAbove(actives, Active.AHA, policy.sensitiveMaxAha())
-                || classAbove(actives, Active.BENZOYL_PEROXIDE, SENSITIVE_MAX_BENZOYL_PEROXIDE)
-                || classAbove(actives, Active.BHA, rinsedOff ? SENSITIVE_MAX_BHA_RINSE_OFF : SENSITIVE_MAX_BHA_LEAVE_ON)
-                || (!rinsedOff && formAbove(actives, SENSITIVE_NO_LEAVE_ON_FORM, BigDecimal.ZERO))) {
+        if (product.containsFragrance()) {
             return false;
         }
-        for (Map.Entry<String, BigDecimal> ceiling : SENSITIVE_FORM_CEILINGS.entrySet()) {
-            if (formAbove(actives, ceiling.getKey(), ceiling.getValue())) {
-                return false;
+        boolean rinsedOff = product.category() == Category.CLEANSER;
+        BigDecimal[] classSums = null;
+        for (ActiveStrength active : product.actives()) {
+            if (Actives.harmlessTrace(active)) {
+                continue;
+            }
+            String form = active.form();
+            if (form != null) {
+                BigDecimal formCeiling = SENSITIVE_FORM_CEILINGS.get(form);
+                if ((formCeiling != null && (active.percent() == null || active.percent().compareTo(formCeiling) > 0))
+                        || (!rinsedOff && SENSITIVE_NO_LEAVE_ON_FORM.equals(form))) {
+                    return false;
+                }
+            }
+            BigDecimal classCeiling = active.code() == Active.BHA && rinsedOff ? SENSITIVE_MAX_BHA_RINSE_OFF
+                    : sensitiveClassCeilings.get(active.code());
+            if (classCeiling != null) {
+                if (active.percent() == null) {
+                    return false;
+                }
+                classSums = classSums == null ? new BigDecimal[Active.values().length] : classSums;
+                int ordinal = active.code().ordinal();
+                BigDecimal sum = classSums[ordinal] == null ? active.percent() : classSums[ordinal].add(active.percent());
+                if (sum.compareTo(classCeiling) > 0) {
+                    return false;
+                }
+                classSums[ordinal] = sum;
             }
         }
         return true;

@@ -71,9 +71,9 @@ final class HandCare {
         boolean handsProtected = Build.covers(build.spf, Area.HANDS) || build.handSpf != null;
         Predicate<ProductState> safe = p -> handsProtected || !Conflicts.sunSensitizing(p);
         Optional<ProductState> evening = Companions.best(build, hands, Category.MOISTURIZER,
-                safe.and(Companions.evening(build)));
+                Companions.evening(build).and(safe));
         return evening.isPresent() ? evening
-                : Companions.best(build, hands, Category.MOISTURIZER, safe.and(Companions.morning(build)));
+                : Companions.best(build, hands, Category.MOISTURIZER, Companions.morning(build).and(safe));
     }
 
     static boolean inTheEvening(ProductState handCare) {

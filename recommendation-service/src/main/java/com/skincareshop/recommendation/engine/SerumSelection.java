@@ -11,6 +11,7 @@ import com.skincareshop.recommendation.engine.rules.Scores;
 
 import java.math.BigDecimal;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -42,20 +43,23 @@ final class SerumSelection {
 
     /** The best serum among those a budget leaves room for. */
     static Optional<ProductState> bestCosting(Build build, BigDecimal room, Predicate<ProductState> fits) {
-        Search search = build.search(p -> candidate(build, p) && p.price().amount().compareTo(room) <= 0 && fits.test(p),
+        Search search = build.search(build.eligibility, candidate(build)
+                        .and(p -> p.price().amount().compareTo(room) <= 0 && fits.test(p)),
                 p -> score(build, p), traits -> bound(build, traits));
         return build.catalog.best(Category.SERUM, search);
     }
 
     private static Search firstSearch(Build build) {
-        return build.search(p -> candidate(build, p), p -> score(build, p), traits -> bound(build, traits));
+        return build.search(build.eligibility, candidate(build), p -> score(build, p), traits -> bound(build, traits));
     }
 
     /** Gain first, then score: {@link Scores#GAIN_RANK} keeps any difference in gain above any difference in score. */
     private static Search nextSearch(Build build, boolean[] covered) {
-        return build.search(
-                p -> candidate(build, p) && !chosen(build, p)
-                        && Conflicts.compatibleSerum(p, build.serumProducts()) && gain(build, p, covered) > 0,
+        Fit first = candidate(build);
+        List<ProductState> chosen = build.serumProducts();
+        Fit next = new Fit(first.group().and(Conflicts.compatibleSerum(chosen)),
+                first.product().and(p -> !chosen(build, p) && gain(build, p, covered) > 0));
+        return build.search(build.eligibility, next,
                 p -> gain(build, p, covered) * Scores.GAIN_RANK + score(build, p),
                 traits -> {
                     double gain = Scores.concernTerm(traits, build.customer.scoring, covered);
@@ -65,13 +69,16 @@ final class SerumSelection {
                 });
     }
 
-    /** May be recommended, treats at least one of the customer's concerns, and has a time of day it can go on. */
-    static boolean candidate(Build build, ProductState product) {
-        return build.eligibility.allows(product)
-                && Scores.concernTerm(new ProductInputs(product), build.customer.scoring, null) > 0
-                && (Conflicts.usableInTheMorning(product) || Conflicts.usableInTheEvening(product))
-                && !(Conflicts.usableInTheMorning(product) && build.spf != null && Conflicts.clash(product, build.spf))
-                && (build.spf != null || !Conflicts.sunSensitizing(product));
+    /**
+     * Treats at least one of the customer's concerns, has a time of day it can go on, clashes with nothing of the
+     * morning's sun protection, and is nothing sun-sensitizing when the routine has no SPF step.
+     */
+    static Fit candidate(Build build) {
+        Predicate<ProductState> clashesWithTheSpf = build.spf == null ? p -> false : Conflicts.clashesWith(build.spf);
+        Predicate<ProductState> besideTheSpf = build.spf == null ? p -> !Conflicts.sunSensitizing(p)
+                : p -> !Conflicts.usableInTheMorning(p) || !clashesWithTheSpf.test(p);
+        return new Fit(p -> (Conflicts.usableInTheMorning(p) || Conflicts.usableInTheEvening(p)) && besideTheSpf.test(p),
+                p -> Scores.concernTerm(new ProductInputs(p), build.customer.scoring, null) > 0);
     }
 
     static double score(Build build, ProductState product) {

@@ -10,10 +10,11 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * One step's question to the catalogue. The skin type is a hard filter of every step ({@link Eligibility}), so a
- * product that does not suit it scores infinitely less: the index never visits those.
+ * product that does not suit it scores infinitely less: the index never visits those. {@code allows} must imply
+ * {@code groupAllows} (see {@link Fit}).
  */
-record StepSearch(SkinType skinType, int concerns, Predicate<ProductState> allows, ToDoubleFunction<ProductState> scorer,
-                  ToDoubleFunction<Traits> bounds) implements Search {
+record StepSearch(SkinType skinType, int concerns, Predicate<ProductState> groupAllows, Predicate<ProductState> allows,
+                  ToDoubleFunction<ProductState> scorer, ToDoubleFunction<Traits> bounds) implements Search {
 
     @Override
     public double bound(Traits traits) {
@@ -28,6 +29,11 @@ record StepSearch(SkinType skinType, int concerns, Predicate<ProductState> allow
     @Override
     public boolean allows(ProductState product) {
         return allows.test(product);
+    }
+
+    @Override
+    public boolean allowsGroupOf(ProductState member) {
+        return groupAllows.test(member);
     }
 
     @Override

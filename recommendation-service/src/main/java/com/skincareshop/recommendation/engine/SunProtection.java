@@ -10,7 +10,6 @@ import com.skincareshop.recommendation.engine.rules.Scores;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The morning's SPF step (brightening seed): every routine has one. A lower SPF is far better than none, so when no
@@ -38,12 +37,12 @@ final class SunProtection {
 
     /** The best sun protection for the area of {@code eligibility}. */
     static Optional<ProductState> best(Build build, Eligibility eligibility, int wantedAreas) {
-        Predicate<ProductState> candidate = candidate(build, eligibility);
+        Fit candidate = candidate(build, eligibility);
         Comparator<ProductState> better = Comparator
                 .comparingDouble((ProductState p) -> Scores.sunProtection(new ProductInputs(p), wantedAreas))
                 .thenComparing(ProductState::sku, Comparator.reverseOrder());
         return SPF_CATEGORIES.stream()
-                .flatMap(category -> build.catalog.best(category, build.search(candidate,
+                .flatMap(category -> build.catalog.best(category, build.search(eligibility, candidate,
                         p -> Scores.sunProtection(new ProductInputs(p), wantedAreas),
                         traits -> bound(build, eligibility, traits, wantedAreas))).stream())
                 .max(better);
@@ -51,25 +50,29 @@ final class SunProtection {
 
     /** The cheapest sun protection that protects at least {@code spf} (the budget's choice). */
     static Optional<ProductState> cheapest(Build build, Eligibility eligibility, int spf) {
-        Predicate<ProductState> candidate = candidate(build, eligibility);
+        Fit candidate = candidate(build, eligibility);
         return SPF_CATEGORIES.stream()
                 .flatMap(category -> build.catalog.cheapest(category,
-                        traits -> mayProtect(build, eligibility, traits) && traits.spf() >= spf,
-                        p -> candidate.test(p) && p.spf() >= spf).stream())
+                        traits -> mayProtect(build, eligibility, traits) && traits.spf() >= spf, candidate.group(),
+                        p -> eligibility.allows(p) && candidate.test(p) && p.spf() >= spf).stream())
                 .min(CatalogView.BY_PRICE);
     }
 
-    /** A product with at least the daily minimum SPF that may go on every morning with the rest of the routine. */
-    static Predicate<ProductState> candidate(Build build, Eligibility eligibility) {
+    /**
+     * A product with at least the daily minimum SPF that may go on every morning with the rest of the routine (the hard
+     * filters of the area are the search's).
+     */
+    static Fit candidate(Build build, Eligibility eligibility) {
         // it takes the place of the SPF step it would be (the budget's cheaper one replaces the one chosen); on the
         // face, a moisturizer with SPF takes the morning moisturizer's place too, a sunscreen goes on over it
         boolean face = eligibility == build.eligibility;
         ProductState replaced = face ? build.spf : build.handSpf;
-        Predicate<ProductState> overMoisturizer = Companions.morning(build, replaced);
-        Predicate<ProductState> asMoisturizer = face ? Companions.morning(build, replaced, build.amMoisturizer)
-                : overMoisturizer;
-        return p -> p.spf() != null && p.spf() >= build.policy.dailyMinimumSpf() && eligibility.allows(p)
-                && (p.category() == Category.MOISTURIZER ? asMoisturizer : overMoisturizer).test(p);
+        Fit overMoisturizer = Companions.morning(build, replaced);
+        Fit asMoisturizer = face ? Companions.morning(build, replaced, build.amMoisturizer) : overMoisturizer;
+        return new Fit(p -> p.spf() != null
+                && (p.category() == Category.MOISTURIZER ? asMoisturizer : overMoisturizer).group().test(p),
+                p -> p.spf() >= build.policy.dailyMinimumSpf()
+                        && (p.category() == Category.MOISTURIZER ? asMoisturizer : overMoisturizer).product().test(p));
     }
 
     private static boolean mayProtect(Build build, Eligibility eligibility, Traits traits) {

@@ -76,9 +76,10 @@ public final class TestCatalog implements CatalogView {
     }
 
     @Override
-    public Optional<ProductState> cheapest(Category category, Predicate<Traits> mayHold, Predicate<ProductState> allowed) {
-        return agreed(index().cheapest(category, mayHold, allowed),
-                new FullScanCatalog(products).cheapest(category, mayHold, allowed), category);
+    public Optional<ProductState> cheapest(Category category, Predicate<Traits> mayHold, Predicate<ProductState> groupAllows,
+                                           Predicate<ProductState> allowed) {
+        return agreed(index().cheapest(category, mayHold, groupAllows, allowed),
+                new FullScanCatalog(products).cheapest(category, mayHold, groupAllows, allowed), category);
     }
 
     private CatalogTable index() {

@@ -163,10 +163,15 @@ public class CatalogTable implements CatalogView {
         boolean rest = segment >= groups.length;
         ProductState[] products = skinType == null ? members.all()
                 : rest ? members.unsuited()[skinType.ordinal()] : members.suiting()[skinType.ordinal()];
+        boolean groupAllowed = false;
         for (ProductState product : products) {
             if (best.product != null && bound == best.score && product.sku().compareTo(best.product.sku()) >= 0) {
                 return; // at best a tie, and the sku loses it
             }
+            if (!groupAllowed && !search.allowsGroupOf(product)) {
+                return; // refused as a whole, by one of its products: asked only of the groups a search reaches
+            }
+            groupAllowed = true;
             if (!search.allows(product)) {
                 continue;
             }
@@ -201,14 +206,22 @@ public class CatalogTable implements CatalogView {
      * allowed product, or as soon as its products cost more than the best found.
      */
     @Override
-    public Optional<ProductState> cheapest(Category category, Predicate<Traits> mayHold, Predicate<ProductState> allowed) {
+    public Optional<ProductState> cheapest(Category category, Predicate<Traits> mayHold, Predicate<ProductState> groupAllows,
+                                           Predicate<ProductState> allowed) {
         ProductState best = null;
-        for (Group group : available.get(category).groups) {
-            if (group.isEmpty() || !mayHold.test(group.ceiling)) {
-                continue;
+        for (Group group : available.get(category).groupsByLowestPrice()) {
+            ProductState[] byPrice = group.members().byPrice();
+            if (byPrice.length == 0) {
+                continue; // emptied since the groups were ordered
             }
-            for (ProductState product : group.members().byPrice()) {
-                if (best != null && BY_PRICE.compare(product, best) >= 0) {
+            if (best != null && !cheaper(byPrice[0], best)) {
+                break; // the groups after this one start at the same price or higher
+            }
+            if (!mayHold.test(group.ceiling) || !groupAllows.test(byPrice[0])) {
+                continue; // the group is refused as a whole
+            }
+            for (ProductState product : byPrice) {
+                if (best != null && !cheaper(product, best)) {
                     break;
                 }
                 if (allowed.test(product)) {
@@ -220,6 +233,12 @@ public class CatalogTable implements CatalogView {
         return Optional.ofNullable(best);
     }
 
+    /** {@link #BY_PRICE} without its lambdas: this runs for every product a cheapest-search walks. */
+    private static boolean cheaper(ProductState product, ProductState than) {
+        int byPrice = product.price().amount().compareTo(than.price().amount());
+        return byPrice < 0 || (byPrice == 0 && product.sku().compareTo(than.sku()) < 0);
+    }
+
     /**
      * Groups that agree on what a search's bound reads of some concerns (a family), with a ceiling over all of them
      * ({@link Traits#upTo}): a search bounds the families first and the groups of only the families that can still
@@ -227,6 +246,10 @@ public class CatalogTable implements CatalogView {
      * of groups per category.
      */
     private record Family(Traits ceiling, Group[] groups) {
+    }
+
+    /** A category's groups in the order of their lowest price, and the {@link CategoryIndex#changes} it was made at. */
+    private record GroupsByPrice(long changes, Group[] groups) {
     }
 
     /** A category's families for one set of concerns, and the {@link CategoryIndex#shape} they were made from. */
@@ -245,6 +268,9 @@ public class CatalogTable implements CatalogView {
         private final ConcurrentSkipListSet<ProductState> byPrice = new ConcurrentSkipListSet<>(BY_PRICE);
         /** Grows whenever a group is added or a ceiling grows: families made before are then made again. */
         private final AtomicLong shape = new AtomicLong();
+        /** Grows with every product added or removed: the order of {@link #groupsByLowestPrice} is made again. */
+        private final AtomicLong changes = new AtomicLong();
+        private volatile GroupsByPrice byLowestPrice;
         private final Map<Integer, Families> families = new ConcurrentHashMap<>();
 
         void add(ProductState product) {
@@ -264,6 +290,24 @@ public class CatalogTable implements CatalogView {
                 shape.incrementAndGet();
             }
             byPrice.add(product);
+            changes.incrementAndGet();
+        }
+
+        /**
+         * The groups that hold products, by their lowest price: a cheapest-search stops at the first group that starts
+         * at the best price found. Made again on the first search after a change.
+         */
+        Group[] groupsByLowestPrice() {
+            long current = changes.get(); // before the groups are read: a change during the making makes them again
+            GroupsByPrice held = byLowestPrice;
+            if (held != null && held.changes() == current) {
+                return held.groups();
+            }
+            Group[] ordered = Arrays.stream(groups).filter(g -> g.members().byPrice().length > 0)
+                    .sorted(Comparator.comparing((Group g) -> g.members().byPrice()[0], BY_PRICE))
+                    .toArray(Group[]::new);
+            byLowestPrice = new GroupsByPrice(current, ordered);
+            return ordered;
         }
 
         /** The families of groups for searches whose bounds read these concerns (bit per concern ordinal). */
@@ -303,6 +347,7 @@ public class CatalogTable implements CatalogView {
                 group.remove(product);
             }
             byPrice.remove(product);
+            changes.incrementAndGet();
         }
     }
 

@@ -23,7 +23,9 @@ public interface CatalogView {
 
     /**
      * The allowed product of the category with the lowest price; of equal prices, the smallest sku. {@code mayHold}
-     * tells from a group's ceiling traits whether it can hold an allowed product at all.
+     * tells from a group's ceiling traits whether it can hold an allowed product at all. {@code groupAllows}, like
+     * {@link Search#allowsGroupOf}, answers alike for every product of a group; {@code allowed} implies it.
      */
-    Optional<ProductState> cheapest(Category category, Predicate<Traits> mayHold, Predicate<ProductState> allowed);
+    Optional<ProductState> cheapest(Category category, Predicate<Traits> mayHold, Predicate<ProductState> groupAllows,
+                                    Predicate<ProductState> allowed);
 }

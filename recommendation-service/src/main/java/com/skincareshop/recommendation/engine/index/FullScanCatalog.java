@@ -33,7 +33,8 @@ public final class FullScanCatalog implements CatalogView {
     }
 
     @Override
-    public Optional<ProductState> cheapest(Category category, Predicate<Traits> mayHold, Predicate<ProductState> allowed) {
+    public Optional<ProductState> cheapest(Category category, Predicate<Traits> mayHold, Predicate<ProductState> groupAllows,
+                                           Predicate<ProductState> allowed) {
         return available.stream()
                 .filter(p -> p.category() == category && allowed.test(p))
                 .min(BY_PRICE);

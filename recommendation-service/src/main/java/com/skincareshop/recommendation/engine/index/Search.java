@@ -35,5 +35,13 @@ public interface Search {
     /** The hard filters and the step's own conditions. */
     boolean allows(ProductState product);
 
+    /**
+     * False when no product of the group {@code member} belongs to can be allowed: the part of {@link #allows} that
+     * reads only what a group's key holds ({@link Traits#key()}), so that it answers alike for every member.
+     */
+    default boolean allowsGroupOf(ProductState member) {
+        return true;
+    }
+
     double score(ProductState product);
 }

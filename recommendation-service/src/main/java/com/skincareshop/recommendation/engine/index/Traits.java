@@ -6,15 +6,20 @@ import com.skincareshop.contracts.vocabulary.Active;
 import com.skincareshop.contracts.vocabulary.Area;
 import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.Concern;
+import com.skincareshop.contracts.vocabulary.TimeOfDay;
 import com.skincareshop.recommendation.engine.rules.ActiveEffects;
 import com.skincareshop.recommendation.engine.rules.ProductInputs;
+import com.skincareshop.recommendation.engine.rules.Safety;
 import com.skincareshop.recommendation.engine.rules.ScoreInputs;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the engine's scores read from a product ({@link ScoreInputs}), apart from its skin types, sku and price. The
@@ -32,6 +37,8 @@ public final class Traits implements ScoreInputs {
     private static final Active[] ACTIVES = Active.values();
     private static final int[] NONE = new int[ACTIVES.length];
     private static final double[] ZERO = new double[CONCERNS.length];
+    /** The only classes a score asks {@link #treatsWith} of. */
+    private static final Set<Active> APPROACH_ACTIVES = approachActives();
 
     private final Category category;
     /** Bit per {@link Area} ordinal. */
@@ -46,11 +53,20 @@ public final class Traits implements ScoreInputs {
     private final double[] reach;
     /** Serums, per {@link Active} ordinal, a ceiling: how many treatment entries are at the most effective strength. */
     private final int[] effectiveStrength;
-    /** Serums, bit per {@link Active} ordinal, a ceiling: the classes with a treatment entry in some product. */
+    /**
+     * Serums, bit per {@link Active} ordinal: the classes of {@link #APPROACH_ACTIVES} with a treatment entry (in the
+     * key, so exact: the approach's bonus would otherwise loosen every bound of a mixed group).
+     */
     private final int treating;
+    /**
+     * What the safety rules read ({@link Safety}) and the label's time of day, in the key: every product of a group
+     * then passes or fails a step's conflict rules alike ({@link Search#allowsGroupOf}).
+     */
+    private final int safety;
+    private final TimeOfDay timeOfDay;
 
     private Traits(Category category, int areas, Integer spf, boolean fragranceFree, double[] effects, double[] reach,
-                   int[] effectiveStrength, int treating) {
+                   int[] effectiveStrength, int treating, int safety, TimeOfDay timeOfDay) {
         this.category = category;
         this.areas = areas;
         this.spf = spf;
@@ -59,12 +75,16 @@ public final class Traits implements ScoreInputs {
         this.reach = reach;
         this.effectiveStrength = effectiveStrength;
         this.treating = treating;
+        this.safety = safety;
+        this.timeOfDay = timeOfDay;
     }
 
     public static Traits of(ProductState product) {
         Category category = product.category();
         int areas = bits(product.areas());
         boolean fragranceFree = !product.containsFragrance();
+        int safety = Safety.of(product);
+        TimeOfDay time = product.timeOfDay();
         return switch (category) {
             case SERUM -> {
                 double[] effects = new double[CONCERNS.length];
@@ -77,11 +97,11 @@ public final class Traits implements ScoreInputs {
                     if (ActiveEffects.atMostEffectiveStrength(active)) {
                         strong[active.code().ordinal()]++;
                     }
-                    if (!active.trace()) {
+                    if (!active.trace() && APPROACH_ACTIVES.contains(active.code())) {
                         treating |= 1 << active.code().ordinal();
                     }
                 }
-                yield new Traits(category, areas, null, fragranceFree, effects, ZERO, strong, treating);
+                yield new Traits(category, areas, null, fragranceFree, effects, ZERO, strong, treating, safety, time);
             }
             case CLEANSER, EXFOLIANT, MOISTURIZER -> {
                 double[] reach = new double[CONCERNS.length];
@@ -89,19 +109,22 @@ public final class Traits implements ScoreInputs {
                     reach[concern.ordinal()] = ProductInputs.reach(product, concern);
                 }
                 yield new Traits(category, areas, category == Category.MOISTURIZER ? product.spf() : null,
-                        fragranceFree, ZERO, reach, NONE, 0);
+                        fragranceFree, ZERO, reach, NONE, 0, safety, time);
             }
-            case SUNSCREEN -> new Traits(category, areas, product.spf(), fragranceFree, ZERO, ZERO, NONE, 0);
+            case SUNSCREEN -> new Traits(category, areas, product.spf(), fragranceFree, ZERO, ZERO, NONE, 0, safety, time);
         };
     }
 
     /** What groups products: equal keys, equal traits but for the ceilings. */
     Object key() {
+        boolean protects = category == Category.SUNSCREEN || spf != null; // only sun protection's score reads it
         return new Key(category, areas, category == Category.SUNSCREEN ? spf : Integer.valueOf(spf == null ? 0 : 1),
-                Arrays.stream(effects).boxed().toList(), Arrays.stream(reach).boxed().toList());
+                protects && fragranceFree, Arrays.stream(effects).boxed().toList(), Arrays.stream(reach).boxed().toList(),
+                treating, safety, timeOfDay);
     }
 
-    private record Key(Category category, int areas, Integer spf, List<Double> effects, List<Double> reach) {
+    private record Key(Category category, int areas, Integer spf, boolean fragranceFreeSpf, List<Double> effects,
+                       List<Double> reach, int treating, int safety, TimeOfDay timeOfDay) {
     }
 
     /**
@@ -118,7 +141,8 @@ public final class Traits implements ScoreInputs {
         }
         Traits ceiling = ceiling(other);
         return new Traits(category, areas | other.areas, ceiling.spf, ceiling.fragranceFree, highestEffects,
-                highestReach, ceiling.effectiveStrength, ceiling.treating);
+                highestReach, ceiling.effectiveStrength, treating | other.treating, safety | other.safety,
+                timeOfDay == other.timeOfDay ? timeOfDay : null);
     }
 
     /** The same in every trait: a ceiling that did not grow. */
@@ -126,7 +150,7 @@ public final class Traits implements ScoreInputs {
         return category == other.category && areas == other.areas && Objects.equals(spf, other.spf)
                 && fragranceFree == other.fragranceFree && Arrays.equals(effects, other.effects)
                 && Arrays.equals(reach, other.reach) && Arrays.equals(effectiveStrength, other.effectiveStrength)
-                && treating == other.treating;
+                && treating == other.treating && safety == other.safety && timeOfDay == other.timeOfDay;
     }
 
     /** What a search's bound reads of the concern: a serum's effect, any other category's reach. */
@@ -142,7 +166,7 @@ public final class Traits implements ScoreInputs {
         }
         Integer highestSpf = spf == null ? other.spf : other.spf == null ? spf : Integer.valueOf(Math.max(spf, other.spf));
         return new Traits(category, areas, highestSpf, fragranceFree || other.fragranceFree, effects, reach, strong,
-                treating | other.treating);
+                treating | other.treating, safety, timeOfDay);
     }
 
     boolean hasSpf() {
@@ -198,6 +222,12 @@ public final class Traits implements ScoreInputs {
     @Override
     public boolean strongerThan(Active active, BigDecimal percent) {
         return false;
+    }
+
+    private static Set<Active> approachActives() {
+        Set<Active> actives = EnumSet.copyOf(ActiveEffects.PREVENTIVE);
+        actives.addAll(ActiveEffects.CORRECTIVE);
+        return Collections.unmodifiableSet(actives);
     }
 
     public static int bits(Collection<? extends Enum<?>> values) {

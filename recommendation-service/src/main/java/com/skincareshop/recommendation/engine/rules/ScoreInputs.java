@@ -33,7 +33,7 @@ public interface ScoreInputs {
     /** How many treatment entries of the class are at the most effective strength. */
     int atEffectiveStrength(Active active);
 
-    /** Has a treatment (not trace) entry of the class. */
+    /** Has a treatment (not trace) entry of the class; asked of the classes an approach rewards only. */
     boolean treatsWith(Active active);
 
     /** Stronger than {@code percent} in a stated strength of the class: a penalty, so a ceiling answers false. */
