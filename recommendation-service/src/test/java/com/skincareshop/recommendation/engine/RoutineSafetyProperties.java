@@ -14,6 +14,7 @@ import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.contracts.vocabulary.TimeOfDay;
+import com.skincareshop.recommendation.engine.rules.Safety;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -122,28 +123,61 @@ class RoutineSafetyProperties {
     @Property(tries = 600, shrinking = ShrinkingMode.BOUNDED)
     void noNightOfThePlanHoldsTwoRetinoidsOrARetinoidWithAnAcid(@ForAll("catalogues") List<ProductState> catalogue,
                                                                  @ForAll("answers") Answers answers) {
-        Routine routine = build(answers, catalogue);
+        assertTheWeekIsSafe(build(answers, catalogue), catalogue, answers);
+    }
+
+    /** The same, on catalogues made of strong actives and customers whose concerns call for them. */
+    @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
+    void noNightOfThePlanHoldsConflictingActivesWhereStrongActivesAbound(
+            @ForAll("activeCatalogues") List<ProductState> catalogue, @ForAll("activeAnswers") Answers answers) {
+        assertTheWeekIsSafe(build(answers, catalogue), catalogue, answers);
+    }
+
+    /**
+     * No night with two retinoid products, a retinoid and an acid, two acids, or benzoyl peroxide and a retinoid; no
+     * strong active (a retinoid; an acid from 7% or of unstated strength, or any acid on sensitive skin) on more than
+     * three nights; the steps' nights agree with the plan; no benzoyl peroxide beside a retinoid or L-ascorbic acid in
+     * the morning.
+     */
+    private static void assertTheWeekIsSafe(Routine routine, List<ProductState> catalogue, Answers answers) {
         Map<String, ProductState> bySku = bySku(catalogue);
         assertThat(routine.week()).hasSize(7);
         for (Routine.Night night : routine.week()) {
             List<ProductState> used = night.skus().stream().map(bySku::get).toList();
             long retinoids = used.stream().filter(p -> classes(p).contains(Active.RETINOID)).count();
-            boolean acid = used.stream().anyMatch(p -> !Collections.disjoint(treating(p), ACIDS));
+            long acids = used.stream().filter(p -> !Collections.disjoint(treating(p), ACIDS)).count();
             assertThat(retinoids).as(night.night() + " " + night.skus()).isLessThanOrEqualTo(1);
-            assertThat(retinoids > 0 && acid).as(night.night() + " retinoid with acid " + night.skus()).isFalse();
+            assertThat(retinoids > 0 && acids > 0).as(night.night() + " retinoid with acid " + night.skus()).isFalse();
+            assertThat(acids).as(night.night() + " two acids " + night.skus()).isLessThanOrEqualTo(1);
             boolean bpo = used.stream().anyMatch(p -> classes(p).contains(Active.BENZOYL_PEROXIDE));
             assertThat(bpo && retinoids > 0).as(night.night() + " benzoyl peroxide with retinoid").isFalse();
         }
-        // every evening step's nights agree with the plan
         for (Routine.Step step : routine.pm()) {
             for (Routine.Night night : routine.week()) {
                 assertThat(night.skus().contains(step.product().sku())).isEqualTo(step.nights().contains(night.night()));
+            }
+            if (strong(bySku.get(step.product().sku()), answers.sensitive())) {
+                assertThat(step.nights()).as(step.product().sku() + " starts slowly").hasSizeLessThanOrEqualTo(3);
             }
         }
         List<ProductState> morning = routine.am().stream().map(s -> bySku.get(s.product().sku())).toList();
         boolean bpoInTheMorning = morning.stream().anyMatch(p -> classes(p).contains(Active.BENZOYL_PEROXIDE));
         assertThat(bpoInTheMorning && morning.stream().anyMatch(p -> classes(p).contains(Active.RETINOID)
                 || treatingForms(p).contains("Ascorbic Acid"))).as("benzoyl peroxide beside a retinoid or L-ascorbic acid").isFalse();
+    }
+
+    /** A retinoid in any amount; an exfoliating acid from 7% or of unstated strength, or any on sensitive skin. */
+    private static boolean strong(ProductState product, boolean sensitive) {
+        for (ActiveStrength active : InciDictionary.derive(product.ingredients())) {
+            if (active.code() == Active.RETINOID) {
+                return true;
+            }
+            if (ACIDS.contains(active.code()) && !active.trace() && (sensitive || active.percent() == null
+                    || active.percent().compareTo(new BigDecimal("7")) >= 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
@@ -239,6 +273,15 @@ class RoutineSafetyProperties {
                 boolean warned = codes(routine).contains(WarningCode.AREA_UNSERVED);
                 assertThat(protectedArea || warned).as("hands protected or warned").isTrue();
                 assertThat(cared || warned).as("hands cared for or warned").isTrue();
+                // and a warning only where the catalogue has nothing: a plain hand sunscreen in stock is used
+                Eligibility hands = new Eligibility(RoutinePolicy.defaults(),
+                        new Customer(answers, RoutinePolicy.defaults()), Area.HANDS);
+                boolean plainHandSunscreen = catalogue.stream().anyMatch(p -> p.category() == Category.SUNSCREEN
+                        && available(p) && p.spf() >= DAILY_MINIMUM_SPF && hands.allows(p)
+                        && Conflicts.usableInTheMorning(p) && Safety.of(p) == 0);
+                if (plainHandSunscreen && answers.budget() == null) {
+                    assertThat(protectedArea).as("hands protected while a plain hand sunscreen is in stock").isTrue();
+                }
             } else if (!protectedArea) {
                 assertThat(codes(routine)).as(area + " without sun protection says so").contains(WarningCode.SLOT_UNFILLED);
             }
@@ -310,6 +353,44 @@ class RoutineSafetyProperties {
                             }
                             return builder.price(price);
                         }));
+    }
+
+    /** Strong actives at strengths on both sides of the rules' thresholds, in the categories that may carry them. */
+    private static final List<String> STRONG_ACTIVES = List.of("Retinol", "Retinal", "Retinyl Palmitate",
+            "Glycolic Acid", "Lactic Acid", "Mandelic Acid", "Salicylic Acid", "Gluconolactone", "Benzoyl Peroxide",
+            "L-Ascorbic Acid", "Niacinamide", "Sodium Hyaluronate", "Palmitoyl Tripeptide-1");
+
+    @Provide
+    Arbitrary<List<ProductState>> activeCatalogues() {
+        Arbitrary<Category> category = Arbitraries.of(Category.SERUM, Category.SERUM, Category.EXFOLIANT,
+                Category.CLEANSER, Category.MOISTURIZER);
+        Arbitrary<Ingredient> active = Combinators.combine(Arbitraries.of(STRONG_ACTIVES),
+                        Arbitraries.of(Arrays.asList(null, "0.1", "0.3", "1", "2", "5", "8", "10")))
+                .as((name, percent) -> new Ingredient(name, percent == null ? null : new BigDecimal(percent)));
+        Arbitrary<TestCatalog.Builder> product = Combinators.combine(category, active.list().ofMinSize(1).ofMaxSize(2),
+                        Arbitraries.of(TimeOfDay.class), Arbitraries.of(PRICES))
+                .as((c, actives, time, price) -> {
+                    TestCatalog.Builder builder = TestCatalog.product("P", c, price).timeOfDay(time);
+                    actives.stream().map(Ingredient::inci).distinct().forEach(name -> builder.inci(name, actives.stream()
+                            .filter(i -> i.inci().equals(name)).findFirst().map(i -> i.percent() == null ? null
+                                    : i.percent().toPlainString()).orElse(null)));
+                    return builder;
+                });
+        return product.list().ofMinSize(4).ofMaxSize(30).map(builders -> {
+            List<ProductState> products = new ArrayList<>(withUniqueSkus(builders));
+            products.add(TestCatalog.product("SUN-50", Category.SUNSCREEN, "15.00").spf(50).build());
+            return products;
+        });
+    }
+
+    @Provide
+    Arbitrary<Answers> activeAnswers() {
+        Arbitrary<List<Concern>> concerns = Arbitraries.of(Concern.FINE_LINES, Concern.UNEVEN_TEXTURE,
+                Concern.ENLARGED_PORES, Concern.CLOGGED_PORES, Concern.DARK_SPOTS, Concern.FIRMNESS, Concern.DULLNESS)
+                .list().uniqueElements().ofMinSize(1).ofMaxSize(3);
+        return Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(AgeBand.class), concerns)
+                .as((sensitive, age, wanted) -> new Answers(SkinType.NORMAL, sensitive, age, wanted, BigDecimal.ONE,
+                        false, List.of(), List.of(Area.FACE), null, false));
     }
 
     @Provide
