@@ -31,19 +31,16 @@ public class RecommendationEvents {
         outbox.recordErasure(Topics.RECOMMENDATIONS_ISSUED, customerId, EventTypes.ROUTINE_WITHDRAWN);
     }
 
-    /** Codes only: the marketing pipeline renders its own texts and never sees the answers. */
+    /** The products only: nothing derived from an answer leaves for marketing (see {@link RoutineIssued}). */
     static RoutineIssued toEvent(Routine routine, Instant issuedAt) {
         List<RoutineIssued.IssuedStep> steps = new ArrayList<>();
         routine.am().forEach(step -> steps.add(step("AM", step)));
         routine.pm().forEach(step -> steps.add(step("PM", step)));
-        return new RoutineIssued(routine.customerId(), routine.profileVersion(), routine.locale(),
-                routine.approach().name(), routine.minimumSpf(), steps,
-                routine.warnings().stream().map(w -> w.code().name()).toList(), routine.total(), issuedAt);
+        return new RoutineIssued(routine.customerId(), routine.profileVersion(), routine.locale(), issuedAt, steps,
+                routine.total());
     }
 
     private static RoutineIssued.IssuedStep step(String time, Routine.Step step) {
-        return new RoutineIssued.IssuedStep(time, step.step(), step.slot().name(), step.product().sku(),
-                step.product().version(), step.frequency().name(),
-                step.reasons().stream().map(r -> r.code().name()).toList());
+        return new RoutineIssued.IssuedStep(time, step.slot().name(), step.product().sku(), step.product().version());
     }
 }

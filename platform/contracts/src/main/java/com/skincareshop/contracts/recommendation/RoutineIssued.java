@@ -7,15 +7,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The value of {@code recommendations.issued.v1}, for the marketing pipeline: which products were recommended to
- * a consenting customer and why, as stable codes (no texts, no answers). {@code version} is the profile version
- * the routine was built for; {@code productVersion} the catalogue version of each product.
+ * The value of {@code recommendations.issued.v1}, for the marketing pipeline: which products were recommended to a
+ * consenting customer, and nothing that reveals an answer. A routine is derived from health-adjacent answers
+ * (pregnancy, sensitivity, sun exposure), so the record carries no warning or reason codes, no SPF target, no
+ * approach and no evening plan (a sensitive skin's retinoid nights differ); only the products, where they go and
+ * their versions. {@code version} is the profile version the routine was built for; {@code productVersion} the
+ * catalogue version of each product.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RoutineIssued(String customerId, long version, String locale, String approach, int minimumSpf,
-                            List<IssuedStep> steps, List<String> warningCodes, Money total, Instant issuedAt) {
+public record RoutineIssued(String customerId, long version, String locale, Instant issuedAt, List<IssuedStep> steps,
+                            Money total) {
 
-    public record IssuedStep(String time, int step, String slot, String sku, long productVersion, String frequency,
-                             List<String> reasonCodes) {
+    /** {@code time}: {@code AM} or {@code PM}; {@code slot}: the routine slot the product fills. */
+    public record IssuedStep(String time, String slot, String sku, long productVersion) {
     }
 }
