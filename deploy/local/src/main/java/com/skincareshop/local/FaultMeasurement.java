@@ -46,7 +46,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Faults (issue 6, reliability run 6): {@code kill -9} of each service in the middle of a stream of writes, then
+ * Faults: {@code kill -9} of each service in the middle of a stream of writes, then
  * the broker stopped for 30 s and started again; afterwards the recommendation read models, the topics and the
  * issued routines are reconciled with the producers' databases. The packaged services run on a throw-away broker
  * and fresh fault_* databases.

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * Freshness (issue 6, benchmark 4): the time from a committed change (the 2xx of the write) to its effect on
+ * Freshness: the time from a committed change (the 2xx of the write) to its effect on
  * {@code GET /api/recommendations}, for profile changes and catalogue changes, while a steady stream of other
  * catalogue writes goes on. The packaged services run on a throw-away broker and fresh bench_* databases.
  *

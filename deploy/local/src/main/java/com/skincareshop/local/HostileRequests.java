@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A generated corpus of malformed and hostile requests against the running services (issue 6, reliability 8):
+ * A generated corpus of malformed and hostile requests against the running services:
  * broken JSON, wrong types, unknown codes, injection strings, control characters, huge and deeply nested bodies,
  * wrong content types, missing, garbage, expired and forged tokens, wrong roles. Every request is invalid by
  * construction. Passes when no answer is a 5xx, every 4xx is problem+json, and the stored data is unchanged.

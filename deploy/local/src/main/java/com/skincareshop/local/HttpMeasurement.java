@@ -25,7 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * HTTP (issue 6, benchmark 2): recommendation-service's {@code GET /api/recommendations/{customerId}} for random
+ * HTTP: recommendation-service's {@code GET /api/recommendations/{customerId}} for random
  * customers against its own {@code /q/health/live}, in one run, with a large catalogue and read model.
  *
  * <ol>

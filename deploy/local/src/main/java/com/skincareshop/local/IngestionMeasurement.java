@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Ingestion (issue 6, benchmark 3): profile events materialized per second by recommendation-service, against the
+ * Ingestion: profile events materialized per second by recommendation-service, against the
  * rate at which a bare Kafka consumer reads the same topic, in one run, for each number of consumer threads
  * ({@code recommendation.profiles.consumers}) side by side. The events are {@link SkinProfile} records as
  * profile-service publishes them (no marketing consent, so no routine is issued: this measures the read model).

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
 
 /**
- * Steady load (issue 6, reliability item 7): storefront and merchandiser traffic mixed, at a fixed rate (open
+ * Steady load: storefront and merchandiser traffic mixed, at a fixed rate (open
  * loop), across the three packaged services on a throw-away broker and fresh {@code load_*} databases. It passes
  * with zero errors: no 5xx, no 4xx, no connection error, no wrong answer; and afterwards the read side has
  * converged: every written customer's routine shows the profile version profile-service holds, and every product in those

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Start-up time and resident memory of each service (issue 6, benchmark 5): the three packaged services start
+ * Start-up time and resident memory of each service: the three packaged services start
  * together, several rounds, on a throw-away broker and fresh databases. Time is from process start to the first
  * ready answer of /q/health/ready; RSS is read from /proc once ready and again after 500 requests.
  *
