@@ -47,6 +47,7 @@ final class Eligibility {
             "Ascorbic Acid", new BigDecimal("10"),
             "Niacinamide", new BigDecimal("5")); // flushing and irritation above
     static final BigDecimal SENSITIVE_MAX_BENZOYL_PEROXIDE = new BigDecimal("2.5");
+    private static final Set<Active> SALICYLATES = EnumSet.of(Active.BHA);
     /** Salicylates on sensitive skin: 1% left on the skin, 2% in a cleanser that is rinsed off. */
     static final BigDecimal SENSITIVE_MAX_BHA_LEAVE_ON = new BigDecimal("1");
     static final BigDecimal SENSITIVE_MAX_BHA_RINSE_OFF = new BigDecimal("2");
@@ -151,7 +152,7 @@ final class Eligibility {
     private boolean safeInPregnancy(ProductState product) {
         List<ActiveStrength> actives = product.actives();
         return !has(actives, Active.RETINOID) && !classAbove(actives, Active.BHA, policy.pregnancyMaxBha())
-                && !(product.category() == Category.EXFOLIANT && treatsWith(actives, EnumSet.of(Active.BHA)));
+                && !(product.category() == Category.EXFOLIANT && treatsWith(actives, SALICYLATES));
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.skincareshop.recommendation.engine;
 
-import com.skincareshop.contracts.catalog.Money;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.vocabulary.AgeBand;
@@ -13,7 +12,6 @@ import com.skincareshop.recommendation.engine.index.CatalogTable;
 import com.skincareshop.recommendation.engine.index.FullScanCatalog;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

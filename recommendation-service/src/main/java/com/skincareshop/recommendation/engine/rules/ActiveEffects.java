@@ -87,8 +87,6 @@ public final class ActiveEffects {
     /** Actives a sensitive skin should patch test (AAD); humectants and mica need none. */
     public static final Set<Active> NEEDS_PATCH_TEST = EnumSet.of(Active.VITAMIN_C, Active.RETINOID, Active.PEPTIDES,
             Active.GROWTH_FACTORS, Active.AHA, Active.BHA, Active.PHA, Active.NIACINAMIDE, Active.BENZOYL_PEROXIDE);
-    /** Optical, immediate and not lasting (mica, pearl). */
-    public static final Set<Active> OPTICAL = EnumSet.of(Active.REFLECTIVE_MINERALS);
 
     private ActiveEffects() {
     }

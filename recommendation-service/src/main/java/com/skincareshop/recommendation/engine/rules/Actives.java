@@ -27,25 +27,6 @@ public final class Actives {
         return false;
     }
 
-    public static boolean hasAny(List<ActiveStrength> actives, Set<Active> codes) {
-        for (ActiveStrength active : actives) {
-            if (codes.contains(active.code())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The product contains this form (canonical INCI name) in any amount. */
-    public static boolean hasForm(List<ActiveStrength> actives, String form) {
-        for (ActiveStrength active : actives) {
-            if (form.equals(active.form())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The product contains the class as a treatment (not only a trace). */
     public static boolean treatsWith(List<ActiveStrength> actives, Set<Active> codes) {
         for (ActiveStrength active : actives) {
@@ -85,26 +66,5 @@ public final class Actives {
     public static boolean classAbove(List<ActiveStrength> actives, Active code, BigDecimal limit) {
         BigDecimal strength = classStrength(actives, code);
         return strength == null || strength.compareTo(limit) > 0;
-    }
-
-    /** Stronger than the limit, or of unknown strength, in this one form. */
-    public static boolean formAbove(List<ActiveStrength> actives, String form, BigDecimal limit) {
-        for (ActiveStrength active : actives) {
-            if (form.equals(active.form()) && !harmlessTrace(active)
-                    && (active.percent() == null || active.percent().compareTo(limit) > 0)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** At least this strong in some form of the class (a stated strength only). */
-    public static boolean atLeast(List<ActiveStrength> actives, Active code, BigDecimal percent) {
-        for (ActiveStrength active : actives) {
-            if (active.code() == code && active.percent() != null && active.percent().compareTo(percent) >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 }
