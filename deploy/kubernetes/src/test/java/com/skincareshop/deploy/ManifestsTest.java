@@ -27,6 +27,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -170,6 +171,15 @@ class ManifestsTest {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> config = (Map<String, Object>) spec(kafkaTopic).get("config");
                 assertThat(config.get("cleanup.policy")).as(topic).isEqualTo(compacted ? "compact" : "delete");
+                if (compacted) {
+                    // erasure reaches every reader: a tombstone outlives a long weekend, old values go within a day
+                    assertThat(Long.parseLong(String.valueOf(config.get("delete.retention.ms")))).as(topic + " delete.retention.ms")
+                            .isGreaterThanOrEqualTo(Duration.ofDays(7).toMillis());
+                    long maxLag = Long.parseLong(String.valueOf(config.get("max.compaction.lag.ms")));
+                    assertThat(maxLag).as(topic + " max.compaction.lag.ms").isLessThanOrEqualTo(Duration.ofDays(1).toMillis());
+                    assertThat(Long.parseLong(String.valueOf(config.get("segment.ms")))).as(topic + " segment.ms")
+                            .isLessThanOrEqualTo(maxLag);
+                }
                 Pattern extra = Pattern.compile("^skincare\\.kafka\\.topics\\.\"" + Pattern.quote(topic) + "\"\\.config\\.\"([^\"]+)\"$");
                 for (String configKey : properties.stringPropertyNames()) {
                     Matcher c = extra.matcher(configKey);

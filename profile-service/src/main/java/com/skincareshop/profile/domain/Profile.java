@@ -40,16 +40,21 @@ public class Profile {
         // for JPA
     }
 
-    static Profile create(String customerId, Instant now) {
+    /**
+     * A new profile whose first answers take version {@code versionsBefore + 1}: after an erasure the versions go
+     * on from the erasure's, so every consumer sees the profile created again as newer than what it erased.
+     */
+    static Profile create(String customerId, long versionsBefore, Instant now) {
         Profile profile = new Profile();
         profile.customerId = customerId;
+        profile.version = versionsBefore;
         profile.createdAt = now;
         return profile;
     }
 
     /** Records the answers; false, changing nothing, when they are what is stored already. */
     boolean answer(int questionnaireVersion, String locale, Answers answers, Instant now) {
-        if (version > 0 && this.questionnaireVersion == questionnaireVersion && this.locale.equals(locale)
+        if (this.answers != null && this.questionnaireVersion == questionnaireVersion && this.locale.equals(locale)
                 && this.answers.equals(answers)) {
             return false;
         }

@@ -20,7 +20,8 @@ public class ProfileEvents {
         outbox.record(Topics.PROFILES_SKIN, profile.customerId(), EventTypes.PROFILE_CHANGED, profile);
     }
 
-    public void erased(String customerId) {
-        outbox.recordErasure(Topics.PROFILES_SKIN, customerId, EventTypes.PROFILE_ERASED);
+    /** The tombstone carries the version the erasure took: consumers delete only what is older. */
+    public void erased(String customerId, long erasureVersion) {
+        outbox.recordErasure(Topics.PROFILES_SKIN, customerId, EventTypes.PROFILE_ERASED, erasureVersion);
     }
 }

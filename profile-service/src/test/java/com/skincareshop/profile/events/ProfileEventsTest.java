@@ -124,6 +124,57 @@ class ProfileEventsTest {
         assertThat(rowsAbout(customer)).as("profile, history and outbox payload rows").isZero();
     }
 
+    private static void erase(String customer) {
+        given().auth().oauth2(DevTokens.customer(customer)).when().delete("/api/profiles/{id}", customer)
+                .then().statusCode(204);
+    }
+
+    private static long erasedVersion(ConsumerRecord<String, String> tombstone) {
+        assertThat(tombstone.value()).isNull();
+        return Long.parseLong(header(tombstone, "ce_aggregateversion"));
+    }
+
+    /**
+     * The erasure takes a version and the profile answered again goes on from it: every consumer sees the new
+     * answers as newer than anything it erased, and an older value replayed after the tombstone as older.
+     */
+    @Test
+    void versionsGoOnAcrossAnErasure() {
+        String customer = Requests.newCustomerId();
+        Map<String, Object> answers = Requests.answers();
+        Requests.put(customer, Requests.profile(answers)).then().statusCode(201);
+        answers.put("concerns", List.of("DULLNESS"));
+        Requests.put(customer, Requests.profile(answers)).then().statusCode(200);
+        erase(customer);
+        Requests.put(customer, Requests.profile(answers)).then().statusCode(201).header("ETag", "\"4\"");
+
+        List<ConsumerRecord<String, String>> records = await(customer, r -> r.size() == 4);
+        assertThat(profileOf(records.get(1)).version()).isEqualTo(2);
+        assertThat(erasedVersion(records.get(2))).isEqualTo(3);
+        assertThat(profileOf(records.get(3)).version()).isEqualTo(4);
+    }
+
+    /**
+     * Erasing again, with nothing left to erase, publishes the tombstone again (the same version): a consumer that
+     * lost the first is repaired. A customer never seen gets one too.
+     */
+    @Test
+    void everyErasurePublishesATombstoneEvenWithNothingLeft() {
+        String customer = Requests.newCustomerId();
+        Requests.put(customer, Requests.profile(Requests.answers())).then().statusCode(201);
+        erase(customer);
+        erase(customer);
+        List<ConsumerRecord<String, String>> records = await(customer, r -> r.size() == 3);
+        assertThat(erasedVersion(records.get(1))).isEqualTo(2);
+        assertThat(erasedVersion(records.get(2))).isEqualTo(2);
+        assertThat(rowsAbout(customer)).isZero();
+
+        String stranger = Requests.newCustomerId();
+        erase(stranger);
+        assertThat(erasedVersion(await(stranger, r -> !r.isEmpty()).get(0))).isEqualTo(1);
+        Requests.put(stranger, Requests.profile(Requests.answers())).then().statusCode(201).header("ETag", "\"2\"");
+    }
+
     @Test
     void writesDuringABrokerOutageAllArriveInOrder() {
         List<String> customers = List.of(Requests.newCustomerId(), Requests.newCustomerId());

@@ -6,7 +6,9 @@ import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.platform.persistence.JdbcValues;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
@@ -17,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,12 +32,30 @@ import java.util.Set;
  * The profile read model: the newest version of each customer's answers, as consumed from
  * {@code profiles.skin.v1}. A change is applied only if its version is newer (one guarded upsert), so duplicates
  * and reordering are harmless; an erasure removes the customer and everything issued to them.
+ *
+ * <p>An erasure leaves a marker ({@code erased_customer}: the id and the version erased up to, no answers) for
+ * {@code recommendation.erasure.marker-retention}: an older value replayed after the tombstone (a consumer group
+ * reset, a partition re-read before compaction removed it) cannot bring the customer back, while the profile
+ * created again, whose versions go on from the erasure's, is newer and applies. A replayed tombstone older than
+ * the profile held changes nothing.
  */
 @ApplicationScoped
 public class CustomerProfiles {
 
-    /** One consumed event: the new state, or {@code profile == null} for an erasure (tombstone). */
-    public record Change(String customerId, SkinProfile profile) {
+    /**
+     * One consumed event: the new state, or {@code profile == null} for an erasure (tombstone) erasing every
+     * version below {@code erasedVersion} ({@link #UNKNOWN_VERSION}: the producer did not say, erase whatever is held).
+     */
+    public record Change(String customerId, SkinProfile profile, long erasedVersion) {
+        public static final long UNKNOWN_VERSION = Long.MAX_VALUE;
+
+        public static Change of(SkinProfile profile) {
+            return new Change(profile.customerId(), profile, 0);
+        }
+
+        public static Change erasure(String customerId, long erasedVersion) {
+            return new Change(customerId, null, erasedVersion);
+        }
     }
 
     private final EntityManager entityManager;
@@ -42,9 +63,13 @@ public class CustomerProfiles {
     private final ObjectMapper json;
     private final RecommendationIssuer issuer;
     private final Clock clock;
+    private final Duration markerRetention;
 
     public CustomerProfiles(EntityManager entityManager, AgroalDataSource dataSource, ObjectMapper json,
-                            RecommendationIssuer issuer, Clock clock) {
+                            RecommendationIssuer issuer, Clock clock,
+                            @ConfigProperty(name = "recommendation.erasure.marker-retention", defaultValue = "P14D")
+                            Duration markerRetention) {
+        this.markerRetention = markerRetention;
         this.entityManager = entityManager;
         this.dataSource = dataSource;
         this.json = json;
@@ -64,7 +89,7 @@ public class CustomerProfiles {
             if (change.profile() == null) {
                 upsertIfNewer(pending.values()); // what came before the erasure, then the erasure, in order
                 pending.clear();
-                erase(change.customerId());
+                erase(change.customerId(), change.erasedVersion());
             } else {
                 // one statement may not touch a row twice: within a run keep each customer's newest version
                 pending.merge(change.customerId(), change.profile(), (a, b) -> a.version() >= b.version() ? a : b);
@@ -111,6 +136,8 @@ public class CustomerProfiles {
                     from unnest(?::varchar[], ?::bigint[], ?::integer[], ?::varchar[], ?::text[], ?::timestamptz[],
                                 ?::timestamptz[])
                          as u(customer_id, version, questionnaire_version, locale, answers, updated_at, received_at)
+                    where not exists (select 1 from erased_customer e
+                                      where e.customer_id = u.customer_id and e.erased_version >= u.version)
                     on conflict (customer_id) do update set
                         version = excluded.version, questionnaire_version = excluded.questionnaire_version,
                         locale = excluded.locale, answers = excluded.answers,
@@ -137,11 +164,49 @@ public class CustomerProfiles {
         issuer.profilesChanged(batch.stream().filter(p -> changed.contains(p.customerId())).toList());
     }
 
-    private void erase(String customerId) {
+    /**
+     * Deletes the customer's answers older than the erasure and marks them erased. A tombstone older than what is
+     * held (replayed after the customer answered again) changes nothing.
+     */
+    private void erase(String customerId, long erasedVersion) {
+        List<?> held = entityManager.createNativeQuery(
+                        "select version from customer_profile where customer_id = ?1 for update")
+                .setParameter(1, customerId)
+                .getResultList();
+        long heldVersion = held.isEmpty() ? 0 : ((Number) held.get(0)).longValue();
+        if (heldVersion >= erasedVersion) {
+            return;
+        }
         entityManager.createNativeQuery("delete from customer_profile where customer_id = ?1")
                 .setParameter(1, customerId)
                 .executeUpdate();
+        long markedVersion = erasedVersion == Change.UNKNOWN_VERSION ? heldVersion : erasedVersion;
+        entityManager.createNativeQuery("""
+                        insert into erased_customer (customer_id, erased_version, erased_at) values (?1, ?2, ?3)
+                        on conflict (customer_id) do update
+                        set erased_version = greatest(erased_customer.erased_version, excluded.erased_version),
+                            erased_at = excluded.erased_at""")
+                .setParameter(1, customerId)
+                .setParameter(2, markedVersion)
+                .setParameter(3, Timestamp.from(clock.instant()))
+                .executeUpdate();
         issuer.customerErased(customerId);
+    }
+
+    /**
+     * Markers older than the retention go: by then compaction has removed the values they guard against (the
+     * retention is longer than the topic's {@code max.compaction.lag.ms} plus its {@code delete.retention.ms}).
+     */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetOldErasures() {
+        forgetErasuresBefore(clock.instant().minus(markerRetention));
+    }
+
+    @Transactional
+    public int forgetErasuresBefore(java.time.Instant cutoff) {
+        return entityManager.createNativeQuery("delete from erased_customer where erased_at < ?1")
+                .setParameter(1, Timestamp.from(cutoff))
+                .executeUpdate();
     }
 
     private String write(Answers answers) {

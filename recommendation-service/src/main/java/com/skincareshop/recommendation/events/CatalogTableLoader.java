@@ -25,6 +25,8 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,13 +45,18 @@ public class CatalogTableLoader {
     private final DeadLetters deadLetters;
     private final KafkaSettings kafka;
     private final String serviceName;
+    /** How often the loader asks whether partitions were added to the topic. */
+    private final Duration partitionCheck;
     private volatile boolean caughtUp;
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread worker;
 
     public CatalogTableLoader(CatalogTable table, EventDecoder decoder, DeadLetters deadLetters, KafkaSettings kafka,
-                              MeterRegistry metrics, @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+                              MeterRegistry metrics, @ConfigProperty(name = "quarkus.application.name") String serviceName,
+                              @ConfigProperty(name = "recommendation.catalog.partition-check", defaultValue = "30s")
+                              Duration partitionCheck) {
+        this.partitionCheck = partitionCheck;
         this.table = table;
         this.decoder = decoder;
         this.deadLetters = deadLetters;
@@ -87,7 +94,9 @@ public class CatalogTableLoader {
                     ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-catalog-table",
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000")),
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000",
+                    // the partition check reads the client's metadata: refresh it as often (default 5 min)
+                    ConsumerConfig.METADATA_MAX_AGE_CONFIG, String.valueOf(partitionCheck.toMillis()))),
                     new StringDeserializer(), new ByteArrayDeserializer())) {
                 this.consumer = consumer;
                 follow(consumer);
@@ -106,6 +115,7 @@ public class CatalogTableLoader {
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
+        Instant lastPartitionCheck = Instant.now();
         while (running) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                 apply(record);
@@ -114,7 +124,32 @@ public class CatalogTableLoader {
                 caughtUp = true;
                 LOG.infof("Catalogue table caught up: %d products", table.size());
             }
+            if (Duration.between(lastPartitionCheck, Instant.now()).compareTo(partitionCheck) >= 0) {
+                lastPartitionCheck = Instant.now();
+                partitions = addNewPartitions(consumer, partitions);
+            }
         }
+    }
+
+    /**
+     * Partitions added to the topic since the table started are read from the beginning: with a fixed assignment
+     * the consumer would never see them, and a sku's later values (a tombstone included) may land there.
+     */
+    private List<TopicPartition> addNewPartitions(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+        List<PartitionInfo> infos = consumer.partitionsFor(Topics.CATALOG_PRODUCTS, Duration.ofSeconds(10));
+        if (infos == null || infos.size() <= partitions.size()) {
+            return partitions;
+        }
+        List<TopicPartition> all = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+        List<TopicPartition> added = all.stream().filter(p -> !partitions.contains(p)).toList();
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        partitions.forEach(p -> positions.put(p, consumer.position(p)));
+        consumer.assign(all);
+        positions.forEach(consumer::seek); // the partitions already read go on where they were
+        consumer.seekToBeginning(added);
+        LOG.infof("Topic %s has new partitions %s: reading them from the beginning", Topics.CATALOG_PRODUCTS,
+                added.stream().map(TopicPartition::partition).toList());
+        return all;
     }
 
     private void apply(ConsumerRecord<String, byte[]> record) {

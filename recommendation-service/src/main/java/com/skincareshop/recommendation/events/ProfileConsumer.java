@@ -1,13 +1,11 @@
 package com.skincareshop.recommendation.events;
 
 import com.skincareshop.contracts.events.Topics;
-import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.platform.kafka.DeadLetters;
 import com.skincareshop.platform.kafka.KafkaSettings;
 import com.skincareshop.platform.lifecycle.Daemons;
-import com.skincareshop.platform.persistence.TransientFailures;
 import com.skincareshop.recommendation.domain.CustomerProfiles;
-import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -30,7 +28,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,10 +38,10 @@ import java.util.Map;
  * Keeps the profile read model in step with {@code profiles.skin.v1} (consumer group {@code recommendation-service}).
  *
  * <p>A poll's changes are applied in one database transaction and the offsets are committed only after it
- * committed: a crash in between replays the batch, which the version guard makes harmless. If the batch fails,
- * its records are applied one by one; a record that still fails while the database is healthy is poison and goes
- * to the dead-letter topic, anything else is retried after a pause. Starts once the catalogue table has caught
- * up, so no routine is issued from half a catalogue.
+ * committed: a crash in between replays the batch, which the version guard makes harmless. A record that cannot
+ * be decoded or validated goes to the dead-letter topic (its coordinates, not its value); a batch the database
+ * refuses is retried from the same offsets until it commits. Starts once the catalogue table has caught up, so no
+ * routine is issued from half a catalogue.
  *
  * <p>{@code recommendation.profiles.consumers} workers (default 1) run side by side, each with its own consumer in
  * the group and its own transactions: the partitions are shared among them (and among replicas), so a customer's
@@ -63,7 +60,6 @@ public class ProfileConsumer {
     private final DeadLetters deadLetters;
     private final KafkaSettings kafka;
     private final CatalogTableLoader catalog;
-    private final AgroalDataSource dataSource;
     private final int maxPollRecords;
     private final int workerCount;
     /**
@@ -73,20 +69,44 @@ public class ProfileConsumer {
      */
     private final Duration sessionTimeout;
     private volatile boolean running;
-    private static final int CONFLICT_ATTEMPTS = 5;
+    private final Counter failedApplies;
 
     /** One consumer of the group and the thread that polls it. */
     private static final class Worker {
+        private static final Duration FIRST_RETRY_PAUSE = Duration.ofMillis(100);
+        private static final Duration LONGEST_RETRY_PAUSE = Duration.ofSeconds(5);
+
         private volatile KafkaConsumer<String, byte[]> consumer;
         private volatile double lag;
         private Thread thread;
+        private Duration retryPause = FIRST_RETRY_PAUSE;
+        /** Per partition, the highest offset parked: a batch retried after a database failure parks nothing twice. */
+        private final Map<TopicPartition, Long> parkedThrough = new HashMap<>();
+
+        Duration nextRetryPause() {
+            Duration pause = retryPause;
+            retryPause = pause.multipliedBy(2).compareTo(LONGEST_RETRY_PAUSE) > 0 ? LONGEST_RETRY_PAUSE : pause.multipliedBy(2);
+            return pause;
+        }
+
+        void applied() {
+            retryPause = FIRST_RETRY_PAUSE;
+        }
+
+        void parkOnce(ConsumerRecord<String, byte[]> record, Runnable park) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            if (record.offset() > parkedThrough.getOrDefault(partition, -1L)) {
+                park.run();
+                parkedThrough.put(partition, record.offset());
+            }
+        }
     }
 
     /** Replaced once, when they start: the lag gauge reads it from another thread. */
     private volatile List<Worker> workers = List.of();
 
     public ProfileConsumer(CustomerProfiles profiles, EventDecoder decoder, DeadLetters deadLetters, KafkaSettings kafka,
-                           CatalogTableLoader catalog, AgroalDataSource dataSource, MeterRegistry metrics,
+                           CatalogTableLoader catalog, MeterRegistry metrics,
                            @ConfigProperty(name = "recommendation.profiles.max-poll-records", defaultValue = "5000")
                            int maxPollRecords,
                            @ConfigProperty(name = "recommendation.profiles.consumers", defaultValue = "1")
@@ -98,13 +118,15 @@ public class ProfileConsumer {
         this.deadLetters = deadLetters;
         this.kafka = kafka;
         this.catalog = catalog;
-        this.dataSource = dataSource;
         this.maxPollRecords = maxPollRecords;
         if (workerCount < 1) {
             throw new IllegalArgumentException("recommendation.profiles.consumers must be at least 1");
         }
         this.workerCount = workerCount;
         this.sessionTimeout = sessionTimeout;
+        this.failedApplies = Counter.builder("profiles.consumer.failed.applies")
+                .description("Batches of profile changes the database refused; each is retried, never parked")
+                .register(metrics);
         Gauge.builder("profiles.consumer.lag", this, c -> c.workers.stream().mapToDouble(w -> w.lag).max().orElse(0))
                 .description("Largest lag of the profile consumer over its partitions, in records").register(metrics);
     }
@@ -157,7 +179,7 @@ public class ProfileConsumer {
                 while (running) {
                     ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
                     if (!records.isEmpty()) {
-                        process(consumer, records);
+                        process(worker, consumer, records);
                     }
                     worker.lag = recordsLagMax(consumer);
                 }
@@ -171,65 +193,49 @@ public class ProfileConsumer {
         }
     }
 
-    private void process(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
+    /**
+     * Parks what cannot be decoded or validated and applies the rest in one transaction. Every record that reaches
+     * the database passed the decoder's checks, so a failure there is the database's (a failover, a dead
+     * connection, a conflict with another transaction), whatever its SQLSTATE: the batch is retried, from the same
+     * offsets and with a growing pause, and no valid event, erasures included, is ever parked.
+     */
+    private void process(Worker worker, KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
         List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
         records.forEach(batch::add);
         List<CustomerProfiles.Change> changes = new ArrayList<>();
-        List<ConsumerRecord<String, byte[]>> changeRecords = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : batch) {
             try {
-                SkinProfile profile = decoder.profile(record);
-                changes.add(new CustomerProfiles.Change(record.key(), profile));
-                changeRecords.add(record);
+                changes.add(decoder.profile(record));
             } catch (EventDecoder.Poison poison) {
-                park(record, poison.getMessage());
+                worker.parkOnce(record, () -> park(record, poison.getMessage()));
             }
         }
         try {
-            applyRetryingConflicts(changes);
-        } catch (RuntimeException batchFailure) {
-            LOG.debugf("batch of %d failed (%s); applying one by one", changes.size(), batchFailure.getMessage());
-            applyOneByOne(consumer, changes, changeRecords);
+            profiles.apply(changes);
+        } catch (RuntimeException failure) {
+            failedApplies.increment();
+            Duration pause = worker.nextRetryPause();
+            LOG.warnf("Could not apply %d profile changes (%s); retrying them in %d ms", changes.size(),
+                    describe(failure), pause.toMillis());
+            rewind(consumer, batch);
+            Daemons.pause(pause);
             return;
         }
+        worker.applied();
         commit(consumer, batch);
     }
 
-    private void applyOneByOne(KafkaConsumer<String, byte[]> consumer, List<CustomerProfiles.Change> changes,
-                               List<ConsumerRecord<String, byte[]>> records) {
-        for (int i = 0; i < changes.size(); i++) {
-            ConsumerRecord<String, byte[]> record = records.get(i);
-            try {
-                applyRetryingConflicts(List.of(changes.get(i)));
-            } catch (RuntimeException failure) {
-                if (TransientFailures.isTransient(failure) || !databaseHealthy()) {
-                    // not this record's fault: rewind to it and retry after a pause
-                    rewind(consumer, records.subList(i, records.size()));
-                    throw new IllegalStateException("database unavailable", failure);
-                }
-                park(record, "could not be applied: " + failure.getClass().getSimpleName());
-            }
-            commit(consumer, List.of(record));
-        }
-    }
-
-    /**
-     * A deadlock or serialization conflict with another transaction (the outbox relay marking rows, an API request)
-     * aborts ours through no fault of the events: try again, a few times, before treating it as a failure.
-     */
-    private void applyRetryingConflicts(List<CustomerProfiles.Change> changes) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                profiles.apply(changes);
-                return;
-            } catch (RuntimeException failure) {
-                if (!TransientFailures.isTransient(failure) || attempt == CONFLICT_ATTEMPTS) {
-                    throw failure;
-                }
-                LOG.debugf("transaction conflict (attempt %d); retrying", attempt);
-                Daemons.pause(Duration.ofMillis(50L * attempt));
+    /** The exception classes and the SQLSTATE: a database message may quote the values. */
+    private static String describe(Throwable failure) {
+        StringBuilder description = new StringBuilder(failure.getClass().getSimpleName());
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            description.append(" < ").append(cause.getClass().getSimpleName());
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                description.append(" SQLSTATE ").append(sql.getSQLState());
+                break;
             }
         }
+        return description.toString();
     }
 
     private void park(ConsumerRecord<String, byte[]> record, String error) {
@@ -262,14 +268,6 @@ public class ProfileConsumer {
             first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
         }
         first.forEach(consumer::seek);
-    }
-
-    private boolean databaseHealthy() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     private static double recordsLagMax(KafkaConsumer<String, byte[]> consumer) {

@@ -129,14 +129,14 @@ class ConsumersTest {
     void anErasureBetweenVersionsInOneBatchIsAppliedInOrder() {
         String customer = newCustomer();
         publisher.profile(customer, 1, answers(List.of(Concern.DARK_SPOTS), false), "en");
-        publisher.erase(customer);
-        publisher.profile(customer, 1, answers(List.of(Concern.FINE_LINES), false), "en"); // a new life, version 1 again
+        publisher.erase(customer, 2);
+        publisher.profile(customer, 3, answers(List.of(Concern.FINE_LINES), false), "en"); // a new life, versions go on
         String marker = newCustomer();
         publisher.profile(marker, 1, answers(List.of(Concern.DARK_SPOTS), false), "en");
 
         awaitRoutine(marker, r -> true);
         JsonPath routine = awaitRoutine(customer, r -> true);
-        assertThat(routine.getLong("profileVersion")).isEqualTo(1);
+        assertThat(routine.getLong("profileVersion")).isEqualTo(3);
         assertThat(routine.getString("am.find { it.slot == 'SERUM' }.product.sku"))
                 .as("built from the answers given after the erasure").isNotEqualTo("B-SER-C15");
     }
@@ -286,8 +286,8 @@ class ConsumersTest {
         String other = newCustomer();
         profiles.apply(List.of(
                 change(erased, 1, true), change(withdrawn, 1, true),
-                new CustomerProfiles.Change(erased, null),
-                new CustomerProfiles.Change(other, null), // splits the batch: withdrawn's next version comes in a new run
+                CustomerProfiles.Change.erasure(erased, 2),
+                CustomerProfiles.Change.erasure(other, CustomerProfiles.Change.UNKNOWN_VERSION), // splits the batch: withdrawn's next version comes in a new run
                 change(withdrawn, 2, false)));
 
         assertThat(issuer.snapshots(erased)).isEmpty();
@@ -304,7 +304,7 @@ class ConsumersTest {
     }
 
     private static CustomerProfiles.Change change(String customer, long version, boolean consent) {
-        return new CustomerProfiles.Change(customer, new com.skincareshop.contracts.profile.SkinProfile(customer, version, 1,
+        return CustomerProfiles.Change.of(new com.skincareshop.contracts.profile.SkinProfile(customer, version, 1,
                 "en", answers(List.of(Concern.DARK_SPOTS), consent), java.time.Instant.now()));
     }
 

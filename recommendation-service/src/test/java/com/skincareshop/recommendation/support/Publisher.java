@@ -47,6 +47,15 @@ public final class Publisher implements AutoCloseable {
         send(Topics.PROFILES_SKIN, customerId, EventTypes.PROFILE_ERASED, null);
     }
 
+    /** An erasure as profile-service publishes it: the tombstone names the version the erasure took. */
+    public void erase(String customerId, long erasedVersion) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.PROFILES_SKIN, customerId, null);
+        CloudEventHeaders.write(record.headers(), UUID.randomUUID(), EventTypes.PROFILE_ERASED, "/test", customerId,
+                Instant.now(), false);
+        CloudEventHeaders.writeAggregateVersion(record.headers(), erasedVersion);
+        deliver(record);
+    }
+
     /** Anything at all, e.g. a poison message. */
     public void raw(String topic, String key, String type, byte[] value) {
         send(topic, key, type, value);
@@ -57,10 +66,14 @@ public final class Publisher implements AutoCloseable {
         if (type != null) {
             CloudEventHeaders.write(record.headers(), UUID.randomUUID(), type, "/test", key, Instant.now(), value != null);
         }
+        deliver(record);
+    }
+
+    private void deliver(ProducerRecord<String, byte[]> record) {
         try {
             producer.send(record).get();
         } catch (Exception e) {
-            throw new IllegalStateException("could not publish to " + topic, e);
+            throw new IllegalStateException("could not publish to " + record.topic(), e);
         }
     }
 

@@ -18,6 +18,11 @@ public final class CloudEventHeaders {
     public static final String TIME = "ce_time";
     public static final String SUBJECT = "ce_subject";
     public static final String CONTENT_TYPE = "content-type";
+    /**
+     * Extension attribute of a tombstone: the aggregate version the erasure took (versions keep growing across
+     * erasure). A decimal integer.
+     */
+    public static final String AGGREGATE_VERSION = "ce_aggregateversion";
 
     private CloudEventHeaders() {
     }
@@ -32,6 +37,24 @@ public final class CloudEventHeaders {
         put(headers, TIME, time.toString());
         if (hasData) {
             put(headers, CONTENT_TYPE, "application/json");
+        }
+    }
+
+    public static void writeAggregateVersion(Headers headers, long version) {
+        put(headers, AGGREGATE_VERSION, Long.toString(version));
+    }
+
+    /** The tombstone's {@link #AGGREGATE_VERSION}; empty when absent (an older producer). */
+    public static java.util.OptionalLong readAggregateVersion(Headers headers) {
+        Optional<String> value = read(headers, AGGREGATE_VERSION);
+        if (value.isEmpty()) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            long version = Long.parseLong(value.get());
+            return version > 0 ? java.util.OptionalLong.of(version) : java.util.OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return java.util.OptionalLong.empty();
         }
     }
 

@@ -1,5 +1,7 @@
 package com.skincareshop.platform.kafka;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,20 +17,27 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Parks a message a consumer cannot process on {@code <topic>.dlq}: the original key, value and headers, plus
- * why and where it came from ({@code dlq.*} headers). The send is acknowledged before it returns, so the consumer
- * may commit the offset past the message without losing it.
+ * Parks a message a consumer cannot process on {@code <topic>.dlq}: where it is (source topic, partition, offset),
+ * its key and headers, and why, but not its value. Values may hold a customer's answers, and a dead letter
+ * outlives erasure; the original stays readable at its offset on the source topic, which erasure does reach (a
+ * tombstone, then compaction). The send is acknowledged before it returns, so the consumer may commit the offset
+ * past the message without losing track of it.
+ *
+ * <p>The dead letter's value is a small JSON document with the same coordinates as the {@code dlq.*} headers, so
+ * that an operator's console shows them without decoding headers.
  */
 @ApplicationScoped
 public class DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaSettings kafka;
     private final MeterRegistry metrics;
@@ -44,7 +53,8 @@ public class DeadLetters {
 
     public void park(ConsumerRecord<?, byte[]> record, byte[] key, String error) {
         ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(
-                com.skincareshop.contracts.events.Topics.deadLetterOf(record.topic()), null, key, record.value());
+                com.skincareshop.contracts.events.Topics.deadLetterOf(record.topic()), null, key,
+                coordinates(record, error));
         for (Header header : record.headers()) {
             dead.headers().add(header);
         }
@@ -64,6 +74,21 @@ public class DeadLetters {
         metrics.counter("dlq.messages", "topic", record.topic()).increment();
         // the error names the problem, never the content: values may hold personal data
         LOG.warnf("Parked %s-%d@%d on %s: %s", record.topic(), record.partition(), record.offset(), dead.topic(), error);
+    }
+
+    private byte[] coordinates(ConsumerRecord<?, byte[]> record, String error) {
+        Map<String, Object> coordinates = new LinkedHashMap<>();
+        coordinates.put("topic", record.topic());
+        coordinates.put("partition", record.partition());
+        coordinates.put("offset", record.offset());
+        coordinates.put("valueBytes", record.value() == null ? 0 : record.value().length);
+        coordinates.put("error", error);
+        coordinates.put("consumer", serviceName);
+        try {
+            return JSON.writeValueAsBytes(coordinates);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("dead-letter coordinates cannot be serialized", e);
+        }
     }
 
     private static void put(ProducerRecord<byte[], byte[]> record, String name, String value) {

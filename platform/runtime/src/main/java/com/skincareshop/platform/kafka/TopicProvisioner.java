@@ -71,6 +71,10 @@ public class TopicProvisioner {
                 provision();
                 ready = true;
                 lastError = null;
+            } catch (PartitionCountMismatch e) {
+                lastError = e.getMessage();
+                LOG.errorf("%s. Not publishing: the service stays unready until the topic is migrated", lastError);
+                return;
             } catch (Exception e) {
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
                 LOG.warnf("Kafka topics not provisioned yet (%s); retrying in %s", lastError, backoff);
@@ -108,23 +112,43 @@ public class TopicProvisioner {
                     }
                 }
             }
-            warnOnPartitionMismatch(admin, timeoutMs);
+            checkPartitionCounts(admin, timeoutMs);
         }
     }
 
-    private void warnOnPartitionMismatch(Admin admin, long timeoutMs)
+    /**
+     * A keyed compacted topic with another partition count than configured is refused: the same key hashes to
+     * another partition, so a key's newest value (an erasure's tombstone) would sit beside older values that
+     * compaction then never removes, and a consumer replaying the topic could resurrect them. Such a topic is
+     * migrated by a new topic ({@code .v2}), never by adding partitions. A delete-policy topic (a dead-letter
+     * queue) is only reported.
+     */
+    private void checkPartitionCounts(Admin admin, long timeoutMs)
             throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
         if (config.topics().isEmpty()) {
             return;
         }
         Map<String, TopicDescription> described = admin.describeTopics(config.topics().keySet())
                 .allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS);
-        described.forEach((name, description) -> {
-            int expected = config.topics().get(name).partitions();
-            if (description.partitions().size() != expected) {
-                LOG.warnf("Topic %s has %d partitions, configuration says %d (left as it is)",
-                        name, description.partitions().size(), expected);
+        for (Map.Entry<String, TopicDescription> topic : described.entrySet()) {
+            KafkaTopicsConfig.TopicSpec spec = config.topics().get(topic.getKey());
+            int actual = topic.getValue().partitions().size();
+            if (actual == spec.partitions()) {
+                continue;
             }
-        });
+            if (spec.compacted()) {
+                throw new PartitionCountMismatch(topic.getKey(), actual, spec.partitions());
+            }
+            LOG.warnf("Topic %s has %d partitions, configuration says %d (left as it is)",
+                    topic.getKey(), actual, spec.partitions());
+        }
+    }
+
+    /** Not retried: waiting does not change the topic. */
+    static final class PartitionCountMismatch extends RuntimeException {
+        PartitionCountMismatch(String topic, int actual, int configured) {
+            super("Compacted topic " + topic + " has " + actual + " partitions, configuration says " + configured
+                    + ": a key would be split over two partitions");
+        }
     }
 }

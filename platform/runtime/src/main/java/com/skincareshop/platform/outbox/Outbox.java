@@ -2,6 +2,7 @@ package com.skincareshop.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.skincareshop.platform.kafka.CloudEventHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -38,7 +39,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String topic, String key, String type, Object state) {
         try {
-            return insert(topic, key, type, objectMapper.writeValueAsString(state));
+            return insert(topic, key, type, objectMapper.writeValueAsString(state), null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event payload of type " + type + " cannot be serialized", e);
         }
@@ -47,7 +48,7 @@ public class Outbox {
     /** The aggregate was erased: consumers delete it, and compaction removes it from the topic. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID recordTombstone(String topic, String key, String type) {
-        return insert(topic, key, type, null);
+        return insert(topic, key, type, null, null);
     }
 
     /**
@@ -56,20 +57,36 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID recordErasure(String topic, String key, String type) {
+        deleteEventsOf(topic, key);
+        return recordTombstone(topic, key, type);
+    }
+
+    /**
+     * As {@link #recordErasure(String, String, String)}, for an aggregate whose versions keep growing across
+     * erasure: the tombstone carries the version it erases up to ({@value CloudEventHeaders#AGGREGATE_VERSION}), so
+     * a consumer can tell an older value replayed after it from the aggregate created again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID recordErasure(String topic, String key, String type, long erasedVersion) {
+        deleteEventsOf(topic, key);
+        return insert(topic, key, type, null, erasedVersion);
+    }
+
+    private void deleteEventsOf(String topic, String key) {
         entityManager.createQuery("delete from OutboxEvent e where e.topic = :topic and e.key = :key")
                 .setParameter("topic", topic)
                 .setParameter("key", key)
                 .executeUpdate();
-        return recordTombstone(topic, key, type);
     }
 
-    private UUID insert(String topic, String key, String type, String payload) {
+    private UUID insert(String topic, String key, String type, String payload, Long aggregateVersion) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.topic = topic;
         event.key = key;
         event.type = type;
         event.payload = payload;
+        event.aggregateVersion = aggregateVersion;
         event.createdAt = clock.instant();
         entityManager.persist(event);
         wakeRelayAfterCommit();

@@ -32,6 +32,10 @@ public class OutboxEvent {
     /** JSON, or null for a tombstone. */
     public String payload;
 
+    /** For a tombstone, the aggregate version it erases up to (header {@code ce_aggregateversion}); else null. */
+    @Column(name = "aggregate_version")
+    public Long aggregateVersion;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -248,6 +248,9 @@ public class OutboxRelay {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic, null, event.key, value);
         CloudEventHeaders.write(record.headers(), event.id, event.type, "/" + serviceName, event.key, event.createdAt,
                 value != null);
+        if (event.aggregateVersion != null) {
+            CloudEventHeaders.writeAggregateVersion(record.headers(), event.aggregateVersion);
+        }
         return record;
     }
 
