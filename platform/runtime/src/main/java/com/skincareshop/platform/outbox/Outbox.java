@@ -56,6 +56,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID recordErasure(String topic, String key, String type) {
+        // every row of the key: unsent, sent and parked alike (a parked row holds the same personal data)
         entityManager.createQuery("delete from OutboxEvent e where e.topic = :topic and e.key = :key")
                 .setParameter("topic", topic)
                 .setParameter("key", key)
