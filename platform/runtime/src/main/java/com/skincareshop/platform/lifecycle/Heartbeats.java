@@ -133,9 +133,12 @@ public final class Heartbeats {
             return name;
         }
 
+        // Two fields, written so that a reader between the writes errs on the side of alive: the new time with
+        // the old allowance, or the new allowance with the old time.
+
         public void beat() {
-            allowance = 0;
             lastBeat = registry.nanoTime.getAsLong();
+            allowance = 0;
         }
 
         public void waiting(Duration duration) {
