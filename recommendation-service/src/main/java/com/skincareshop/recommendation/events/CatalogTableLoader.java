@@ -5,6 +5,7 @@ import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.platform.kafka.DeadLetters;
 import com.skincareshop.platform.kafka.KafkaSettings;
 import com.skincareshop.platform.lifecycle.Daemons;
+import com.skincareshop.platform.lifecycle.Heartbeats;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -77,7 +78,8 @@ public class CatalogTableLoader {
 
     void start(@Observes StartupEvent event) {
         running = true;
-        worker = Daemons.start("catalog-table-loader", this::run);
+        // a poll returns within 0.5 s, broker or not: two minutes of silence is a stuck thread (liveness DOWN)
+        worker = Daemons.start("catalog-table-loader", Duration.ofMinutes(2), this::run);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -117,6 +119,7 @@ public class CatalogTableLoader {
         Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
         Instant lastPartitionCheck = Instant.now();
         while (running) {
+            Heartbeats.beat();
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                 apply(record);
             }

@@ -4,6 +4,7 @@ import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.platform.kafka.DeadLetters;
 import com.skincareshop.platform.kafka.KafkaSettings;
 import com.skincareshop.platform.lifecycle.Daemons;
+import com.skincareshop.platform.lifecycle.Heartbeats;
 import com.skincareshop.recommendation.domain.CustomerProfiles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -137,7 +138,9 @@ public class ProfileConsumer {
         for (int i = 0; i < workerCount; i++) {
             Worker worker = new Worker();
             String clientId = GROUP + "-profiles-" + i;
-            worker.thread = Daemons.start("profile-consumer-" + i, () -> run(worker, clientId));
+            // one poll and one transaction per round; retries pause (which counts as alive): five minutes of
+            // silence is a thread stuck in a call that never returns (liveness DOWN)
+            worker.thread = Daemons.start("profile-consumer-" + i, Duration.ofMinutes(5), () -> run(worker, clientId));
             started.add(worker);
         }
         workers = List.copyOf(started);
@@ -177,6 +180,7 @@ public class ProfileConsumer {
                 worker.consumer = consumer;
                 consumer.subscribe(List.of(Topics.PROFILES_SKIN));
                 while (running) {
+                    Heartbeats.beat();
                     ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
                     if (!records.isEmpty()) {
                         process(worker, consumer, records);

@@ -227,4 +227,13 @@ class RecommendationApiTest {
                 .body(containsString("recommendation_latency_seconds"))
                 .body(containsString("profiles_consumer_lag"));
     }
+
+    /** Liveness watches this service's own loops too: the catalogue loader and every profile consumer. */
+    @Test
+    void livenessWatchesTheConsumersAndTheCatalogueLoader() {
+        given().when().get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == 'background-loops' }.data.keySet()",
+                        org.hamcrest.Matchers.hasItems("catalog-table-loader", "profile-consumer-0", "profile-consumer-1",
+                                "outbox-relay"));
+    }
 }

@@ -45,7 +45,8 @@ public class TopicProvisioner {
 
     void start(@Observes StartupEvent event) {
         running = true;
-        worker = Daemons.start("kafka-topic-provisioner", this::provisionUntilDone);
+        // each attempt is bounded by the admin timeout and every retry pauses
+        worker = Daemons.start("kafka-topic-provisioner", Duration.ofMinutes(2), this::provisionUntilDone);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -73,6 +73,7 @@ public class Outbox {
     }
 
     private void deleteEventsOf(String topic, String key) {
+        // every row of the key: unsent, sent and parked alike (a parked row holds the same personal data)
         entityManager.createQuery("delete from OutboxEvent e where e.topic = :topic and e.key = :key")
                 .setParameter("topic", topic)
                 .setParameter("key", key)

@@ -41,4 +41,21 @@ public class OutboxEvent {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /**
+     * How many times Kafka refused the row for a reason a retry does not cure by itself (too large for the topic,
+     * topic missing, not authorized, not serializable); outages and timeouts are not counted.
+     */
+    public int attempts;
+
+    /** The last such refusal: exception class and message (never the payload). */
+    @Column(name = "last_error")
+    public String lastError;
+
+    /**
+     * Set when {@link OutboxConfig#maxAttempts()} refusals were reached: the relay no longer sends the row, the
+     * rows behind it go on, and the row stays for an operator (docs/RELIABILITY.md, outbox).
+     */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
 }
