@@ -8,9 +8,9 @@
 #                                                            wrk: routines vs liveness, then latency at a fixed rate (~6 min)
 #   deploy/local/measure.sh mixed-load [seconds=60] [rate=200] [products=1000]
 #                                                            steady storefront + merchandiser mix, zero errors (~4 min)
-#   deploy/local/measure.sh faults [steady-seconds=15]       kill -9 each service, stop the broker 30 s, reconcile (~4 min)
+#   deploy/local/measure.sh faults [steady-seconds=15]       kill -9 each service, stop the broker 30 s, crash PostgreSQL 20 s, reconcile (~8-10 min)
 # All but hostile-requests start their own stack (throw-away broker; bench_* databases, load_* for http and
-# mixed-load, fault_* for faults) and build it first.
+# mixed-load, fault_* on a PostgreSQL cluster of its own for faults) and build it first.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -31,7 +31,7 @@ case "$tool" in
   faults)           main=FaultMeasurement;     args=("$root" "${1:-15}") ;;
   hostile-requests) main=HostileRequests
                     args=(http://localhost:8081 http://localhost:8082 http://localhost:8083 "${1:-1000}" "${2:-7}") ;;
-  *) sed -n '2,14p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,13p' "$0" >&2; exit 2 ;;
 esac
 # hostile-requests runs against the local run's services: rebuilding their jars under them would be wrong
 if [[ "$tool" != hostile-requests || ! -f deploy/local/target/local-run.classpath ]]; then

@@ -46,10 +46,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Faults: {@code kill -9} of each service in the middle of a stream of writes, then
- * the broker stopped for 30 s and started again; afterwards the recommendation read models, the topics and the
- * issued routines are reconciled with the producers' databases. The packaged services run on a throw-away broker
- * and fresh fault_* databases.
+ * Faults: {@code kill -9} of each service in the middle of a stream of writes, then the broker stopped for 30 s
+ * and started again, then PostgreSQL crashed ({@code pg_ctl -m immediate stop}) for 20 s during a run of
+ * erasures and started again, the services left running; afterwards the recommendation read models, the topics
+ * and the issued routines are reconciled with the producers' databases, and no erased customer may be left in any
+ * database or topic. The packaged services run on a throw-away broker and fresh fault_* databases on a PostgreSQL
+ * cluster of the tool's own ({@link PrivatePostgres}), so that crashing it disturbs nobody else.
  *
  * <p>A write is <em>acknowledged</em> (2xx), <em>refused</em> (no connection: it never reached the service),
  * <em>unknown</em> (the connection broke or timed out: it may or may not have committed) or <em>failed</em> (a
@@ -66,6 +68,13 @@ public final class FaultMeasurement {
     private static final String RECOMMENDATION = "recommendation-service";
     private static final Duration BROKER_DOWN = Duration.ofSeconds(30);
     private static final Duration SERVICE_DOWN = Duration.ofSeconds(5);
+    private static final Duration POSTGRES_DOWN = Duration.ofSeconds(20);
+    /** How long before PostgreSQL's crash the eraser starts erasing its customers, one every 200 ms. */
+    private static final Duration ERASING_BEFORE_CRASH = Duration.ofSeconds(3);
+    private static final int ERASED_CUSTOMERS = 30;
+    /** What a dead letter must never hold: the questionnaire's fields, let alone their values. */
+    private static final List<String> ANSWER_FIELDS = List.of("answers", "skinType", "concerns", "sunExposureHours",
+            "marketingConsent", "pregnantOrBreastfeeding", "ageBand", "sensitive");
 
     enum Outcome { ACKNOWLEDGED, UNKNOWN, REFUSED, FAILED }
 
@@ -82,27 +91,53 @@ public final class FaultMeasurement {
 
     private final Path root;
     private final KafkaBroker broker;
+    private final PrivatePostgres database;
     private final Stack stack;
     private final Map<String, Stack.Service> services;
-    private final LocalPostgres postgres = LocalPostgres.fromEnvironment();
+    private final LocalPostgres postgres;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Write> writes = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> customerTokens = new ConcurrentHashMap<>();
     private final String merchandiser = DevTokens.issue("merch-1", Set.of("merchandiser"), Duration.ofHours(3));
     private final Map<String, String> recoveries = new LinkedHashMap<>();
-    /** Per service killed: from the kill to ready again, when its writes may be refused or broken off. */
-    private final Map<String, long[]> downWindows = new ConcurrentHashMap<>();
+    /**
+     * Per service: from its kill to ready again (its writes may be refused or broken off), and from PostgreSQL's
+     * crash to the service ready again (its writes may be answered with a 5xx or time out).
+     */
+    private final Map<String, List<Window>> downWindows = new ConcurrentHashMap<>();
+
+    record Window(long from, long to, boolean database) {
+        boolean overlaps(Write write) {
+            return write.endedNanos() >= from && write.startedNanos() <= to;
+        }
+
+        /** What a write may have met in this window, other than an acknowledgement. */
+        boolean allows(Write write) {
+            return switch (write.outcome()) {
+                case ACKNOWLEDGED -> true;
+                case UNKNOWN -> true;
+                case REFUSED -> !database;
+                case FAILED -> database && write.detail().startsWith("5");
+            };
+        }
+    }
     /** Per producer killed: when it was killed and when it was started again. */
     private final Map<String, long[]> restarts = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
     private final long startNanos = System.nanoTime();
     private volatile String phase = "steady";
     private volatile boolean writing = true;
+    /** Set shortly before PostgreSQL's crash: the eraser erases its customers from then on. */
+    private volatile boolean erasing;
+    /** When PostgreSQL accepted connections again after its crash. */
+    private long postgresBack;
 
-    private FaultMeasurement(Path root, KafkaBroker broker, Stack stack) {
+    private FaultMeasurement(Path root, KafkaBroker broker, PrivatePostgres database, Stack stack) {
         this.root = root;
         this.broker = broker;
+        this.database = database;
+        this.postgres = database.admin();
         this.stack = stack;
         this.services = stack.services().stream().collect(Collectors.toMap(Stack.Service::name, s -> s));
     }
@@ -110,12 +145,23 @@ public final class FaultMeasurement {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int steadySeconds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        Path logs = root.resolve("deploy/local/target/fault-logs");
+        if (Files.isDirectory(logs)) {
+            try (var old = Files.list(logs)) {
+                for (Path log : old.filter(f -> f.toString().endsWith(".log")).toList()) {
+                    Files.delete(log); // the services append: one run's logs per directory
+                }
+            }
+        }
         boolean passed;
-        try (KafkaBroker broker = KafkaBroker.temporary().start()) {
+        // the cluster is closed last (and removed), also when the run fails
+        try (PrivatePostgres database = PrivatePostgres.start(logs);
+             KafkaBroker broker = KafkaBroker.temporary().start()) {
+            System.out.println("private PostgreSQL cluster on 127.0.0.1:" + database.port());
             List<Stack.Service> services = Stack.onFreePorts("fault_");
-            try (Stack stack = new Stack(root, root.resolve("deploy/local/target/fault-logs"), broker, services)
+            try (Stack stack = new Stack(root, logs, broker, services, database.admin())
                     .provisionDatabases(true).start().awaitReady(Duration.ofSeconds(180))) {
-                passed = new FaultMeasurement(root, broker, stack).run(Duration.ofSeconds(steadySeconds));
+                passed = new FaultMeasurement(root, broker, database, stack).run(Duration.ofSeconds(steadySeconds));
             }
         }
         System.exit(passed ? 0 : 1);
@@ -151,8 +197,10 @@ public final class FaultMeasurement {
             int thread = t;
             writers.add(new Thread(() -> profileWriter(thread), "profile-writer-" + t));
         }
+        writers.add(new Thread(this::eraser, "eraser"));
         writers.forEach(Thread::start);
-        log("writing: 2 catalogue writers, 3 profile writers (120 customers)");
+        log("writing: 2 catalogue writers, 3 profile writers (120 customers), 1 eraser (" + ERASED_CUSTOMERS
+                + " customers, erased around PostgreSQL's crash)");
         Thread.sleep(steady.toMillis());
 
         for (String name : List.of(CATALOG, PROFILE, RECOMMENDATION)) {
@@ -160,6 +208,8 @@ public final class FaultMeasurement {
             Thread.sleep(steady.toMillis());
         }
         stopAndStartBroker();
+        Thread.sleep(Math.max(0, steady.minus(ERASING_BEFORE_CRASH).toMillis()));
+        crashAndStartPostgres();
         Thread.sleep(steady.toMillis());
 
         writing = false;
@@ -177,6 +227,10 @@ public final class FaultMeasurement {
         }
         restarts.forEach((name, times) -> recoveries.put(name + ": kill -> first acknowledged write after the restart",
                 firstAcknowledged(name, times[1]).map(t -> seconds(t - times[0])).orElse("none")));
+        for (String name : List.of(CATALOG, PROFILE)) {
+            recoveries.put(name + ": postgres back -> first acknowledged write",
+                    firstAcknowledged(name, postgresBack).map(t -> seconds(t - postgresBack)).orElse("none"));
+        }
         reportWrites();
         reconcile();
         System.out.println();
@@ -186,8 +240,11 @@ public final class FaultMeasurement {
         if (failures.isEmpty()) {
             System.out.println("RESULT: PASS");
         } else {
-            System.out.println("RESULT: FAIL");
-            failures.forEach(f -> System.out.println("  - " + f));
+            System.out.println("RESULT: FAIL (" + failures.size() + ")");
+            failures.stream().limit(40).forEach(f -> System.out.println("  - " + (f.length() > 400 ? f.substring(0, 400) + "..." : f)));
+            if (failures.size() > 40) {
+                System.out.println("  - ... and " + (failures.size() - 40) + " more");
+            }
         }
         return failures.isEmpty();
     }
@@ -210,7 +267,7 @@ public final class FaultMeasurement {
             Thread.sleep(50);
         }
         long ready = System.nanoTime();
-        downWindows.put(name, new long[] {killed, ready});
+        downWindow(name, new Window(killed, ready, false));
         recoveries.put(name + ": restart -> ready", seconds(ready - restarted));
         log(name + " ready again, " + seconds(ready - restarted) + " after its restart");
         if (name.equals(RECOMMENDATION)) {
@@ -267,6 +324,124 @@ public final class FaultMeasurement {
             if (!drained.containsKey(name)) {
                 failures.add(name + ": outbox not drained within 3 minutes of the broker's restart");
             }
+        }
+    }
+
+    /**
+     * PostgreSQL crashes ({@code pg_ctl -m immediate stop}: no checkpoint, every connection cut) while the eraser
+     * is erasing, stays down 20 s and starts again; the services keep running and must recover on their own.
+     */
+    private void crashAndStartPostgres() throws Exception {
+        phase = "erasing, before crash";
+        erasing = true;
+        log("the eraser erases its customers, one every 200 ms");
+        Thread.sleep(ERASING_BEFORE_CRASH.toMillis());
+        phase = "postgres down";
+        log("PostgreSQL: immediate stop (a crash) for " + POSTGRES_DOWN.toSeconds() + " s");
+        java.sql.Timestamp crashAt = new java.sql.Timestamp(System.currentTimeMillis());
+        long crashing = System.nanoTime();
+        database.stopImmediately();
+        long down = System.nanoTime();
+        recoveries.put("postgres: immediate stop took", seconds(down - crashing));
+        // while it is down: does each service say it is not ready?
+        Map<String, Long> unready = new LinkedHashMap<>();
+        while (System.nanoTime() - down < POSTGRES_DOWN.toNanos()) {
+            for (String name : List.of(CATALOG, PROFILE, RECOMMENDATION)) {
+                if (!unready.containsKey(name) && !Stack.ready(http, services.get(name))) {
+                    unready.put(name, System.nanoTime() - crashing);
+                }
+            }
+            Thread.sleep(100);
+        }
+        for (String name : List.of(CATALOG, PROFILE, RECOMMENDATION)) {
+            recoveries.put(name + ": postgres crashed -> readiness down",
+                    unready.containsKey(name) ? seconds(unready.get(name)) : "never (stayed ready)");
+        }
+        long starting = System.nanoTime();
+        database.startServer();
+        long back = System.nanoTime();
+        phase = "postgres back";
+        recoveries.put("postgres: start (crash recovery) took", seconds(back - starting));
+        log("PostgreSQL back after " + seconds(back - crashing) + "; waiting for the services to recover, unrestarted");
+        Map<String, Long> ready = new LinkedHashMap<>();
+        while (ready.size() < 3 && System.nanoTime() - back < Duration.ofMinutes(3).toNanos()) {
+            for (String name : List.of(CATALOG, PROFILE, RECOMMENDATION)) {
+                if (!ready.containsKey(name) && Stack.ready(http, services.get(name))) {
+                    ready.put(name, System.nanoTime());
+                }
+            }
+            Thread.sleep(50);
+        }
+        for (String name : List.of(CATALOG, PROFILE, RECOMMENDATION)) {
+            downWindow(name, new Window(crashing, ready.getOrDefault(name, System.nanoTime()), true));
+            recoveries.put(name + ": postgres back -> ready (no restart)",
+                    ready.containsKey(name) ? seconds(ready.get(name) - back) : "NOT within 3 min");
+            if (!ready.containsKey(name)) {
+                failures.add(name + ": not ready within 3 minutes of PostgreSQL's restart");
+            }
+        }
+        stack.exitedService().ifPresent(name -> failures.add(name + " exited after PostgreSQL's crash"));
+        postgresBack = back;
+
+        // the profile consumer applies again: a new profile shows in the customer's routine
+        String probe = "c-fault-probe-2";
+        long version = -1;
+        while (version < 0 && System.nanoTime() - back < Duration.ofMinutes(3).toNanos()) {
+            Write put = write(PROFILE, probe, "PUT", "9|false", "PUT", url(PROFILE, "/api/profiles/" + probe),
+                    token(probe), profileBody(0, 0, 9).toString());
+            version = put.outcome() == Outcome.ACKNOWLEDGED ? put.version() : -1;
+            if (version < 0) {
+                Thread.sleep(200);
+            }
+        }
+        while (version > 0 && !routineShows(probe, version)) {
+            if (System.nanoTime() - back > Duration.ofMinutes(3).toNanos()) {
+                failures.add("recommendation-service did not apply a new profile within 3 minutes of PostgreSQL's restart");
+                break;
+            }
+            Thread.sleep(50);
+        }
+        recoveries.put(RECOMMENDATION + ": postgres back -> new profile visible in a routine",
+                version > 0 ? seconds(System.nanoTime() - back) : "no profile write acknowledged");
+
+        // what was committed before the crash but not yet sent goes out
+        Map<String, Long> drained = new LinkedHashMap<>();
+        while (drained.size() < 3 && System.nanoTime() - back < Duration.ofMinutes(3).toNanos()) {
+            for (String name : List.of(CATALOG, PROFILE, RECOMMENDATION)) {
+                try {
+                    if (!drained.containsKey(name) && unsentBefore(name, crashAt) == 0) {
+                        drained.put(name, System.nanoTime() - back);
+                    }
+                } catch (SQLException e) {
+                    // still recovering
+                }
+            }
+            Thread.sleep(100);
+        }
+        for (String name : List.of(CATALOG, PROFILE, RECOMMENDATION)) {
+            recoveries.put(name + ": postgres back -> outbox rows from before the crash sent",
+                    drained.containsKey(name) ? seconds(drained.get(name)) : "NOT within 3 min");
+            if (!drained.containsKey(name)) {
+                failures.add(name + ": outbox rows from before PostgreSQL's crash not sent within 3 minutes");
+            }
+        }
+        recoveries.put(RECOMMENDATION + ": profile batches the database refused (retried)",
+                String.format("%.0f", recommendationMetrics().getOrDefault("profiles_consumer_failed_applies_total", 0.0)));
+    }
+
+    private void downWindow(String service, Window window) {
+        downWindows.computeIfAbsent(service, s -> Collections.synchronizedList(new ArrayList<>())).add(window);
+    }
+
+    /**
+     * A write's outcome is expected: acknowledged, or refused or broken off while its service was killed, or a 5xx
+     * or broken off while its database was down.
+     */
+    private boolean expected(Write write) {
+        List<Window> windows = downWindows.getOrDefault(write.service(), List.of());
+        synchronized (windows) {
+            return write.outcome() == Outcome.ACKNOWLEDGED
+                    || windows.stream().anyMatch(w -> w.overlaps(write) && w.allows(write));
         }
     }
 
@@ -383,6 +558,50 @@ public final class FaultMeasurement {
                 existing.add(customer);
             }
             pace(write);
+        }
+    }
+
+    /**
+     * Customers of its own ({@value #ERASED_CUSTOMERS}), two thirds consenting so that routines are issued to them:
+     * answers until shortly before PostgreSQL's crash, then the erasure of each, one every 200 ms, into and through
+     * the outage; an erasure not acknowledged is tried again after the others, until it is. An erased customer is
+     * never written again, so the reconciliation finds each of them erased everywhere.
+     */
+    private void eraser() {
+        Random random = new Random(300);
+        Map<String, Integer> counters = new HashMap<>();
+        java.util.ArrayDeque<String> toErase = new java.util.ArrayDeque<>();
+        for (int i = 0; i < ERASED_CUSTOMERS; i++) {
+            toErase.add("c-fault-e-" + i);
+        }
+        while (writing) {
+            if (!erasing) {
+                int index = random.nextInt(ERASED_CUSTOMERS);
+                String customer = "c-fault-e-" + index;
+                int sunHours = counters.merge(customer, 1, Integer::sum) % 25;
+                boolean consent = index % 3 != 2;
+                pace(write(PROFILE, customer, "PUT", sunHours + "|" + consent, "PUT",
+                        url(PROFILE, "/api/profiles/" + customer), token(customer),
+                        profileBody(index, consent ? 1 : 0, sunHours).toString()));
+            } else if (!toErase.isEmpty()) {
+                String customer = toErase.poll();
+                Write erasure = write(PROFILE, customer, "DELETE", "ERASED", "DELETE",
+                        url(PROFILE, "/api/profiles/" + customer), token(customer), null);
+                if (erasure.outcome() != Outcome.ACKNOWLEDGED) {
+                    toErase.add(customer);
+                }
+                sleepQuietly(200);
+            } else {
+                sleepQuietly(100);
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -524,11 +743,19 @@ public final class FaultMeasurement {
                     counts(entry.getValue(), PROFILE));
         }
         System.out.printf("  %-22s %-28s %-28s%n", "total", counts(all, CATALOG), counts(all, PROFILE));
+        Map<String, Long> duringOutage = all.stream().filter(w -> w.phase().startsWith("postgres")
+                        && w.outcome() != Outcome.ACKNOWLEDGED)
+                .collect(Collectors.groupingBy(w -> w.outcome() == Outcome.FAILED ? w.detail().split(" ")[0]
+                        : w.outcome().name().toLowerCase(), TreeMap::new, Collectors.counting()));
+        List<Long> failedAfter = all.stream().filter(w -> w.phase().startsWith("postgres") && w.outcome() == Outcome.FAILED)
+                .map(w -> (w.endedNanos() - w.startedNanos()) / 1_000_000).sorted().toList();
+        System.out.println("  not acknowledged while PostgreSQL was down or coming back, by answer: " + duringOutage
+                + (failedAfter.isEmpty() ? "" : "; the error answers took " + failedAfter.get(failedAfter.size() / 2)
+                + " ms (median), " + failedAfter.get(failedAfter.size() - 1) + " ms at most"));
         for (Write write : all) {
-            // a refused or broken connection is expected only from a service while it is down
-            long[] down = downWindows.get(write.service());
-            boolean whileDown = down != null && write.endedNanos() >= down[0] && write.startedNanos() <= down[1];
-            if (write.outcome() == Outcome.FAILED || (write.outcome() != Outcome.ACKNOWLEDGED && !whileDown)) {
+            // a refused or broken connection is expected only from a service while it is down, an error answer
+            // (5xx) only while its database is
+            if (!expected(write)) {
                 failures.add(String.format("%s %s %s during \"%s\": %s %s", write.service(), write.op(), write.key(),
                         write.phase(), write.outcome(), write.detail()));
             }
@@ -547,25 +774,12 @@ public final class FaultMeasurement {
         System.out.println("Reconciliation (the producers' databases are the truth):");
         Map<String, Long> catalog = catalogVersions();
         Map<String, Long> profiles = versions(PROFILE, "select customer_id, version from profile");
+        Map<String, Long> erasures = versions(PROFILE, "select customer_id, version from profile_erasure");
         Map<String, Long> readModel = versions(RECOMMENDATION, "select customer_id, version from customer_profile");
+        Map<String, List<Long>> snapshots = snapshots();
 
         check("profile read model (customer, version) = profile-service's profiles", profiles.size() + " customers",
                 differences(profiles, readModel));
-
-        Set<String> erased = new HashSet<>();
-        synchronized (writes) {
-            writes.stream().filter(w -> w.op().equals("DELETE") && w.service().equals(PROFILE)).map(Write::key)
-                    .filter(k -> !profiles.containsKey(k)).forEach(erased::add);
-        }
-        List<String> erasedLeft = new ArrayList<>();
-        Map<String, List<Long>> snapshots = snapshots();
-        for (String customer : erased) {
-            if (readModel.containsKey(customer) || snapshots.containsKey(customer)) {
-                erasedLeft.add(customer + ": still in the read model or its snapshots");
-            }
-        }
-        check("erased customers absent from recommendation-service (profile and snapshots)", erased.size() + " erased",
-                erasedLeft);
 
         Map<String, Double> metrics = recommendationMetrics();
         long tableProducts = metrics.getOrDefault("catalog_table_products", -1.0).longValue();
@@ -587,17 +801,148 @@ public final class FaultMeasurement {
         check("profiles.skin.v1, newest value per key = profile-service's profiles (erased: tombstone)",
                 profileTopic.size() + " keys", differences(profiles, withoutTombstones(profileTopic)));
 
-        List<String> parked = new ArrayList<>();
-        for (String dlq : List.of(Topics.CATALOG_PRODUCTS + ".dlq", Topics.PROFILES_SKIN + ".dlq")) {
-            long records = records(dlq);
-            if (records > 0) {
-                parked.add(dlq + ": " + records + " records");
+        checkErased(profiles, erasures, readModel, snapshots);
+        checkDeadLetters();
+        checkSnapshots(readModel, snapshots);
+        checkAcknowledged(catalog, profiles, erasures);
+    }
+
+    /**
+     * No erased customer anywhere. Erased: whoever profile-service's {@code profile_erasure} holds, and every
+     * customer the tool erased who has no profile now. Nothing of theirs may be left in profile-service (profile,
+     * history, an outbox row with a payload naming them) or in recommendation-service (read model, snapshots,
+     * outbox payloads), and recommendation-service's erasure marker carries the erasure's version. On every topic
+     * but the dead letters, the newest record of an erased customer's key is a tombstone; on
+     * {@code profiles.skin.v1} it is there and carries the erasure's version, and on
+     * {@code recommendations.issued.v1} it is there (an erasure always withdraws what may have been issued).
+     */
+    private void checkErased(Map<String, Long> profiles, Map<String, Long> erasures, Map<String, Long> readModel,
+                             Map<String, List<Long>> snapshots) throws Exception {
+        Set<String> erased = new java.util.TreeSet<>(erasures.keySet());
+        synchronized (writes) {
+            writes.stream().filter(w -> w.op().equals("DELETE") && w.service().equals(PROFILE)).map(Write::key)
+                    .filter(k -> !profiles.containsKey(k)).forEach(erased::add);
+        }
+        String size = erased.size() + " erased (" + erasures.size() + " in profile_erasure, "
+                + erased.stream().filter(c -> c.startsWith("c-fault-e-")).count() + " of the eraser's)";
+
+        List<String> inProfiles = new ArrayList<>();
+        erased.stream().filter(profiles::containsKey).forEach(c -> inProfiles.add(c + ": erased, and in profile"));
+        Set<String> histories = new HashSet<>(versions(PROFILE, "select customer_id, max(version) from profile_version "
+                + "group by customer_id").keySet());
+        erased.stream().filter(histories::contains).forEach(c -> inProfiles.add(c + ": erased, and in profile_version"));
+        outboxNaming(PROFILE, erased).forEach(row -> inProfiles.add(row + " (profile-service's outbox)"));
+        check("erased customers: nothing in profile-service (profile, profile_version, outbox payloads)", size,
+                inProfiles);
+
+        List<String> inRecommendations = new ArrayList<>();
+        erased.stream().filter(readModel::containsKey).forEach(c -> inRecommendations.add(c + ": erased, and in customer_profile"));
+        erased.stream().filter(snapshots::containsKey)
+                .forEach(c -> inRecommendations.add(c + ": erased, and in recommendation_snapshot"));
+        outboxNaming(RECOMMENDATION, erased).forEach(row -> inRecommendations.add(row + " (recommendation-service's outbox)"));
+        Map<String, Long> markers = versions(RECOMMENDATION, "select customer_id, erased_version from erased_customer");
+        erasures.forEach((customer, version) -> {
+            if (!version.equals(markers.get(customer))) {
+                inRecommendations.add(customer + ": erased at v" + version + ", marker " + markers.get(customer));
+            }
+        });
+        check("erased customers: nothing in recommendation-service (customer_profile, snapshots, outbox payloads); "
+                + "marker at the erasure's version", size, inRecommendations);
+
+        List<String> onTopics = new ArrayList<>();
+        List<String> topics;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            topics = admin.listTopics().names().get().stream().filter(t -> !t.endsWith(".dlq")).sorted().toList();
+        }
+        for (String topic : topics) {
+            Map<String, ConsumerRecord<String, byte[]>> newest = newestRecords(topic);
+            for (String customer : erased) {
+                ConsumerRecord<String, byte[]> record = newest.get(customer);
+                if (record != null && record.value() != null) {
+                    onTopics.add(topic + ": the newest record of " + customer + " (offset " + record.offset()
+                            + ") holds a value");
+                }
+            }
+            if (topic.equals(Topics.PROFILES_SKIN) || topic.equals(Topics.RECOMMENDATIONS_ISSUED)) {
+                erasures.forEach((customer, version) -> {
+                    ConsumerRecord<String, byte[]> record = newest.get(customer);
+                    if (record == null) {
+                        onTopics.add(topic + ": no tombstone for " + customer);
+                    } else if (topic.equals(Topics.PROFILES_SKIN) && record.value() == null
+                            && !String.valueOf(version).equals(header(record, "ce_aggregateversion"))) {
+                        onTopics.add(topic + ": tombstone of " + customer + " carries version "
+                                + header(record, "ce_aggregateversion") + ", the erasure's is " + version);
+                    }
+                });
             }
         }
-        check("dead-letter topics empty: no valid event was parked", "2 topics", parked);
+        check("erased customers: the newest record of their key on every topic is a tombstone (" + String.join(", ", topics)
+                + "); profiles.skin.v1's carries the erasure's version", size, onTopics);
+    }
 
-        checkSnapshots(readModel, snapshots);
-        checkAcknowledged(catalog, profiles);
+    /** Outbox rows with a payload whose key or content names one of the customers. */
+    private List<String> outboxNaming(String service, Set<String> customers) throws SQLException {
+        List<String> found = new ArrayList<>();
+        java.util.regex.Pattern quoted = java.util.regex.Pattern.compile("\"(c-fault-[A-Za-z0-9._:-]+)\"");
+        try (Connection db = database(service); ResultSet rows = db.createStatement().executeQuery(
+                "select seq, topic, message_key, payload from outbox_event where payload is not null")) {
+            while (rows.next()) {
+                Set<String> named = new HashSet<>();
+                named.add(rows.getString(3));
+                var matcher = quoted.matcher(rows.getString(4));
+                while (matcher.find()) {
+                    named.add(matcher.group(1));
+                }
+                named.retainAll(customers);
+                if (!named.isEmpty()) {
+                    found.add(named + ": outbox row " + rows.getLong(1) + " on " + rows.getString(2) + " has a payload");
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The dead-letter topics (every {@code *.dlq} the broker has) are empty: no valid event was parked. Should one
+     * not be, none of its records may hold answers, in its value or its headers.
+     */
+    private void checkDeadLetters() throws Exception {
+        Set<String> topics = new java.util.TreeSet<>(List.of(Topics.deadLetterOf(Topics.CATALOG_PRODUCTS),
+                Topics.deadLetterOf(Topics.PROFILES_SKIN)));
+        Set<String> existing;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            existing = admin.listTopics().names().get();
+        }
+        existing.stream().filter(t -> t.endsWith(".dlq")).forEach(topics::add);
+        List<String> problems = new ArrayList<>();
+        int records = 0;
+        for (String topic : topics) {
+            if (!existing.contains(topic)) {
+                continue; // never created: nothing parked
+            }
+            for (ConsumerRecord<String, byte[]> record : allRecords(topic)) {
+                records++;
+                problems.add(topic + "@" + record.partition() + ":" + record.offset() + " parked: "
+                        + header(record, "dlq.error"));
+                List<String> texts = new ArrayList<>();
+                texts.add(record.value() == null ? "" : new String(record.value(), java.nio.charset.StandardCharsets.UTF_8));
+                record.headers().forEach(h -> texts.add(h.key() + "=" + (h.value() == null ? ""
+                        : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8))));
+                for (String field : ANSWER_FIELDS) {
+                    if (texts.stream().anyMatch(t -> t.contains("\"" + field + "\""))) {
+                        problems.add(topic + "@" + record.partition() + ":" + record.offset() + " holds \"" + field + "\"");
+                    }
+                }
+            }
+        }
+        check("dead-letter topics empty (no valid event parked), no dead letter holding answers",
+                topics.size() + " topics, " + records + " records", problems);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null
+                : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
@@ -660,12 +1005,21 @@ public final class FaultMeasurement {
     }
 
     /**
-     * Every acknowledged write is in the producer's database, and versions count changes exactly: between two
-     * acknowledged writes of a key the version grows by one, plus at most one per unknown write in between
-     * (a write that may or may not have committed); the database holds the last acknowledged state unless an
-     * unknown write came after it.
+     * Every acknowledged write is in the producer's database, and versions count changes exactly.
+     *
+     * <p>Catalogue: between two acknowledged writes of a sku the version grows by one, plus at most one per unknown
+     * write in between (one that may or may not have committed); the database holds the last acknowledged state
+     * unless an unknown write came after it.
+     *
+     * <p>Profiles: erasure is a version too. Every answer and every erasure of a customer who has a profile takes
+     * the next version; an erasure of a customer who has none keeps the erasure's version (1 if there was none);
+     * answers after an erasure go on from its version. The erasure's answer carries no version, so the check
+     * follows every state (version, profile or erased) the writes allow, an unknown write forking it: each
+     * acknowledged answer's version must follow from one of them, and profile-service's final state (its profile,
+     * or its erasure's version) must be one of those the writes leave.
      */
-    private void checkAcknowledged(Map<String, Long> catalog, Map<String, Long> profiles) throws Exception {
+    private void checkAcknowledged(Map<String, Long> catalog, Map<String, Long> profiles, Map<String, Long> erasures)
+            throws Exception {
         Map<String, String> catalogState = new HashMap<>();
         try (Connection db = database(CATALOG); ResultSet rows = db.createStatement().executeQuery(
                 "select sku, price_amount, stock, status from product")) {
@@ -684,9 +1038,7 @@ public final class FaultMeasurement {
             }
         }
         List<String> problems = new ArrayList<>();
-        int acknowledged = 0;
-        int unknownCommitted = 0;
-        int unknown = 0;
+        int[] counts = new int[3]; // acknowledged, unknown, unknown that committed (seen in versions)
         Map<String, List<Write>> byKey;
         synchronized (writes) {
             byKey = writes.stream().filter(w -> w.outcome() != Outcome.REFUSED)
@@ -694,74 +1046,119 @@ public final class FaultMeasurement {
         }
         for (var entry : byKey.entrySet()) {
             List<Write> sequence = entry.getValue();
-            boolean isCatalog = sequence.get(0).service().equals(CATALOG);
-            String key = sequence.get(0).key();
-            Write lastAcknowledged = null;
-            int uncertainSince = 0;
-            boolean erasureUncertain = false;
-            for (Write write : sequence) {
-                if (write.outcome() != Outcome.ACKNOWLEDGED) {
-                    uncertainSince++;
-                    unknown++;
-                    erasureUncertain |= write.op().equals("DELETE");
-                    continue;
-                }
-                acknowledged++;
-                if (!isCatalog && write.op().equals("DELETE")) {
-                    lastAcknowledged = write;
-                    uncertainSince = 0;
-                    erasureUncertain = false;
-                    continue;
-                }
-                long previous = lastAcknowledged == null || lastAcknowledged.op().equals("DELETE") && !isCatalog ? 0
-                        : lastAcknowledged.version();
-                if (!erasureUncertain) {
-                    long grew = write.version() - previous;
-                    if (grew < 1 || grew > 1 + uncertainSince) {
-                        problems.add(entry.getKey() + ": version " + previous + " -> " + write.version() + " with "
-                                + uncertainSince + " unknown writes between");
-                    } else {
-                        unknownCommitted += (int) (grew - 1);
-                    }
-                }
-                // an erasure after it deletes the history (and a new profile may reuse the version numbers)
-                if (!isCatalog && !erasedLater(sequence, write)) {
-                    String stored = history.get(key + ":" + write.version());
-                    if (stored == null) {
-                        problems.add(entry.getKey() + ": acknowledged version " + write.version() + " not in the history");
-                    } else if (!stored.equals(write.expected())) {
-                        problems.add(entry.getKey() + ": version " + write.version() + " holds other answers");
-                    }
-                }
-                lastAcknowledged = write;
-                uncertainSince = 0;
-                erasureUncertain = false;
-            }
-            // the database holds the last acknowledged write, unless an unknown one may have come after it
-            if (lastAcknowledged != null && uncertainSince == 0) {
-                String expected = lastAcknowledged.expected();
-                if (isCatalog) {
-                    String actual = catalogState.get(key);
-                    // a discontinuation sets the status only; a PUT sets price, stock and status
-                    String normalized = expected.equals("DISCONTINUED") ? expected
-                            : new BigDecimal(expected.split("\\|")[0]).stripTrailingZeros().toPlainString()
-                            + expected.substring(expected.indexOf('|'));
-                    boolean same = actual != null && (expected.equals("DISCONTINUED")
-                            ? actual.endsWith("|DISCONTINUED") : normalized.equals(actual));
-                    if (!same || !Objects.equals(catalog.get(key), lastAcknowledged.version())) {
-                        problems.add(entry.getKey() + ": last acknowledged " + normalized + " v" + lastAcknowledged.version()
-                                + ", database " + actual + " v" + catalog.get(key));
-                    }
-                } else if (lastAcknowledged.op().equals("DELETE") ? profiles.containsKey(key)
-                        : !Objects.equals(profiles.get(key), lastAcknowledged.version())) {
-                    problems.add(entry.getKey() + ": last acknowledged " + lastAcknowledged.op() + " v"
-                            + lastAcknowledged.version() + ", database v" + profiles.get(key));
-                }
+            if (sequence.get(0).service().equals(CATALOG)) {
+                checkCatalogKey(entry.getKey(), sequence, catalog, catalogState, problems, counts);
+            } else {
+                checkProfileKey(entry.getKey(), sequence, profiles, erasures, history, problems, counts);
             }
         }
         check("acknowledged writes in the producers' databases; versions count each change once",
-                acknowledged + " acknowledged; of " + unknown + " unknown/failed, " + unknownCommitted
+                counts[0] + " acknowledged; of " + counts[1] + " unknown/failed, " + counts[2]
                         + " committed (seen in versions)", problems);
+    }
+
+    private static void checkCatalogKey(String name, List<Write> sequence, Map<String, Long> catalog,
+                                        Map<String, String> catalogState, List<String> problems, int[] counts) {
+        String key = sequence.get(0).key();
+        Write lastAcknowledged = null;
+        int uncertainSince = 0;
+        for (Write write : sequence) {
+            if (write.outcome() != Outcome.ACKNOWLEDGED) {
+                uncertainSince++;
+                counts[1]++;
+                continue;
+            }
+            counts[0]++;
+            long previous = lastAcknowledged == null ? 0 : lastAcknowledged.version();
+            long grew = write.version() - previous;
+            if (grew < 1 || grew > 1 + uncertainSince) {
+                problems.add(name + ": version " + previous + " -> " + write.version() + " with " + uncertainSince
+                        + " unknown writes between");
+            } else {
+                counts[2] += (int) (grew - 1);
+            }
+            lastAcknowledged = write;
+            uncertainSince = 0;
+        }
+        // the database holds the last acknowledged write, unless an unknown one may have come after it
+        if (lastAcknowledged != null && uncertainSince == 0) {
+            String expected = lastAcknowledged.expected();
+            String actual = catalogState.get(key);
+            // a discontinuation sets the status only; a PUT sets price, stock and status
+            String normalized = expected.equals("DISCONTINUED") ? expected
+                    : new BigDecimal(expected.split("\\|")[0]).stripTrailingZeros().toPlainString()
+                    + expected.substring(expected.indexOf('|'));
+            boolean same = actual != null && (expected.equals("DISCONTINUED")
+                    ? actual.endsWith("|DISCONTINUED") : normalized.equals(actual));
+            if (!same || !Objects.equals(catalog.get(key), lastAcknowledged.version())) {
+                problems.add(name + ": last acknowledged " + normalized + " v" + lastAcknowledged.version()
+                        + ", database " + actual + " v" + catalog.get(key));
+            }
+        }
+    }
+
+    /** A customer's state in profile-service: the version held, and whether it is a profile or an erasure. */
+    record ProfileState(long version, boolean exists) {
+        ProfileState after(boolean answer) {
+            if (answer || exists) {
+                return new ProfileState(version + 1, answer);
+            }
+            return new ProfileState(version == 0 ? 1 : version, false); // erasing what is already erased
+        }
+
+        @Override
+        public String toString() {
+            return (exists ? "v" : "erased v") + version;
+        }
+    }
+
+    private static void checkProfileKey(String name, List<Write> sequence, Map<String, Long> profiles,
+                                        Map<String, Long> erasures, Map<String, String> history, List<String> problems,
+                                        int[] counts) {
+        String key = sequence.get(0).key();
+        // every state the writes so far allow, with the fewest unknown writes that must have committed for it
+        Map<ProfileState, Integer> states = new HashMap<>(Map.of(new ProfileState(0, false), 0));
+        for (Write write : sequence) {
+            boolean answer = write.op().equals("PUT");
+            Map<ProfileState, Integer> next = new HashMap<>();
+            if (write.outcome() != Outcome.ACKNOWLEDGED) {
+                counts[1]++;
+                next.putAll(states);
+                states.forEach((state, committed) -> next.merge(state.after(answer), committed + 1, Math::min));
+                states = next;
+                continue;
+            }
+            counts[0]++;
+            if (!answer) {
+                states.forEach((state, committed) -> next.merge(state.after(false), committed, Math::min));
+                states = next;
+                continue;
+            }
+            ProfileState acknowledged = new ProfileState(write.version(), true);
+            Integer committed = states.entrySet().stream().filter(e -> e.getKey().after(true).equals(acknowledged))
+                    .map(Map.Entry::getValue).min(Integer::compare).orElse(null);
+            if (committed == null) {
+                problems.add(name + ": acknowledged v" + write.version() + " does not follow from " + states.keySet());
+                committed = 0;
+            }
+            states = new HashMap<>(Map.of(acknowledged, committed));
+            // an erasure after it deletes the history
+            if (!erasedLater(sequence, write)) {
+                String stored = history.get(key + ":" + write.version());
+                if (stored == null) {
+                    problems.add(name + ": acknowledged version " + write.version() + " not in the history");
+                } else if (!stored.equals(write.expected())) {
+                    problems.add(name + ": version " + write.version() + " holds other answers");
+                }
+            }
+        }
+        ProfileState stored = profiles.containsKey(key) ? new ProfileState(profiles.get(key), true)
+                : new ProfileState(erasures.getOrDefault(key, 0L), false);
+        if (states.containsKey(stored)) {
+            counts[2] += states.get(stored);
+        } else {
+            problems.add(name + ": profile-service holds " + stored + ", the writes allow only " + states.keySet());
+        }
     }
 
     private static boolean erasedLater(List<Write> sequence, Write write) {
@@ -798,6 +1195,25 @@ public final class FaultMeasurement {
     /** The newest record per key, from the beginning of the topic to its current end: a version, or null (tombstone). */
     private Map<String, Long> newestPerKey(String topic, String versionField) throws IOException {
         Map<String, Long> newest = new HashMap<>();
+        for (var record : newestRecords(topic).entrySet()) {
+            byte[] value = record.getValue().value();
+            newest.put(record.getKey(), value == null ? null : JSON.readTree(value).get(versionField).asLong());
+        }
+        return newest;
+    }
+
+    /** The newest record per key, from the beginning of the topic to its current end. */
+    private Map<String, ConsumerRecord<String, byte[]>> newestRecords(String topic) {
+        Map<String, ConsumerRecord<String, byte[]>> newest = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : allRecords(topic)) {
+            newest.put(record.key(), record); // in offset order within a partition, and a key has one partition
+        }
+        return newest;
+    }
+
+    /** Every record of a topic, from its beginning to its current end, in offset order per partition. */
+    private List<ConsumerRecord<String, byte[]>> allRecords(String topic) {
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
                 broker.bootstrapServers(), "enable.auto.commit", "false"), new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -807,22 +1223,11 @@ public final class FaultMeasurement {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    newest.put(record.key(), record.value() == null ? null
-                            : JSON.readTree(record.value()).get(versionField).asLong());
+                    all.add(record);
                 }
             }
         }
-        return newest;
-    }
-
-    private long records(String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                broker.bootstrapServers()), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-            return consumer.endOffsets(partitions).entrySet().stream().mapToLong(e -> e.getValue() - begin.get(e.getKey())).sum();
-        }
+        return all;
     }
 
     private Map<String, Long> catalogVersions() throws SQLException {

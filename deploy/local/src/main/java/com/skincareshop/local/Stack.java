@@ -47,14 +47,21 @@ public final class Stack implements AutoCloseable {
     private final KafkaBroker broker;
     private final List<Service> services;
     private final List<Process> processes = new ArrayList<>();
-    private final LocalPostgres postgres = LocalPostgres.fromEnvironment();
+    private final LocalPostgres postgres;
     private final Map<String, String> environment = new java.util.LinkedHashMap<>();
 
+    /** On the machine's PostgreSQL ({@link LocalPostgres#fromEnvironment()}). */
     public Stack(Path root, Path logs, KafkaBroker broker, List<Service> services) {
+        this(root, logs, broker, services, LocalPostgres.fromEnvironment());
+    }
+
+    /** On the given PostgreSQL server (the fault run's own cluster). */
+    public Stack(Path root, Path logs, KafkaBroker broker, List<Service> services, LocalPostgres postgres) {
         this.root = root;
         this.logs = logs;
         this.broker = broker;
         this.services = List.copyOf(services);
+        this.postgres = postgres;
     }
 
     public List<Service> services() {

@@ -37,19 +37,26 @@ public final class LocalPostgres {
     /** Debian clusters ({version, name}) this instance started, so that the local run can stop them again. */
     private final java.util.List<String[]> startedClusters = new java.util.ArrayList<>();
 
-    private LocalPostgres(String host, int port, String adminUser, String adminPassword) {
+    private LocalPostgres(String host, int port, String adminUrl, String adminUser, String adminPassword) {
         this.host = host;
         this.port = port;
-        this.adminUrl = env("SKINCARE_PG_ADMIN_URL", "jdbc:postgresql://" + host + ":" + port + "/postgres");
+        this.adminUrl = adminUrl;
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
     }
 
     public static LocalPostgres fromEnvironment() {
-        return new LocalPostgres(env("SKINCARE_PG_HOST", "127.0.0.1"),
-                Integer.parseInt(env("SKINCARE_PG_PORT", "5432")),
+        String host = env("SKINCARE_PG_HOST", "127.0.0.1");
+        int port = Integer.parseInt(env("SKINCARE_PG_PORT", "5432"));
+        return new LocalPostgres(host, port, env("SKINCARE_PG_ADMIN_URL", "jdbc:postgresql://" + host + ":" + port + "/postgres"),
                 env("SKINCARE_PG_ADMIN_USER", "postgres"),
                 env("SKINCARE_PG_ADMIN_PASSWORD", ""));
+    }
+
+    /** A server at this address, whatever the environment says (a tool's own cluster, say). */
+    public static LocalPostgres at(String host, int port, String adminUser, String adminPassword) {
+        return new LocalPostgres(host, port, "jdbc:postgresql://" + host + ":" + port + "/postgres", adminUser,
+                adminPassword);
     }
 
     public String jdbcUrl(String database) {
