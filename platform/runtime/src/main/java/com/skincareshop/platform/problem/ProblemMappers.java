@@ -1,6 +1,7 @@
 package com.skincareshop.platform.problem;
 
 import com.skincareshop.contracts.validation.Violation;
+import com.skincareshop.platform.persistence.DatabaseUnavailable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -19,12 +20,14 @@ import java.util.UUID;
 
 /**
  * Every error a client can see is {@code application/problem+json}. Client mistakes are 4xx and name the field;
- * anything else is a 500 that names only an error id, which is also in the log (never the request body:
- * questionnaire answers are personal data).
+ * a database that is down or failing over is a 503 with {@code Retry-After}; anything else is a 500 that names
+ * only an error id, which is also in the log (never the request body: questionnaire answers are personal data).
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** A failover or restart takes seconds (docs/RELIABILITY.md, the fault run). */
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -103,10 +106,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.causes(e)) {
+            return databaseUnavailable(e, uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
         return respond(Problem.of(500, "internal", "Internal error",
                 "an unexpected error occurred; error id " + errorId), uri);
+    }
+
+    /**
+     * The database is down, failing over or out of connections: nothing is wrong with the request, and nothing
+     * was stored (the transaction did not commit). A 503 with {@code Retry-After} tells the client to try again;
+     * one warning line, no stack trace, since an outage produces one per request.
+     */
+    private Response databaseUnavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Database unavailable on %s (%s); answered 503", uri == null ? "?" : uri.getPath(),
+                e.getClass().getSimpleName());
+        return Response.fromResponse(respond(Problem.of(503, "database-unavailable", "Service unavailable",
+                        "the database is unavailable; nothing was changed, retry shortly"), uri))
+                .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                .build();
     }
 
     private Response unauthenticated(UriInfo uri) {
