@@ -725,6 +725,28 @@ class RoutineEngineTest {
             assertThat(lv.am()).extracting(s -> reasons(s)).isEqualTo(en.am().stream().map(RoutineEngineTest::reasons).toList());
         }
 
+        /** The warning is about an active ingredient in the routine, not a product made for sensitive skin. */
+        @Test
+        void thePatchTestSaysToTryTheActiveOnASmallAreaBeforeTheWholeFace() {
+            ProductState gentleRetinol = product("SER-RET02", Category.SERUM, "30.00").inci("Retinol", "0.2").build();
+            Answers answers = answers().concerns(Concern.FINE_LINES).sensitive().build();
+            TestCatalog catalog = TestCatalog.basics(gentleRetinol);
+            java.util.Map<String, List<String>> says = java.util.Map.of(
+                    "en", List.of("Your routine includes a product with an active ingredient: retinoid.",
+                            "(a patch test) before using it on your whole face"),
+                    "tl", List.of("May aktibong sangkap ang isang produkto sa routine mo: retinoid.",
+                            "(patch test) bago gamitin sa buong mukha"),
+                    "lv", List.of("Jūsu rutīnā ir produkts ar aktīvo vielu: retinoīds.",
+                            "Pirms sākat to lietot uz visas sejas", "(panesamības tests)"));
+            for (String locale : List.of("en", "tl", "lv")) {
+                List<String> patchTests = build(answers, catalog, locale).warnings().stream()
+                        .filter(w -> w.code() == WarningCode.PATCH_TEST).map(Routine.Warning::message).toList();
+                assertThat(patchTests).as(locale).hasSize(1);
+                assertThat(patchTests.get(0)).as(locale).contains(says.get(locale))
+                        .doesNotContain("sensitive skin", "sensitibong balat", "jutīgai ādai");
+            }
+        }
+
         @Test
         void everyMessageExistsInEveryLocaleWithTheSamePlaceholders() throws Exception {
             java.util.Properties base = load("messages/routine.properties");
