@@ -8,6 +8,7 @@ import com.skincareshop.catalog.domain.ProductInput;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.platform.problem.ProblemException;
 import com.skincareshop.contracts.validation.Violation;
+import com.skincareshop.contracts.validation.ViolationList;
 import com.skincareshop.platform.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
@@ -18,7 +19,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -28,12 +28,15 @@ import java.util.Set;
 
 /**
  * The NDJSON bulk import. Each line is parsed, validated and stored in a transaction of its own, exactly as a PUT
- * would be, so that one bad line costs only itself.
+ * would be, so that one bad line costs only itself. The body is at most {@code skincare.http.body-limit.import}
+ * bytes; the report lists at most {@link #MAX_LISTED} violations and warnings in all, so that an import of 20,000
+ * lines that each break fifty rules does not answer with a million of them.
  */
 @ApplicationScoped
 public class ProductImport {
 
     private static final Logger LOG = Logger.getLogger(ProductImport.class);
+    static final int MAX_LISTED = 1_000;
 
     private final ObjectMapper json;
     private final Validator validator;
@@ -48,7 +51,7 @@ public class ProductImport {
         this.maxLines = maxLines;
     }
 
-    public ImportReport run(InputStream body) {
+    public ImportReport run(InputStream body) throws IOException {
         List<String> lines = readLines(body);
         if (lines.stream().allMatch(String::isBlank)) {
             throw ProblemException.invalid(Violations.BODY, "is empty: send one product as JSON per line");
@@ -58,9 +61,10 @@ public class ProductImport {
                     + " are accepted in one import");
         }
         List<ImportReport.Line> report = new ArrayList<>();
+        Listing listing = new Listing();
         for (int i = 0; i < lines.size(); i++) {
             if (!lines.get(i).isBlank()) {
-                report.add(importLine(i + 1, lines.get(i)));
+                report.add(listing.bound(importLine(i + 1, lines.get(i))));
             }
         }
         ImportReport result = ImportReport.of(report);
@@ -79,7 +83,7 @@ public class ProductImport {
         if (input == null) {
             return rejected(number, null, List.of(new Violation(Violations.BODY, "must be a JSON object")));
         }
-        List<Violation> violations = new ArrayList<>(Violations.of(validator.validate(input)));
+        List<Violation> violations = new ArrayList<>(Violations.of(validator.validate(input, ProductInput.SizesFirst.class)));
         if (input.sku() == null) {
             violations.add(new Violation("sku", "is required on every import line"));
         }
@@ -123,20 +127,42 @@ public class ProductImport {
         return warnings;
     }
 
-    /** Strict UTF-8: a body in another encoding is refused rather than stored as mojibake. */
-    private static List<String> readLines(InputStream body) {
+    /**
+     * Strict UTF-8: a body in another encoding is refused rather than stored as mojibake. A body over its limit
+     * throws {@code BodyTooLargeException} (a 413).
+     */
+    private static List<String> readLines(InputStream body) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+        List<String> lines = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, decoder))) {
-            return reader.lines().toList();
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
-                throw ProblemException.invalid(Violations.BODY, "is not valid UTF-8");
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.add(line);
             }
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (CharacterCodingException e) {
+            throw ProblemException.invalid(Violations.BODY, "is not valid UTF-8");
+        }
+        return lines;
+    }
+
+    /** What is left of one report's {@link #MAX_LISTED} violations and warnings. */
+    private static final class Listing {
+        private int room = MAX_LISTED;
+
+        ImportReport.Line bound(ImportReport.Line line) {
+            List<Violation> violations = take(line.violations());
+            List<Violation> warnings = take(line.warnings());
+            return new ImportReport.Line(line.line(), line.sku(), line.outcome(), line.version(), violations, warnings);
+        }
+
+        private List<Violation> take(List<Violation> found) {
+            if (found.isEmpty()) {
+                return found;
+            }
+            List<Violation> listed = ViolationList.of(found, Math.min(room, ViolationList.MAX_LISTED));
+            room -= ViolationList.isTruncated(listed) ? listed.size() - 1 : listed.size();
+            return listed;
         }
     }
 }

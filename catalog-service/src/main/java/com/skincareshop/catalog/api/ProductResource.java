@@ -10,10 +10,12 @@ import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.platform.api.QueryParams;
+import com.skincareshop.platform.http.BodyLimit;
 import com.skincareshop.platform.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.groups.ConvertGroup;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.io.IOException;
 import java.io.InputStream;
 
 /** The catalogue API of DESIGN.md: reads are public, writes need the {@code merchandiser} role. */
@@ -91,7 +94,8 @@ public class ProductResource {
     public Response put(@PathParam("sku") @Pattern(regexp = ProductInput.SKU_PATTERN, message = ProductInput.SKU_RULE)
                         String sku,
                         @HeaderParam(EntityTags.IF_MATCH) String ifMatch,
-                        @NotNull @Valid ProductInput body,
+                        @BodyLimit("product") @NotNull @Valid @ConvertGroup(to = ProductInput.SizesFirst.class)
+                        ProductInput body,
                         UriInfo uri) {
         if (body.sku() != null && !body.sku().equals(sku)) {
             throw ProblemException.invalid("sku", "does not match the sku in the path (" + sku + ")");
@@ -122,7 +126,7 @@ public class ProductResource {
     @Path("import")
     @RolesAllowed(MERCHANDISER)
     @Consumes({NDJSON, "application/jsonl", MediaType.TEXT_PLAIN})
-    public ImportReport importProducts(InputStream body) {
+    public ImportReport importProducts(@BodyLimit("import") InputStream body) throws IOException {
         return productImport.run(body);
     }
 

@@ -172,7 +172,7 @@ public class Product {
         texture = input.texture();
         sizeAmount = input.size().amount().setScale(2, RoundingMode.UNNECESSARY);
         sizeUnit = input.size().unit();
-        priceAmount = input.price().amount().setScale(2, RoundingMode.UNNECESSARY);
+        priceAmount = input.price().amount().setScale(ProductRules.PRICE_DECIMALS, RoundingMode.UNNECESSARY);
         priceCurrency = input.price().currency();
         stock = input.stock();
         searchText = searchTextOf();

@@ -10,6 +10,7 @@ import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.contracts.vocabulary.Texture;
 import com.skincareshop.contracts.vocabulary.TimeOfDay;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.GroupSequence;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -22,6 +23,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.groups.Default;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -32,6 +34,9 @@ import java.util.Set;
  * A product as a merchandiser describes it (the body of PUT and one line of the NDJSON import). Field rules are
  * annotations; rules across fields (SPF only where it belongs, English texts, percentages adding up, the
  * currency) are {@link ProductRules}, applied through {@link ValidProduct}.
+ *
+ * <p>Validated as {@link SizesFirst}: the size of the ingredient list is checked first and alone, so that a list
+ * longer than allowed is one violation and none of its elements is looked at.
  */
 @ValidProduct
 // What GET returns beyond this input is managed by the catalogue: a read-modify-write PUT may send it back.
@@ -43,7 +48,8 @@ public record ProductInput(
         @NotBlank @Size(max = 80) String brand,
         @NotNull Map<String, String> names,
         @NotNull Map<String, String> descriptions,
-        @NotNull @Size(min = 1, max = 80) List<@NotNull @Valid IngredientInput> ingredients,
+        @NotNull @Size(min = 1) @Size(max = MAX_INGREDIENTS, groups = Sizes.class)
+        List<@NotNull @Valid IngredientInput> ingredients,
         @NotNull @Size(max = 10) Set<@NotNull Concern> concerns,
         @NotEmpty Set<@NotNull SkinType> skinTypes,
         @NotEmpty Set<@NotNull Area> areas,
@@ -58,6 +64,19 @@ public record ProductInput(
 
     public static final String SKU_PATTERN = "^[A-Z0-9]+(-[A-Z0-9]+)*$";
     public static final String SKU_RULE = "must be 3 to 40 upper-case letters, digits and single dashes, e.g. SER-VITC15-30";
+    public static final int MAX_INGREDIENTS = 80;
+
+    /** The constraints checked before all others. */
+    public interface Sizes {
+    }
+
+    /**
+     * How a product is validated: {@link Sizes}, then everything else only if those hold
+     * ({@code @ConvertGroup(to = SizesFirst.class)} on a parameter, or {@code validator.validate(input, SizesFirst.class)}).
+     */
+    @GroupSequence({Sizes.class, Default.class})
+    public interface SizesFirst {
+    }
 
     public record IngredientInput(
             @NotBlank @Size(max = 120) @Pattern(regexp = "^[\\p{L}\\p{N} ()/,.'+&:-]+$",

@@ -1,6 +1,8 @@
 package com.skincareshop.catalog.domain;
 
 import com.skincareshop.contracts.catalog.InciDictionary;
+import com.skincareshop.contracts.validation.Decimals;
+import com.skincareshop.contracts.validation.ViolationList;
 import com.skincareshop.contracts.vocabulary.Locales;
 
 import java.math.BigDecimal;
@@ -15,6 +17,8 @@ public final class ProductRules {
 
     public static final int NAME_MAX = 120;
     public static final int DESCRIPTION_MAX = 2000;
+    /** The decimals a price is stored with, whatever its currency allows. */
+    public static final int PRICE_DECIMALS = 2;
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     /** A broken rule: {@code field} is the JSON path the client sent. */
@@ -53,6 +57,10 @@ public final class ProductRules {
         if (texts == null) {
             return;
         }
+        if (texts.size() > ViolationList.MAX_LISTED) {
+            broken.add(new Broken(field, "at most one text for each of " + Locales.SUPPORTED));
+            return; // more entries than could be listed: one violation for the map, none of them looked at
+        }
         for (Map.Entry<String, String> text : texts.entrySet()) {
             String path = field + "." + text.getKey();
             if (!Locales.isSupported(text.getKey())) {
@@ -69,8 +77,8 @@ public final class ProductRules {
     }
 
     private static void checkIngredients(ProductInput product, List<Broken> broken) {
-        if (product.ingredients() == null) {
-            return;
+        if (product.ingredients() == null || product.ingredients().size() > ProductInput.MAX_INGREDIENTS) {
+            return; // the size constraint reports a list too long, whose elements are not looked at
         }
         // by the dictionary's key, so that two spellings or synonyms of one ingredient ("Aqua", "Water") are one
         Map<String, Integer> seen = new HashMap<>();
@@ -85,14 +93,23 @@ public final class ProductRules {
                 broken.add(new Broken("ingredients[" + i + "].inci",
                         "is listed twice: ingredients[" + first + "] names the same ingredient"));
             }
-            if (ingredient.percent() != null) {
-                declared = declared.add(ingredient.percent());
-            }
+            declared = declared.add(summable(ingredient.percent()));
         }
         if (declared.compareTo(HUNDRED) > 0) {
             broken.add(new Broken("ingredients", "declared percentages add up to " + declared.stripTrailingZeros()
                     .toPlainString() + "%, more than 100%"));
         }
+    }
+
+    /**
+     * A percentage the field constraints accept (0 to 100, four decimals at most), else nothing: those report it, and
+     * a sum with a number of absurd scale (1e-10000000) would cost seconds.
+     */
+    private static BigDecimal summable(BigDecimal percent) {
+        if (percent == null || percent.scale() > 4 || percent.signum() < 0 || percent.compareTo(HUNDRED) > 0) {
+            return BigDecimal.ZERO;
+        }
+        return percent;
     }
 
     private static void checkPrice(ProductInput product, List<Broken> broken) {
@@ -105,9 +122,16 @@ public final class ProductRules {
             broken.add(new Broken("price.currency", "is not an ISO 4217 currency"));
             return;
         }
-        if (price.amount() != null && price.amount().stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+        if (price.amount() == null || !Decimals.withinBounds(price.amount())) {
+            return; // none, or beyond any sensible size, which the JSON reader refuses (StrictJson)
+        }
+        int decimals = price.amount().stripTrailingZeros().scale();
+        if (decimals > currency.getDefaultFractionDigits()) {
             broken.add(new Broken("price.amount", "has more decimals than " + currency.getCurrencyCode() + " allows ("
                     + currency.getDefaultFractionDigits() + ")"));
+        } else if (decimals > PRICE_DECIMALS) {
+            broken.add(new Broken("price.amount", "has more than " + PRICE_DECIMALS
+                    + " decimals, the most a price is stored with"));
         }
     }
 

@@ -5,6 +5,7 @@ import com.skincareshop.contracts.profile.CustomerIds;
 import com.skincareshop.contracts.profile.Questionnaire;
 import com.skincareshop.contracts.profile.Questionnaires;
 import com.skincareshop.contracts.vocabulary.Locales;
+import com.skincareshop.platform.http.BodyLimit;
 import com.skincareshop.platform.problem.ProblemException;
 import com.skincareshop.platform.security.CustomerAccess;
 import com.skincareshop.profile.domain.ProfileStore;
@@ -49,7 +50,7 @@ public class ProfileResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response answer(@PathParam("customerId") @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
                            String customerId,
-                           @NotNull @Valid ProfileRequest body,
+                           @BodyLimit("profile") @NotNull @Valid ProfileRequest body,
                            UriInfo uri) {
         access.requireSelfOr(customerId, STOREFRONT);
         Questionnaire questionnaire = Questionnaires.version(body.questionnaireVersion()).orElseThrow(() ->

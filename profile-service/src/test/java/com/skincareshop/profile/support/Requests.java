@@ -1,5 +1,7 @@
 package com.skincareshop.profile.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.platform.testing.DevTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -43,6 +45,15 @@ public final class Requests {
         body.put("locale", "lv");
         body.put("answers", answers);
         return body;
+    }
+
+    /** {@link #profile} of {@link #answers} as compact JSON, for a test that edits the text itself. */
+    public static String profileJson() {
+        try {
+            return new ObjectMapper().writeValueAsString(profile(answers()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** As the customer themself. */

@@ -5,6 +5,7 @@ import com.skincareshop.contracts.profile.CustomerIds;
 import com.skincareshop.contracts.profile.Questionnaire;
 import com.skincareshop.contracts.profile.Questionnaires;
 import com.skincareshop.contracts.profile.SkinProfile;
+import com.skincareshop.platform.http.BodyLimit;
 import com.skincareshop.platform.problem.Problem;
 import com.skincareshop.platform.problem.ProblemException;
 import com.skincareshop.platform.security.CustomerAccess;
@@ -71,7 +72,8 @@ public class RecommendationResource {
     @Path("preview")
     @RolesAllowed(STOREFRONT)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Routine preview(@QueryParam("locale") String locale, @NotNull @Valid PreviewRequest body) {
+    public Routine preview(@QueryParam("locale") String locale,
+                           @BodyLimit("preview") @NotNull @Valid PreviewRequest body) {
         requireCatalogue();
         Questionnaire questionnaire = body.questionnaireVersion() == null ? Questionnaires.current()
                 : Questionnaires.version(body.questionnaireVersion()).orElseThrow(() -> ProblemException.invalid(

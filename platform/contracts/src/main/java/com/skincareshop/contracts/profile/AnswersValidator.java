@@ -3,7 +3,9 @@ package com.skincareshop.contracts.profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.skincareshop.contracts.catalog.InciDictionary;
 import com.skincareshop.contracts.catalog.Money;
+import com.skincareshop.contracts.validation.Decimals;
 import com.skincareshop.contracts.validation.Violation;
+import com.skincareshop.contracts.validation.ViolationList;
 import com.skincareshop.contracts.vocabulary.AgeBand;
 import com.skincareshop.contracts.vocabulary.Area;
 import com.skincareshop.contracts.vocabulary.Concern;
@@ -24,17 +26,23 @@ import java.util.stream.Collectors;
 
 /**
  * Validates raw answers (a JSON object) against a questionnaire version, driven by the questionnaire's data:
- * types, options, limits, required and show-if. Returns every broken rule, each naming its field
+ * types, options, limits, required and show-if. Returns the broken rules, each naming its field
  * ({@code answers.concerns[2]}), or the normalized {@link Answers}. Pure: profile-service and the
  * recommendation preview validate with exactly this code.
+ *
+ * <p>Built for hostile input: it stops at the first violation past {@link ViolationList#MAX_LISTED}, refuses a list
+ * longer than its question allows without looking at its elements, and refuses a number beyond {@link Decimals}
+ * before any arithmetic on it.
  */
 public final class AnswersValidator {
 
     public static final String FIELD = "answers";
     private static final Pattern INGREDIENT_NAME = Pattern.compile("^[\\p{L}\\p{N} ()/,.'+&:-]+$");
     private static final int NUMBER_DECIMALS = 2;
+    /** Far longer than any amount within {@link Decimals}' bound needs: refused before it is parsed. */
+    private static final int MAX_AMOUNT_TEXT = 2 * Decimals.MAX_DIGITS + 10;
 
-    /** Either {@code answers} (valid) or {@code violations} (not empty). */
+    /** Either {@code answers} (valid) or {@code violations} (not empty, ending with {@link ViolationList#MORE} if cut short). */
     public record Result(Answers answers, List<Violation> violations) {
         public boolean valid() {
             return violations.isEmpty();
@@ -42,7 +50,7 @@ public final class AnswersValidator {
     }
 
     private final Questionnaire questionnaire;
-    private final List<Violation> violations = new ArrayList<>();
+    private final ViolationList violations = new ViolationList();
     private final Map<String, Object> values = new HashMap<>();
 
     private AnswersValidator(Questionnaire questionnaire) {
@@ -62,12 +70,15 @@ public final class AnswersValidator {
         }
         for (Iterator<String> names = answers.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (questionnaire.question(name).isEmpty()) {
-                violations.add(new Violation(FIELD + "." + name,
-                        "is not a question of questionnaire version " + questionnaire.version()));
+            if (questionnaire.question(name).isEmpty()
+                    && !report(FIELD + "." + name, "is not a question of questionnaire version " + questionnaire.version())) {
+                break;
             }
         }
         for (Questionnaire.Question question : questionnaire.questions()) {
+            if (violations.truncated()) {
+                break;
+            }
             if (!isAsked(question)) {
                 continue; // an answer to a question that was not asked is dropped, not held against the customer
             }
@@ -75,7 +86,7 @@ public final class AnswersValidator {
             JsonNode value = answers.get(question.id());
             if (value == null || value.isNull()) {
                 if (question.required()) {
-                    violations.add(new Violation(field, "is required"));
+                    report(field, "is required");
                 }
                 continue;
             }
@@ -85,7 +96,7 @@ public final class AnswersValidator {
             }
         }
         if (!violations.isEmpty()) {
-            return new Result(null, List.copyOf(violations));
+            return new Result(null, violations.toList());
         }
         return new Result(toAnswers(), List.of());
     }
@@ -108,7 +119,7 @@ public final class AnswersValidator {
             case MULTIPLE_CHOICE, RANKED_CHOICE -> choices(question, field, value);
             case BOOLEAN -> {
                 if (!value.isBoolean()) {
-                    violations.add(new Violation(field, "must be true or false"));
+                    report(field, "must be true or false");
                     yield null;
                 }
                 yield value.booleanValue();
@@ -121,7 +132,7 @@ public final class AnswersValidator {
 
     private String choice(Questionnaire.Question question, String field, JsonNode value) {
         if (!value.isTextual() || !question.hasOption(value.textValue())) {
-            violations.add(new Violation(field, "must be one of " + codes(question)));
+            report(field, "must be one of " + codes(question));
             return null;
         }
         return value.textValue();
@@ -129,29 +140,34 @@ public final class AnswersValidator {
 
     private List<String> choices(Questionnaire.Question question, String field, JsonNode value) {
         if (!value.isArray()) {
-            violations.add(new Violation(field, "must be an array of " + codes(question)));
+            report(field, "must be an array of " + codes(question));
             return null;
         }
-        int before = violations.size();
+        if (question.maxSelected() != null && value.size() > question.maxSelected()) {
+            report(field, "choose at most " + question.maxSelected());
+            return null; // one violation for the list, not one for each of its elements
+        }
+        boolean broken = false;
         List<String> chosen = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
             String itemField = field + "[" + i + "]";
-            if (!item.isTextual() || !question.hasOption(item.textValue())) {
-                violations.add(new Violation(itemField, "must be one of " + codes(question)));
-            } else if (chosen.contains(item.textValue())) {
-                violations.add(new Violation(itemField, "is chosen twice"));
+            String problem = !item.isTextual() || !question.hasOption(item.textValue()) ? "must be one of " + codes(question)
+                    : chosen.contains(item.textValue()) ? "is chosen twice" : null;
+            if (problem != null) {
+                broken = true;
+                if (!report(itemField, problem)) {
+                    return null;
+                }
             } else {
                 chosen.add(item.textValue());
             }
         }
         if (question.minSelected() != null && value.size() < question.minSelected()) {
-            violations.add(new Violation(field, "choose at least " + question.minSelected()));
+            broken = true;
+            report(field, "choose at least " + question.minSelected());
         }
-        if (question.maxSelected() != null && value.size() > question.maxSelected()) {
-            violations.add(new Violation(field, "choose at most " + question.maxSelected()));
-        }
-        if (violations.size() > before) {
+        if (broken) {
             return null;
         }
         if (question.type() == Questionnaire.Type.MULTIPLE_CHOICE) {
@@ -164,18 +180,20 @@ public final class AnswersValidator {
 
     private BigDecimal number(Questionnaire.Question question, String field, JsonNode value) {
         String range = "must be a number from " + plain(question.min()) + " to " + plain(question.max());
-        if (!value.isNumber()) {
-            violations.add(new Violation(field, range));
+        String decimals = "must have at most " + NUMBER_DECIMALS + " decimals";
+        if (value.isBigDecimal() && value.decimalValue().scale() > Decimals.MAX_DIGITS) {
+            report(field, decimals); // 1e-10000000: tiny, and too fine to look at further
             return null;
         }
-        BigDecimal number = value.decimalValue();
-        if ((question.min() != null && number.compareTo(question.min()) < 0)
+        BigDecimal number = value.isNumber() ? boundedDecimal(value) : null;
+        if (number == null
+                || (question.min() != null && number.compareTo(question.min()) < 0)
                 || (question.max() != null && number.compareTo(question.max()) > 0)) {
-            violations.add(new Violation(field, range));
+            report(field, range);
             return null;
         }
         if (number.stripTrailingZeros().scale() > NUMBER_DECIMALS) {
-            violations.add(new Violation(field, "must have at most " + NUMBER_DECIMALS + " decimals"));
+            report(field, decimals);
             return null;
         }
         return normalized(number);
@@ -183,14 +201,14 @@ public final class AnswersValidator {
 
     private List<String> textList(Questionnaire.Question question, String field, JsonNode value) {
         if (!value.isArray()) {
-            violations.add(new Violation(field, "must be an array of ingredient names"));
+            report(field, "must be an array of ingredient names");
             return null;
         }
         if (question.maxItems() != null && value.size() > question.maxItems()) {
-            violations.add(new Violation(field, "at most " + question.maxItems() + " entries"));
+            report(field, "at most " + question.maxItems() + " entries");
             return null;
         }
-        int before = violations.size();
+        boolean broken = false;
         int maxLength = question.maxLength() == null ? 100 : question.maxLength();
         List<String> texts = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -198,16 +216,20 @@ public final class AnswersValidator {
             JsonNode item = value.get(i);
             String itemField = field + "[" + i + "]";
             String text = item.isTextual() ? item.textValue().strip().replaceAll("\\s+", " ") : null;
-            if (text == null || text.isEmpty() || text.length() > maxLength) {
-                violations.add(new Violation(itemField, "must be a name of 1 to " + maxLength + " characters"));
-            } else if (!INGREDIENT_NAME.matcher(text).matches()) {
-                violations.add(new Violation(itemField,
-                        "must be an ingredient name (letters, digits, spaces and - ( ) / , . ' + & :)"));
+            String problem = text == null || text.isEmpty() || text.length() > maxLength
+                    ? "must be a name of 1 to " + maxLength + " characters"
+                    : !INGREDIENT_NAME.matcher(text).matches()
+                    ? "must be an ingredient name (letters, digits, spaces and - ( ) / , . ' + & :)" : null;
+            if (problem != null) {
+                broken = true;
+                if (!report(itemField, problem)) {
+                    return null;
+                }
             } else if (seen.add(avoidanceKey(text))) {
                 texts.add(text);
             }
         }
-        return violations.size() > before ? null : List.copyOf(texts);
+        return broken ? null : List.copyOf(texts);
     }
 
     /**
@@ -221,44 +243,75 @@ public final class AnswersValidator {
 
     private Money money(Questionnaire.Question question, String field, JsonNode value) {
         if (!value.isObject()) {
-            violations.add(new Violation(field, "must be an object {\"amount\": \"120.00\", \"currency\": \"EUR\"}"));
+            report(field, "must be an object {\"amount\": \"120.00\", \"currency\": \"EUR\"}");
             return null;
         }
-        int before = violations.size();
+        boolean broken = false;
         for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!name.equals("amount") && !name.equals("currency")) {
-                violations.add(new Violation(field + "." + name, "unknown field"));
+                broken = true;
+                if (!report(field + "." + name, "unknown field")) {
+                    return null;
+                }
             }
         }
         JsonNode currencyNode = value.get("currency");
         List<String> currencies = question.currencies() == null ? List.of() : question.currencies();
         Currency currency = null;
         if (currencyNode == null || !currencyNode.isTextual() || !currencies.contains(currencyNode.textValue())) {
-            violations.add(new Violation(field + ".currency", "must be one of " + String.join(", ", currencies)));
+            broken = true;
+            report(field + ".currency", "must be one of " + String.join(", ", currencies));
         } else {
             currency = Currency.getInstance(currencyNode.textValue());
         }
-        JsonNode amountNode = value.get("amount");
-        BigDecimal amount = null;
-        if (amountNode != null && (amountNode.isNumber() || amountNode.isTextual())) {
-            try {
-                amount = amountNode.isNumber() ? amountNode.decimalValue() : new BigDecimal(amountNode.textValue().strip());
-            } catch (NumberFormatException e) {
-                amount = null;
-            }
-        }
+        BigDecimal amount = amount(value.get("amount"));
         String amountRule = "must be an amount greater than 0" + (question.max() == null ? "" : " and at most " + plain(question.max()));
         if (amount == null || amount.signum() <= 0 || (question.max() != null && amount.compareTo(question.max()) > 0)) {
-            violations.add(new Violation(field + ".amount", amountRule));
+            broken = true;
+            report(field + ".amount", amountRule);
         } else if (currency != null && amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
-            violations.add(new Violation(field + ".amount", "has more decimals than " + currency.getCurrencyCode() + " allows"));
+            broken = true;
+            report(field + ".amount", "has more decimals than " + currency.getCurrencyCode() + " allows");
         }
-        if (violations.size() > before) {
+        if (broken) {
             return null;
         }
         return new Money(amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY),
                 currency.getCurrencyCode());
+    }
+
+    /** An amount as a number or a string ("120.00"), or null when it is neither or is out of {@link Decimals}' bound. */
+    private static BigDecimal amount(JsonNode node) {
+        if (node != null && node.isNumber()) {
+            return boundedDecimal(node);
+        }
+        if (node == null || !node.isTextual() || node.textValue().length() > MAX_AMOUNT_TEXT) {
+            return null;
+        }
+        try {
+            BigDecimal amount = new BigDecimal(node.textValue().strip());
+            return Decimals.withinBounds(amount) ? amount : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The number's exact value, or null when it has none within {@link Decimals}' bound: a double read as infinite
+     * (1e400, where the tree holds doubles), or a decimal of absurd scale (1e-10000000).
+     */
+    private static BigDecimal boundedDecimal(JsonNode number) {
+        if (number.isFloatingPointNumber() && !number.isBigDecimal() && !Double.isFinite(number.doubleValue())) {
+            return null;
+        }
+        BigDecimal value = number.decimalValue();
+        return Decimals.withinBounds(value) ? value : null;
+    }
+
+    /** False once there is no more room: the caller stops looking. */
+    private boolean report(String field, String message) {
+        return violations.add(field, message);
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package com.skincareshop.platform.problem;
 import com.skincareshop.contracts.validation.Violation;
 import com.skincareshop.platform.persistence.DatabaseUnavailable;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.skincareshop.platform.http.BodyTooLargeException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -43,7 +44,15 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response bodyTooLarge(BodyTooLargeException e, UriInfo uri) {
+        return respond(Problem.payloadTooLarge(e.limit(), e.declared()), uri);
+    }
+
+    @ServerExceptionMapper
     public Response json(JsonProcessingException e, UriInfo uri) {
+        if (e.getCause() instanceof BodyTooLargeException tooLarge) {
+            return bodyTooLarge(tooLarge, uri); // Jackson wraps what fails inside a collection with its place
+        }
         return respond(Problem.validation(List.of(Violations.of(e))), uri);
     }
 

@@ -1,7 +1,9 @@
 package com.skincareshop.platform.problem;
 
 import com.skincareshop.contracts.validation.Violation;
+import com.skincareshop.contracts.validation.ViolationList;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -12,6 +14,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -23,18 +26,24 @@ import java.util.stream.Collectors;
 public final class Violations {
 
     /** The field named when the whole body is at fault (malformed JSON, too large, empty). */
-    public static final String BODY = "body";
+    public static final String BODY = ViolationList.BODY;
+
+    /** A document past the JSON reader's limits (StrictJson): nesting depth, number or string length. */
+    static final String BEYOND_READER_LIMITS = "nests deeper, or holds a longer number or string, than this API reads";
 
     private Violations() {
     }
 
-    /** Sorted by field so that the answer to the same bad input is always the same. */
+    /**
+     * Sorted by field so that the answer to the same bad input is always the same; the first
+     * {@link ViolationList#MAX_LISTED}, then {@link ViolationList#MORE} if there were more.
+     */
     public static List<Violation> of(Set<? extends ConstraintViolation<?>> constraintViolations) {
-        return constraintViolations.stream()
+        return ViolationList.of(constraintViolations.stream()
                 .map(v -> new Violation(fieldOf(v.getPropertyPath()), v.getMessage()))
                 .distinct()
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
-                .toList();
+                .toList());
     }
 
     /** A violation of what a method returned is the server's bug, not the client's mistake. */
@@ -101,6 +110,9 @@ public final class Violations {
         if (e instanceof JsonMappingException mapping) {
             return new Violation(pathOf(mapping), messageOf(mapping));
         }
+        if (e instanceof StreamConstraintsException) {
+            return new Violation(BODY, BEYOND_READER_LIMITS);
+        }
         return new Violation(BODY, "unreadable JSON");
     }
 
@@ -120,6 +132,9 @@ public final class Violations {
     }
 
     private static String messageOf(JsonMappingException e) {
+        if (e.getCause() instanceof StreamConstraintsException) {
+            return BEYOND_READER_LIMITS;
+        }
         if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Unexpected end-of-input")) {
             return "malformed JSON: the document ends too early";
         }
@@ -128,6 +143,9 @@ public final class Violations {
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
             return e.getOriginalMessage(); // a string refused for its content (StrictJson), not for its type
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof BigDecimal) {
+            return e.getOriginalMessage(); // a number refused for its size (StrictJson), not for its type
         }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
