@@ -52,13 +52,9 @@ public class ProductImport {
     }
 
     public ImportReport run(InputStream body) throws IOException {
-        List<String> lines = readLines(body);
+        List<String> lines = readLines(body, maxLines);
         if (lines.stream().allMatch(String::isBlank)) {
             throw ProblemException.invalid(Violations.BODY, "is empty: send one product as JSON per line");
-        }
-        if (lines.size() > maxLines) {
-            throw ProblemException.invalid(Violations.BODY, "has " + lines.size() + " lines; at most " + maxLines
-                    + " are accepted in one import");
         }
         List<ImportReport.Line> report = new ArrayList<>();
         Listing listing = new Listing();
@@ -129,15 +125,20 @@ public class ProductImport {
 
     /**
      * Strict UTF-8: a body in another encoding is refused rather than stored as mojibake. A body over its limit
-     * throws {@code BodyTooLargeException} (a 413).
+     * throws {@code BodyTooLargeException} (a 413); one of more lines than an import takes is refused as soon as it
+     * has them, without reading (or holding) the rest.
      */
-    private static List<String> readLines(InputStream body) throws IOException {
+    private static List<String> readLines(InputStream body, int maxLines) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         List<String> lines = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, decoder))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (lines.size() == maxLines) {
+                    throw ProblemException.invalid(Violations.BODY, "has more than " + maxLines
+                            + " lines; at most " + maxLines + " are accepted in one import");
+                }
                 lines.add(line);
             }
         } catch (CharacterCodingException e) {
