@@ -142,7 +142,9 @@ public final class HostileRequests {
                 stack.pids().forEach((service, pid) -> ready.put(service, ResidentMemory.rssMib(pid)));
                 Outcome warmUp = new HostileRequests(catalog, services.get(1).url(), services.get(2).url(), seed + 1, stack.pids())
                         .run(perService);
-                System.out.println("warm-up: " + warmUp.requests() + " requests, " + (warmUp.passed() ? "passed" : "FAILED"));
+                System.out.println("warm-up: " + warmUp.requests() + " requests, 5xx: " + warmUp.serverErrors()
+                        + ", 4xx not problem+json: " + warmUp.notProblemJson() + ", stored data unchanged: "
+                        + warmUp.dataUnchanged() + " (its memory is the JVM's growth into its heap, not judged)");
                 warmUp.rssMib().forEach((service, rss) -> System.out.printf("%s resident memory: %d MiB when ready, at most"
                         + " %d MiB during the warm-up%n", service, ready.get(service), rss[1]));
                 long started = System.nanoTime();
