@@ -3,14 +3,14 @@
 #   deploy/local/measure.sh startup [rounds=5]               start-up time and RSS of each service (~3 min)
 #   deploy/local/measure.sh freshness [changes=100]          committed change -> next routine, p50/p99 (<1 min)
 #   deploy/local/measure.sh ingestion [events=100000] [consumers=1,2,3]  profile events materialized per second, per consumer thread count (~3 min)
-#   deploy/local/measure.sh hostile-requests [n=1000] [seed=7]   bad-input corpus against a running local run
+#   deploy/local/measure.sh hostile-requests [n=1000] [seed=7]   bad-input corpus: 0 x 5xx, bounded time and memory (~3 min)
 #   deploy/local/measure.sh http [products=10000] [profiles=100000] [seconds=20] [rate=500]
 #                                                            wrk: routines vs liveness, then latency at a fixed rate (~6 min)
 #   deploy/local/measure.sh mixed-load [seconds=60] [rate=200] [products=1000]
 #                                                            steady storefront + merchandiser mix, zero errors (~4 min)
 #   deploy/local/measure.sh faults [steady-seconds=15]       kill -9 each service, stop the broker 30 s, crash PostgreSQL 20 s, reconcile (~8-10 min)
-# All but hostile-requests start their own stack (throw-away broker; bench_* databases, load_* for http and
-# mixed-load, fault_* on a PostgreSQL cluster of its own for faults) and build it first.
+# Each starts its own stack (throw-away broker; bench_* databases, load_* for http and mixed-load, fault_* on a
+# PostgreSQL cluster of its own for faults, hostile_* for hostile-requests) and builds it first.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -29,14 +29,10 @@ case "$tool" in
                     fi ;;
   mixed-load)       main=MixedLoad;            args=("$root" "${1:-60}" "${2:-200}" "${3:-1000}") ;;
   faults)           main=FaultMeasurement;     args=("$root" "${1:-15}") ;;
-  hostile-requests) main=HostileRequests
-                    args=(http://localhost:8081 http://localhost:8082 http://localhost:8083 "${1:-1000}" "${2:-7}") ;;
+  hostile-requests) main=HostileRequests;      args=("$root" "${1:-1000}" "${2:-7}") ;;
   *) sed -n '2,13p' "$0" >&2; exit 2 ;;
 esac
-# hostile-requests runs against the local run's services: rebuilding their jars under them would be wrong
-if [[ "$tool" != hostile-requests || ! -f deploy/local/target/local-run.classpath ]]; then
-  ./mvnw -B -ntp -q -DskipTests package
-fi
+./mvnw -B -ntp -q -DskipTests package
 exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -cp "$(cat deploy/local/target/local-run.classpath):deploy/local/target/classes" \
   "com.skincareshop.local.$main" "${args[@]}"

@@ -5,73 +5,174 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.KafkaBroker;
+import com.skincareshop.platform.testing.StreamedBodies;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * A generated corpus of malformed and hostile requests against the running services:
  * broken JSON, wrong types, unknown codes, injection strings, control characters, huge and deeply nested bodies,
- * wrong content types, missing, garbage, expired and forged tokens, wrong roles. Every request is invalid by
- * construction. Passes when no answer is a 5xx, every 4xx is problem+json, and the stored data is unchanged.
+ * chunked bodies past every limit (some endless), arrays of thousands of elements, non-finite and huge-exponent
+ * numbers, duplicated keys, wrong content types, missing, garbage, expired and forged tokens, wrong roles. Every
+ * request is invalid by construction. Passes when no answer is a 5xx, every 4xx is a problem+json of at most
+ * {@link #MAX_PROBLEM_BYTES}, every answer comes within {@link #ANSWER_WITHIN}, no service's resident memory grows
+ * by more than {@link #MAX_RSS_GROWTH_MIB} MiB over its value at the start, and the stored data is unchanged.
  *
- * <p>Arguments: {@code <catalog url> <profile url> <recommendation url> [requests per service] [seed]}.
+ * <p>A body sent past its endpoint's limit by more than the service drains (1 MiB) may see its connection closed
+ * once the 413 is written, before the client read it: such a probe counts as closed, not failed; any other probe
+ * whose connection fails is a failure.
+ *
+ * <p>{@code main} starts its own stack (throw-away broker, fresh {@code hostile_*} databases, the demo catalogue)
+ * and runs the corpus twice: first with another seed, to warm the services up (the JIT, and the heap the JVM grows
+ * into under this traffic), then the measured pass, whose memory is watched from its start.
+ * Arguments: {@code <repository root> [requests per service] [seed]}.
  */
 public final class HostileRequests {
 
     static final List<String> INJECTIONS = List.of("' OR '1'='1", "'; DROP TABLE product; --", "<script>alert(1)</script>",
             "\"><img src=x onerror=alert(1)>", "${jndi:ldap://127.0.0.1/a}", "../../../../etc/passwd", "%00", "\u0000",
             "\u202Eevil", "{{7*7}}", "' UNION SELECT * FROM pg_user --", "\\\\x00", "A".repeat(5000));
+    /** Numbers no field accepts: beyond a double, beyond any sensible scale, not JSON numbers at all, too long. */
+    static final List<String> ABSURD_NUMBERS = List.of("1e400", "-1e400", "1e-10000000", "1E+2147483647", "1e999999999",
+            "NaN", "Infinity", "-Infinity", "9".repeat(1_000), "0.".concat("0".repeat(500)).concat("1"));
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
+    /** The services' limits (skincare.http.body-limit.*) and how much more of a refused body they drain. */
+    static final long ANSWERS_LIMIT = 16 << 10;
+    static final long PRODUCT_LIMIT = 64 << 10;
+    static final long IMPORT_LIMIT = 16 << 20;
+    static final long DRAIN = 1 << 20;
+    /** A body far longer than any limit: the client would send it for minutes. */
+    static final long ENDLESS = 8L << 30;
+    /** Stands for a number no JSON writer writes; {@link #raw} puts the number in its place. */
+    private static final String RAW = "@number@";
+    static final int MAX_PROBLEM_BYTES = 16 * 1024;
+    static final long MAX_RSS_GROWTH_MIB = 100;
 
-    public record Outcome(int requests, int serverErrors, int notProblemJson, List<String> failures, Map<Integer, Integer> byStatus,
-                          boolean dataUnchanged) {
-        public boolean passed() {
-            return serverErrors == 0 && notProblemJson == 0 && dataUnchanged;
+    /** The answers of one service: counts by status, connections closed after a body past the drain, the slowest. */
+    public static final class Tally {
+        final Map<Integer, Integer> byStatus = new TreeMap<>();
+        int requests;
+        int closed;
+        long slowestMillis;
+        int largestProblemBytes;
+
+        void record(int status, long millis, int problemBytes) {
+            requests++;
+            byStatus.merge(status, 1, Integer::sum);
+            slowestMillis = Math.max(slowestMillis, millis);
+            largestProblemBytes = Math.max(largestProblemBytes, problemBytes);
         }
     }
 
-    private record Probe(String service, String description, HttpRequest request) {
+    public record Outcome(int requests, int serverErrors, int notProblemJson, List<String> failures, Map<Integer, Integer> byStatus,
+                          boolean dataUnchanged, Map<String, Tally> byService, Map<String, long[]> rssMib) {
+        public boolean passed() {
+            return serverErrors == 0 && notProblemJson == 0 && dataUnchanged && failures.isEmpty();
+        }
+    }
+
+    /** {@code mayClose}: sent so far past the limit that the service may close the connection before the client reads. */
+    private record Probe(String service, String description, HttpRequest request, boolean chunked, boolean mayClose) {
     }
 
     private final ObjectMapper json = new ObjectMapper();
+    /** Upgrades to HTTP/2 where the service offers it (h2c), as the corpus always ran. */
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** For chunked bodies: chunked transfer encoding is HTTP/1.1's. */
+    private final HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String catalog;
     private final String profiles;
     private final String recommendations;
     private final Random random;
     private final String forgedToken;
+    private final Map<String, Long> servicePids;
 
-    public HostileRequests(String catalog, String profiles, String recommendations, long seed) {
+    /** {@code servicePids}: the processes whose resident memory is watched, by service name (none: not watched). */
+    public HostileRequests(String catalog, String profiles, String recommendations, long seed, Map<String, Long> servicePids) {
         this.catalog = catalog;
         this.profiles = profiles;
         this.recommendations = recommendations;
         this.random = new Random(seed);
         this.forgedToken = forge();
+        this.servicePids = Map.copyOf(servicePids);
     }
 
     public static void main(String[] args) throws Exception {
-        String catalog = args.length > 0 ? args[0] : "http://localhost:8081";
-        String profiles = args.length > 1 ? args[1] : "http://localhost:8082";
-        String recommendations = args.length > 2 ? args[2] : "http://localhost:8083";
-        int perService = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
-        long seed = args.length > 4 ? Long.parseLong(args[4]) : 7;
-        Outcome outcome = new HostileRequests(catalog, profiles, recommendations, seed).run(perService);
-        System.out.println(outcome.requests() + " hostile requests; answers by status: " + outcome.byStatus());
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        int perService = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : 7;
+        boolean passed;
+        try (KafkaBroker broker = KafkaBroker.temporary().start()) {
+            List<Stack.Service> services = Stack.onFreePorts("hostile_");
+            try (Stack stack = new Stack(root, root.resolve("deploy/local/target/hostile-requests-logs"), broker, services)
+                    .provisionDatabases(true).start().awaitReady(Duration.ofSeconds(180))) {
+                String catalog = services.get(0).url();
+                List<ObjectNode> demo = new ArrayList<>();
+                for (String line : Files.readAllLines(root.resolve("catalog-service/src/main/resources/demo/catalog.ndjson"))) {
+                    if (!line.isBlank()) {
+                        demo.add((ObjectNode) new ObjectMapper().readTree(line));
+                    }
+                }
+                CatalogueImport.run(catalog, demo, 1_000);
+                CatalogueImport.awaitCatalogueTable(services.get(2).url(), demo.size(), Duration.ofMinutes(2));
+                // a first pass of the same size with another seed warms the services up (JIT, and the heap the JVM
+                // grows into under this traffic): what the second pass adds to the memory is what the corpus retains
+                Map<String, Long> ready = new LinkedHashMap<>();
+                stack.pids().forEach((service, pid) -> ready.put(service, ResidentMemory.rssMib(pid)));
+                Outcome warmUp = new HostileRequests(catalog, services.get(1).url(), services.get(2).url(), seed + 1, stack.pids())
+                        .run(perService);
+                System.out.println("warm-up: " + warmUp.requests() + " requests, 5xx: " + warmUp.serverErrors()
+                        + ", 4xx not problem+json: " + warmUp.notProblemJson() + ", stored data unchanged: "
+                        + warmUp.dataUnchanged() + " (its memory is the JVM's growth into its heap, not judged)");
+                warmUp.rssMib().forEach((service, rss) -> System.out.printf("%s resident memory: %d MiB when ready, at most"
+                        + " %d MiB during the warm-up%n", service, ready.get(service), rss[1]));
+                long started = System.nanoTime();
+                Outcome outcome = new HostileRequests(catalog, services.get(1).url(), services.get(2).url(), seed, stack.pids())
+                        .run(perService);
+                print(outcome, (System.nanoTime() - started) / 1e9);
+                passed = outcome.passed();
+                if (stack.exitedService().isPresent()) {
+                    System.out.println("FAILED: " + stack.exitedService().get() + " exited during the run");
+                    passed = false;
+                }
+            }
+        }
+        System.out.println(passed ? "PASSED" : "FAILED");
+        System.exit(passed ? 0 : 1);
+    }
+
+    private static void print(Outcome outcome, double seconds) {
+        System.out.printf("%d hostile requests in %.0f s; answers by status: %s%n", outcome.requests(), seconds, outcome.byStatus());
+        System.out.printf("%-16s %8s %-44s %7s %11s %17s%n", "service", "requests", "by status", "closed", "slowest ms",
+                "largest 4xx bytes");
+        outcome.byService().forEach((service, tally) -> System.out.printf("%-16s %8d %-44s %7d %11d %17d%n", service,
+                tally.requests, tally.byStatus, tally.closed, tally.slowestMillis, tally.largestProblemBytes));
+        outcome.rssMib().forEach((service, rss) -> System.out.printf("%s resident memory: %d MiB at the start, at most %d MiB"
+                + " (+%d)%n", service, rss[0], rss[1], rss[1] - rss[0]));
         System.out.println("5xx: " + outcome.serverErrors() + ", 4xx not problem+json: " + outcome.notProblemJson()
                 + ", stored data unchanged: " + outcome.dataUnchanged());
         outcome.failures().stream().limit(20).forEach(f -> System.out.println("  " + f));
-        System.exit(outcome.passed() ? 0 : 1);
     }
 
     public Outcome run(int perService) throws Exception {
@@ -83,33 +184,129 @@ public final class HostileRequests {
             probes.add(recommendationProbe(i));
         }
         Map<Integer, Integer> byStatus = new TreeMap<>();
+        Map<String, Tally> byService = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         int serverErrors = 0;
         int notProblem = 0;
-        for (Probe probe : probes) {
-            HttpResponse<String> response = http.send(probe.request(), HttpResponse.BodyHandlers.ofString());
-            byStatus.merge(response.statusCode(), 1, Integer::sum);
-            String type = response.headers().firstValue("content-type").orElse("");
-            if (response.statusCode() >= 500) {
-                serverErrors++;
-                failures.add(response.statusCode() + " " + probe.service() + ": " + probe.description());
-            } else if (response.statusCode() >= 400 && !type.startsWith("application/problem+json")) {
-                notProblem++;
-                failures.add(response.statusCode() + " not problem+json (" + type + ") " + probe.service() + ": " + probe.description());
+        int sent = 0;
+        try (ResidentMemory memory = new ResidentMemory(servicePids)) {
+            for (Probe probe : probes) {
+                Tally tally = byService.computeIfAbsent(probe.service(), s -> new Tally());
+                sent++;
+                long start = System.nanoTime();
+                HttpResponse<String> response;
+                try {
+                    response = (probe.chunked() ? http11 : http).send(probe.request(), HttpResponse.BodyHandlers.ofString());
+                } catch (IOException e) {
+                    long millis = (System.nanoTime() - start) / 1_000_000;
+                    tally.requests++;
+                    tally.slowestMillis = Math.max(tally.slowestMillis, millis);
+                    if (probe.mayClose()) {
+                        tally.closed++;
+                    } else {
+                        failures.add("no answer (" + e + ") " + probe.service() + ": " + probe.description());
+                    }
+                    continue;
+                }
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                int status = response.statusCode();
+                String type = response.headers().firstValue("content-type").orElse("");
+                int bytes = response.body().getBytes(StandardCharsets.UTF_8).length;
+                tally.record(status, millis, status >= 400 ? bytes : 0);
+                byStatus.merge(status, 1, Integer::sum);
+                if (status >= 500) {
+                    serverErrors++;
+                    failures.add(status + " " + probe.service() + ": " + probe.description());
+                } else if (status >= 400 && !type.startsWith("application/problem+json")) {
+                    notProblem++;
+                    failures.add(status + " not problem+json (" + type + ") " + probe.service() + ": " + probe.description());
+                } else if (status >= 400 && bytes > MAX_PROBLEM_BYTES) {
+                    failures.add(status + " with a problem of " + bytes + " bytes " + probe.service() + ": " + probe.description());
+                }
+                if (millis > ANSWER_WITHIN.toMillis()) {
+                    failures.add("answered in " + millis + " ms " + probe.service() + ": " + probe.description());
+                }
             }
+            memory.grownPast(MAX_RSS_GROWTH_MIB).forEach(failures::add);
+            boolean unchanged = before.equals(snapshot());
+            if (!unchanged) {
+                failures.add("stored data changed");
+            }
+            return new Outcome(sent, serverErrors, notProblem, failures, byStatus, unchanged, byService, memory.startAndMax());
         }
-        boolean unchanged = before.equals(snapshot());
-        if (!unchanged) {
-            failures.add("stored data changed");
+    }
+
+    /** The resident memory (VmRSS) of each watched process, sampled every 100 ms while the corpus runs. */
+    private static final class ResidentMemory implements AutoCloseable {
+        private final Map<String, Long> pids;
+        private final Map<String, long[]> startAndMax = new ConcurrentHashMap<>();
+        private final Thread sampler;
+        private volatile boolean running = true;
+
+        ResidentMemory(Map<String, Long> pids) {
+            this.pids = pids;
+            pids.forEach((service, pid) -> {
+                long now = rssMib(pid);
+                startAndMax.put(service, new long[]{now, now});
+            });
+            sampler = new Thread(() -> {
+                while (running) {
+                    pids.forEach((service, pid) -> {
+                        long[] values = startAndMax.get(service);
+                        values[1] = Math.max(values[1], rssMib(pid));
+                    });
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "rss-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
         }
-        return new Outcome(probes.size(), serverErrors, notProblem, failures, byStatus, unchanged);
+
+        List<String> grownPast(long mib) {
+            List<String> grown = new ArrayList<>();
+            startAndMax().forEach((service, values) -> {
+                if (values[1] - values[0] > mib) {
+                    grown.add(service + ": resident memory grew from " + values[0] + " to " + values[1] + " MiB");
+                }
+            });
+            return grown;
+        }
+
+        Map<String, long[]> startAndMax() {
+            Map<String, long[]> copy = new LinkedHashMap<>();
+            pids.keySet().forEach(service -> copy.put(service, startAndMax.get(service).clone()));
+            return copy;
+        }
+
+        static long rssMib(long pid) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                    }
+                }
+            } catch (IOException e) {
+                // the process is gone: its exit is reported elsewhere
+            }
+            return 0;
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            sampler.interrupt();
+        }
     }
 
     // ---- catalog-service -------------------------------------------------------------------------------
 
     private Probe catalogProbe(int i) throws Exception {
         String sku = "HOSTILE-" + i;
-        return switch (i % 10) {
+        return switch (i % 16) {
             case 0 -> put("catalog", catalog + "/api/products/" + sku, "truncated product", merchandiser(), truncate(product()));
             case 1 -> put("catalog", catalog + "/api/products/" + sku, "product with a wrong type", merchandiser(),
                     withField(product(), pick("category", "timeOfDay", "format", "size", "price", "ingredients", "skinTypes"),
@@ -126,7 +323,34 @@ public final class HostileRequests {
                     pick("text/plain", "application/xml", "application/x-www-form-urlencoded"), product().toString());
             case 8 -> send("catalog", "POST", catalog + "/api/products/import", "import without lines or as XML", merchandiser(),
                     pick("application/x-ndjson", "application/xml"), pick("", "\n\n", "<products/>"));
-            default -> put("catalog", catalog + "/api/products/" + sku, "huge or deeply nested body", merchandiser(), monster());
+            case 9 -> put("catalog", catalog + "/api/products/" + sku, "huge or deeply nested body", merchandiser(), monster());
+            case 10 -> chunked("catalog", "PUT", catalog + "/api/products/" + sku, "chunked product past the limit",
+                    merchandiser(), "application/json", "{\"category\":\"SERUM\",\"ingredients\":[{\"inci\":\"Aqua\"}",
+                    ",{\"inci\":\"Aqua\"}", pick(100_000L, 900_000L, ENDLESS), "]}", PRODUCT_LIMIT);
+            case 11 -> chunked("catalog", "POST", catalog + "/api/products/import", "chunked import past the limit",
+                    merchandiser(), "application/x-ndjson", "", withField(product(), "sku", "HOSTILE-IMPORT") + "\n",
+                    pick(IMPORT_LIMIT + (2L << 20), ENDLESS), "", IMPORT_LIMIT);
+            case 12 -> put("catalog", catalog + "/api/products/" + sku, "10,000 levels of nesting", merchandiser(), pick(
+                    nested("[", "]", 10_000, ""), "{\"ingredients\":" + nested("[", "]", 10_000, "") + "}",
+                    "{\"names\":" + nested("{\"a\":", "}", 10_000, "1") + "}"));
+            case 13 -> put("catalog", catalog + "/api/products/" + sku, "an array of thousands", merchandiser(), pick(
+                    withField(product(), "ingredients", json.readTree(repeatedArray("{\"inci\":\"<x>\"}", 3_000))),
+                    withField(product(), "concerns", json.readTree(repeatedArray("1", 20_000))),
+                    withField(product(), "skinTypes", json.readTree(repeatedArray("\"DRY\"", 30_000)))));
+            case 14 -> {
+                ObjectNode product = product();
+                String field = pick("ingredients[1].percent", "price.amount", "size.amount", "stock", "spf");
+                switch (field) {
+                    case "ingredients[1].percent" -> ((ObjectNode) product.get("ingredients").get(1)).put("percent", RAW);
+                    case "price.amount", "size.amount" -> ((ObjectNode) product.get(field.split("\\.")[0])).put("amount", RAW);
+                    default -> product.put(field, RAW);
+                }
+                String number = pick(ABSURD_NUMBERS.toArray(String[]::new));
+                yield put("catalog", catalog + "/api/products/" + sku, field + " = " + abbreviate(number), merchandiser(),
+                        raw(product, number));
+            }
+            default -> put("catalog", catalog + "/api/products/" + sku, "a key given twice", merchandiser(),
+                    "{\"brand\":\"Twice\"," + product().toString().substring(1));
         };
     }
 
@@ -134,7 +358,7 @@ public final class HostileRequests {
 
     private Probe profileProbe(int i) throws Exception {
         String customer = "c-hostile-" + i;
-        return switch (i % 8) {
+        return switch (i % 13) {
             case 0 -> put("profile", profiles + "/api/profiles/" + customer, "truncated answers", DevTokens.customer(customer),
                     truncate(profileBody()));
             case 1 -> put("profile", profiles + "/api/profiles/" + customer, "an answer with a wrong type", DevTokens.customer(customer),
@@ -148,15 +372,39 @@ public final class HostileRequests {
             case 5 -> put("profile", profiles + "/api/profiles/" + customer, "no or bad token", badToken(i), profileBody().toString());
             case 6 -> send("profile", pick("GET", "DELETE"), profiles + "/api/profiles/" + customer, "read or erase without the right",
                     pick(DevTokens.merchandiser(), forgedToken, "garbage"), null, null);
-            default -> put("profile", profiles + "/api/profiles/" + customer, "huge or deeply nested body",
+            case 7 -> put("profile", profiles + "/api/profiles/" + customer, "huge or deeply nested body",
                     DevTokens.customer(customer), monster());
+            case 8 -> chunked("profile", "PUT", profiles + "/api/profiles/" + customer, "chunked answers past the limit",
+                    DevTokens.customer(customer), "application/json", "{\"questionnaireVersion\":1,\"answers\":{\"concerns\":[1",
+                    ",1", pick(100_000L, 900_000L, ENDLESS), "]}}", ANSWERS_LIMIT);
+            case 9 -> put("profile", profiles + "/api/profiles/" + customer, "deep nesting", DevTokens.customer(customer),
+                    "{\"questionnaireVersion\":1,\"answers\":" + nested("[", "]", pick(5_000, 10_000), "") + "}");
+            case 10 -> put("profile", profiles + "/api/profiles/" + customer, "an answer of thousands",
+                    DevTokens.customer(customer), withAnswer(pick("concerns", "avoidIngredients", "areas"),
+                            json.readTree(repeatedArray(pick("1", "\"x\"", "\"FACE\""), pick(3_000, 6_000, 100_000)))).toString());
+            case 11 -> {
+                ObjectNode body = profileBody();
+                String field = pick("answers.sunExposureHours", "answers.budget.amount", "questionnaireVersion");
+                switch (field) {
+                    case "answers.sunExposureHours" -> ((ObjectNode) body.get("answers")).put("sunExposureHours", RAW);
+                    case "answers.budget.amount" -> ((ObjectNode) body.get("answers").get("budget")).put("amount", RAW);
+                    default -> body.put(field, RAW);
+                }
+                String number = pick(ABSURD_NUMBERS.toArray(String[]::new));
+                yield put("profile", profiles + "/api/profiles/" + customer, field + " = " + abbreviate(number),
+                        DevTokens.customer(customer), raw(body, number));
+            }
+            default -> put("profile", profiles + "/api/profiles/" + customer, "a key given twice", DevTokens.customer(customer),
+                    pick(profileBody().toString().replace("\"skinType\":\"OILY\"", "\"skinType\":\"OILY\",\"skinType\":\"DRY\""),
+                            "{\"answers\":{}," + profileBody().toString().substring(1)));
         };
     }
 
     // ---- recommendation-service ------------------------------------------------------------------------
 
     private Probe recommendationProbe(int i) throws Exception {
-        return switch (i % 6) {
+        String preview = recommendations + "/api/recommendations/preview";
+        return switch (i % 11) {
             case 0 -> post("recommendation", recommendations + "/api/recommendations/preview", "truncated preview",
                     DevTokens.storefront(), truncate((ObjectNode) json.createObjectNode().set("answers", answers())));
             case 1 -> post("recommendation", recommendations + "/api/recommendations/preview", "preview with a wrong answer",
@@ -168,8 +416,25 @@ public final class HostileRequests {
                     pick(DevTokens.customer("c-someone-else"), forgedToken, DevTokens.expiredMerchandiser(), "garbage"));
             case 4 -> post("recommendation", recommendations + "/api/recommendations/preview", "preview as a customer",
                     DevTokens.customer("c-hostile"), "{\"answers\":" + answers() + "}");
-            default -> post("recommendation", recommendations + "/api/recommendations/preview", "huge or deeply nested body",
-                    DevTokens.storefront(), monster());
+            case 5 -> post("recommendation", preview, "huge or deeply nested body", DevTokens.storefront(), monster());
+            case 6 -> chunked("recommendation", "POST", preview, "chunked preview past the limit", DevTokens.storefront(),
+                    "application/json", "{\"answers\":{\"concerns\":[1", ",1", pick(100_000L, 900_000L, ENDLESS), "]}}",
+                    ANSWERS_LIMIT);
+            case 7 -> post("recommendation", preview, "deep nesting", DevTokens.storefront(),
+                    "{\"answers\":" + nested("{\"a\":", "}", pick(2_000, 5_000), "1") + "}");
+            case 8 -> post("recommendation", preview, "an answer of thousands", DevTokens.storefront(),
+                    "{\"answers\":" + withAnswer(pick("concerns", "avoidIngredients"),
+                            json.readTree(repeatedArray("1", pick(6_000, 100_000)))).get("answers") + "}");
+            case 9 -> {
+                ObjectNode body = json.createObjectNode().set("answers", answers());
+                ((ObjectNode) body.get("answers")).put("sunExposureHours", RAW);
+                String number = pick(ABSURD_NUMBERS.toArray(String[]::new));
+                yield post("recommendation", preview, "answers.sunExposureHours = " + abbreviate(number), DevTokens.storefront(),
+                        raw(body, number));
+            }
+            default -> post("recommendation", preview, "a key given twice", DevTokens.storefront(),
+                    "{\"answers\":" + answers().toString().replace("\"areas\":[\"FACE\"]",
+                            "\"areas\":[\"FACE\"],\"areas\":[\"HANDS\"]") + "}");
         };
     }
 
@@ -238,6 +503,25 @@ public final class HostileRequests {
         return text.substring(0, 1 + random.nextInt(text.length() - 1));
     }
 
+    /** {@code levels} times {@code open}, then {@code inner}, then as many {@code close}. */
+    private static String nested(String open, String close, int levels, String inner) {
+        return open.repeat(levels) + inner + close.repeat(levels);
+    }
+
+    /** A JSON array of {@code element} {@code count} times. */
+    private static String repeatedArray(String element, int count) {
+        return "[" + (element + ",").repeat(count - 1) + element + "]";
+    }
+
+    /** The body with the placeholder {@link #RAW} replaced by {@code number} as sent: no JSON writer writes 1e400. */
+    private static String raw(ObjectNode body, String number) {
+        return body.toString().replace("\"" + RAW + "\"", number);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 20 ? text.substring(0, 12) + "... (" + text.length() + " characters)" : text;
+    }
+
     private String monster() {
         return switch (random.nextInt(3)) {
             case 0 -> "[".repeat(5000) + "]".repeat(5000);
@@ -297,16 +581,32 @@ public final class HostileRequests {
 
     private Probe send(String service, String method, String url, String description, String token, String contentType,
                        String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return probe(service, method, url, description, token, contentType, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), false, false);
+    }
+
+    /**
+     * A body of {@code length} bytes without a Content-Length, generated as it is sent, for an endpoint that reads at
+     * most {@code limit}: past that and the 1 MiB the service drains, the connection may close before the answer is read.
+     */
+    private Probe chunked(String service, String method, String url, String description, String token, String contentType,
+                          String head, String filler, long length, String tail, long limit) {
+        Supplier<InputStream> body = () -> StreamedBodies.repeated(head, filler, length, tail);
+        return probe(service, method, url, description + " (" + (length == ENDLESS ? "endless" : length + " bytes") + ")",
+                token, contentType, HttpRequest.BodyPublishers.ofInputStream(body), true, length > limit + DRAIN);
+    }
+
+    private Probe probe(String service, String method, String url, String description, String token, String contentType,
+                        HttpRequest.BodyPublisher body, boolean chunked, boolean mayClose) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).method(method, body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        return new Probe(service, method + " " + url.replaceAll("https?://[^/]+", "") + ": " + description, request.build());
+        return new Probe(service, method + " " + url.replaceAll("https?://[^/]+", "") + ": " + description, request.build(),
+                chunked, mayClose);
     }
 
     private static String encode(String text) {

@@ -119,7 +119,7 @@ class FlowEndToEndTest {
     /** A smoke run of the bad-input corpus (deploy/local/measure.sh hostile-requests runs 1,000 per service). */
     @Test
     void hostileRequestsGetFourHundredsAndChangeNothing() throws Exception {
-        HostileRequests.Outcome outcome = new HostileRequests(catalog, profiles, recommendations, 7).run(100);
+        HostileRequests.Outcome outcome = new HostileRequests(catalog, profiles, recommendations, 7, Map.of()).run(100);
         assertThat(outcome.failures()).isEmpty();
         assertThat(outcome.serverErrors()).isZero();
         assertThat(outcome.notProblemJson()).isZero();
