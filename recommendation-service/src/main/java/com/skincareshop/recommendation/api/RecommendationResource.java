@@ -1,18 +1,11 @@
 package com.skincareshop.recommendation.api;
 
-import com.skincareshop.contracts.profile.AnswersValidator;
+import com.fasterxml.jackson.annotation.JsonView;
 import com.skincareshop.contracts.profile.CustomerIds;
-import com.skincareshop.contracts.profile.Questionnaire;
-import com.skincareshop.contracts.profile.Questionnaires;
-import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.platform.http.BodyLimit;
-import com.skincareshop.platform.problem.Problem;
-import com.skincareshop.platform.problem.ProblemException;
-import com.skincareshop.platform.security.CustomerAccess;
-import com.skincareshop.recommendation.domain.CustomerProfiles;
 import com.skincareshop.recommendation.engine.Routine;
-import com.skincareshop.recommendation.domain.Routines;
-import com.skincareshop.recommendation.events.CatalogTableLoader;
+import com.skincareshop.recommendation.engine.RoutineEngine;
+import com.skincareshop.recommendation.engine.RoutineViews;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -30,41 +23,29 @@ import jakarta.ws.rs.core.MediaType;
 import static com.skincareshop.platform.security.CustomerAccess.STOREFRONT;
 
 /**
- * The storefront's routines. A stored customer's routine is built on request from their latest profile and the
- * live catalogue, so a price, stock or discontinuation shows in the next answer; a guest's from answers sent in.
+ * The storefront's routines, first version: steps with sku, name, price and version, warnings as code and message.
+ * The second version ({@link RecommendationV2Resource}) adds what a routine page renders.
  */
 @Path("/api/recommendations")
 @Produces(MediaType.APPLICATION_JSON)
 public class RecommendationResource {
 
-    private final Routines routines;
-    private final CustomerProfiles profiles;
-    private final CatalogTableLoader catalog;
-    private final CustomerAccess access;
+    private final RoutineRequests requests;
 
-    public RecommendationResource(Routines routines, CustomerProfiles profiles, CatalogTableLoader catalog,
-                                  CustomerAccess access) {
-        this.routines = routines;
-        this.profiles = profiles;
-        this.catalog = catalog;
-        this.access = access;
+    public RecommendationResource(RoutineRequests requests) {
+        this.requests = requests;
     }
 
     /** The customer themself or the storefront. {@code locale} defaults to the one the customer answered in. */
     @GET
     @Path("{customerId}")
     @Authenticated
+    @JsonView(RoutineViews.V1.class)
     public Routine forCustomer(@PathParam("customerId")
                                @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
                                String customerId,
                                @QueryParam("locale") String locale) {
-        access.requireSelfOr(customerId, STOREFRONT);
-        requireCatalogue();
-        SkinProfile profile = profiles.find(customerId).orElseThrow(() -> new ProblemException(Problem.of(404,
-                "no-profile", "No profile", "customer " + customerId + " has not answered the questionnaire; "
-                        + "build a guest routine with POST /api/recommendations/preview")));
-        return routines.build(customerId, profile.version(), profile.answers(),
-                locale == null || locale.isBlank() ? profile.locale() : locale);
+        return requests.forCustomer(customerId, locale, RoutineEngine.Detail.ESSENTIAL);
     }
 
     /** A guest's routine from answers validated exactly as profile-service validates them; nothing is stored. */
@@ -72,24 +53,9 @@ public class RecommendationResource {
     @Path("preview")
     @RolesAllowed(STOREFRONT)
     @Consumes(MediaType.APPLICATION_JSON)
+    @JsonView(RoutineViews.V1.class)
     public Routine preview(@QueryParam("locale") String locale,
                            @BodyLimit("preview") @NotNull @Valid PreviewRequest body) {
-        requireCatalogue();
-        Questionnaire questionnaire = body.questionnaireVersion() == null ? Questionnaires.current()
-                : Questionnaires.version(body.questionnaireVersion()).orElseThrow(() -> ProblemException.invalid(
-                "questionnaireVersion", "is not a published version; the current one is " + Questionnaires.current().version()));
-        AnswersValidator.Result result = AnswersValidator.validate(questionnaire, body.answers());
-        if (!result.valid()) {
-            throw ProblemException.invalid(result.violations());
-        }
-        return routines.build(null, null, result.answers(), locale);
-    }
-
-    /** Until the table has caught up a routine would be built from half a catalogue: better to say so. */
-    private void requireCatalogue() {
-        if (!catalog.caughtUp()) {
-            throw new ProblemException(Problem.of(503, "catalogue-loading", "Service unavailable",
-                    "the catalogue is still loading; retry in a few seconds"));
-        }
+        return requests.preview(locale, body, RoutineEngine.Detail.ESSENTIAL);
     }
 }

@@ -26,6 +26,11 @@ public class Routines {
     }
 
     public Routine build(String customerId, Long profileVersion, Answers answers, String locale) {
-        return latency.record(() -> engine.build(customerId, profileVersion, answers, locale, catalog));
+        return build(customerId, profileVersion, answers, locale, RoutineEngine.Detail.ESSENTIAL);
+    }
+
+    public Routine build(String customerId, Long profileVersion, Answers answers, String locale,
+                         RoutineEngine.Detail detail) {
+        return latency.record(() -> engine.build(customerId, profileVersion, answers, locale, catalog, detail));
     }
 }

@@ -30,13 +30,14 @@ final class Budget {
         }
         if (!budget.currency().equals(build.policy.currency())) {
             // answers are validated against the shop's currency; a profile stored before that can still carry another
-            build.warn(WarningCode.BUDGET_CURRENCY, budget.currency(), build.policy.currency());
+            build.warn(WarningCode.BUDGET_CURRENCY,
+                    Build.params("budgetCurrency", budget.currency(), "priceCurrency", build.policy.currency()));
             return;
         }
         if (!over(build, budget)) {
             return;
         }
-        build.warn(WarningCode.BUDGET_LIMITED, budget);
+        build.warn(WarningCode.BUDGET_LIMITED, Build.params("budget", budget));
         dropOptionalSteps(build, budget);
         if (over(build, budget)) {
             cheapestCore(build, budget);
@@ -47,7 +48,8 @@ final class Budget {
     private static void dropOptionalSteps(Build build, Money budget) {
         if (over(build, budget) && build.handCare != null) {
             build.handCare = null;
-            build.warnWithText(WarningCode.AREA_UNSERVED, "warning.AREA_UNSERVED.BUDGET", Area.HANDS, Category.MOISTURIZER);
+            build.warnWithText(WarningCode.AREA_UNSERVED, "warning.AREA_UNSERVED.BUDGET",
+                    Build.params("area", Area.HANDS, "slot", Category.MOISTURIZER));
         }
         while (build.serums.size() > 1 && over(build, budget)) {
             build.serums.remove(build.serums.size() - 1);
@@ -61,7 +63,8 @@ final class Budget {
         }
         if (over(build, budget) && build.handSpf != null) {
             build.handSpf = null;
-            build.warnWithText(WarningCode.AREA_UNSERVED, "warning.AREA_UNSERVED.BUDGET", Area.HANDS, Category.SUNSCREEN);
+            build.warnWithText(WarningCode.AREA_UNSERVED, "warning.AREA_UNSERVED.BUDGET",
+                    Build.params("area", Area.HANDS, "slot", Category.SUNSCREEN));
         }
     }
 

@@ -13,6 +13,7 @@ import com.skincareshop.recommendation.engine.index.Traits;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,15 @@ final class Build {
     record Serum(ProductState product, Set<Concern> covered) {
     }
 
-    /** A warning before its text: the code and the arguments of its message. */
-    record PendingWarning(WarningCode code, String messageKey, Object[] arguments) {
+    /**
+     * A warning before its text: the code and its named facts, which are also the arguments of its message in
+     * their order ({@code {0}} the first).
+     */
+    record PendingWarning(WarningCode code, String messageKey, Map<String, Object> params) {
+
+        Object[] arguments() {
+            return params.values().toArray();
+        }
     }
 
     final RoutinePolicy policy;
@@ -69,12 +77,24 @@ final class Build {
                 p -> eligibility.allows(p) && fit.test(p), score, bound);
     }
 
-    void warn(WarningCode code, Object... arguments) {
-        warnWithText(code, "warning." + code.name(), arguments);
+    void warn(WarningCode code, Map<String, Object> params) {
+        warnWithText(code, "warning." + code.name(), params);
     }
 
-    void warnWithText(WarningCode code, String messageKey, Object... arguments) {
-        warnings.add(new PendingWarning(code, messageKey, arguments));
+    void warnWithText(WarningCode code, String messageKey, Map<String, Object> params) {
+        warnings.add(new PendingWarning(code, messageKey, params));
+    }
+
+    /** A warning's facts, in the order its message reads them: {@code params("targetSpf", 50, "givenSpf", 30)}. */
+    static Map<String, Object> params(Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("a name for every value");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(params);
     }
 
     void unfilled(Category slot, boolean budget) {

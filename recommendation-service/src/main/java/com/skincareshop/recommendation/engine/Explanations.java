@@ -7,6 +7,8 @@ import com.skincareshop.contracts.vocabulary.Area;
 import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.Locales;
+import com.skincareshop.contracts.vocabulary.ProductFormat;
+import com.skincareshop.contracts.vocabulary.TimeOfDay;
 import com.skincareshop.recommendation.engine.rules.ActiveEffects;
 import com.skincareshop.recommendation.engine.rules.ProductInputs;
 
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,9 +34,11 @@ final class Explanations {
     private final Messages messages;
     private final String locale;
     private final Schedule schedule;
+    private final RoutineEngine.Detail detail;
 
-    Explanations(Build build, String locale) {
+    Explanations(Build build, String locale, RoutineEngine.Detail detail) {
         this.build = build;
+        this.detail = detail;
         this.customer = build.customer;
         this.locale = locale;
         this.messages = Messages.of(locale);
@@ -44,8 +49,20 @@ final class Explanations {
     Routine routine(String customerId, Long profileVersion) {
         List<Routine.Step> am = morning();
         List<Routine.Step> pm = evening();
+        if (detail == RoutineEngine.Detail.ESSENTIAL) {
+            return new Routine(customerId, profileVersion, locale, customer.approach, customer.requiredSpf, am, pm,
+                    week(pm), warnings(null), build.total(), null, null);
+        }
+        Storefront storefront = new Storefront(build, messages, locale);
+        Map<String, Long> uses = java.util.stream.Stream.concat(am.stream(), pm.stream())
+                .collect(Collectors.groupingBy(s -> s.product().sku(), Collectors.counting()));
+        am = am.stream().map(step -> storefront.step(step, TimeOfDay.AM, uses.get(step.product().sku()))).toList();
+        pm = pm.stream().map(step -> storefront.step(step, TimeOfDay.PM, uses.get(step.product().sku()))).toList();
+        List<Routine.Step> all = new ArrayList<>(am);
+        all.addAll(pm);
         return new Routine(customerId, profileVersion, locale, customer.approach, customer.requiredSpf, am, pm,
-                week(pm), warnings(), build.total());
+                week(pm), warnings(storefront.stepsOf(all)), build.total(), storefront.products(all),
+                storefront.placeholders());
     }
 
     // ---- steps -------------------------------------------------------------------------------------------
@@ -111,14 +128,20 @@ final class Explanations {
 
     private Routine.Step morningStep(List<Routine.Step> before, Category slot, ProductState product,
                                      List<Routine.Reason> reasons, String usage, Area area) {
-        return new Routine.Step(before.size() + 1, slot, reference(product), reasons, usage, Frequency.DAILY, area,
-                null, null);
+        return new Routine.Step(before.size() + 1, slot, reference(product), reasons, withFormat(usage, product),
+                Frequency.DAILY, area, null, null);
+    }
+
+    /** A capsule is one application: the usage says how to open it and that all of it is used. */
+    private String withFormat(String usage, ProductState product) {
+        return product.format() == ProductFormat.CAPSULE ? usage + " " + messages.text("usage.CAPSULE") : usage;
     }
 
     /** An evening step with its nights; the usage says which nights they are, so the text and the plan agree. */
     private Routine.Step eveningStep(List<Routine.Step> before, Category slot, ProductState product,
                                      List<Routine.Reason> reasons, String usage, Area area) {
         Schedule.Plan plan = schedule.of(product);
+        usage = withFormat(usage, product);
         String scheduled = switch (plan.frequency()) {
             case DAILY -> usage;
             case RAMP_UP -> usage + " " + messages.text(Conflicts.retinoid(product) ? "schedule.RAMP_UP.RETINOID"
@@ -136,7 +159,9 @@ final class Explanations {
         for (Weekday night : Weekday.values()) {
             List<String> skus = pm.stream().filter(s -> Schedule.nights(s).contains(night))
                     .map(s -> s.product().sku()).toList();
-            week.add(new Routine.Night(night, skus));
+            week.add(detail == RoutineEngine.Detail.FULL
+                    ? new Routine.Night(night, skus, messages.text("label.day." + night.name()))
+                    : new Routine.Night(night, skus));
         }
         return List.copyOf(week);
     }
@@ -255,7 +280,11 @@ final class Explanations {
 
     // ---- warnings ----------------------------------------------------------------------------------------------
 
-    private List<Routine.Warning> warnings() {
+    /**
+     * The warnings in code order. {@code steps}: null for the first version's {code, message}; otherwise what finds
+     * the steps a warning concerns, for the second version's severity, params and steps.
+     */
+    private List<Routine.Warning> warnings(Storefront.StepsOf steps) {
         List<Build.PendingWarning> pending = new ArrayList<>(build.warnings);
         if (customer.answers.pregnantOrBreastfeeding()) {
             pending.add(warning(WarningCode.RETINOID_EXCLUDED_PREGNANCY));
@@ -265,7 +294,7 @@ final class Explanations {
             Set<Active> actives = EnumSet.noneOf(Active.class);
             chosen.forEach(p -> p.actives().forEach(a -> actives.add(a.code())));
             actives.retainAll(ActiveEffects.NEEDS_PATCH_TEST);
-            actives.forEach(a -> pending.add(warning(WarningCode.PATCH_TEST, messages.name(a))));
+            actives.forEach(a -> pending.add(warning(WarningCode.PATCH_TEST, "active", a)));
         }
         if (chosen.stream().anyMatch(Conflicts::benzoylPeroxide) && chosen.stream().anyMatch(Conflicts::retinoid)) {
             pending.add(warning(WarningCode.BPO_RETINOID_SPLIT));
@@ -277,21 +306,27 @@ final class Explanations {
             pending.add(warning(WarningCode.SPF_REQUIRED_PHOTOSENSITIVE));
         }
         if (customer.targetSpf < customer.requiredSpf) {
-            pending.add(warning(WarningCode.SPF_MARKET_CAP, customer.requiredSpf, customer.targetSpf));
+            pending.add(warning(WarningCode.SPF_MARKET_CAP, "requiredSpf", customer.requiredSpf,
+                    "labelCap", customer.targetSpf));
         }
         for (String name : build.eligibility.unknownAvoided()) {
-            pending.add(warning(WarningCode.AVOIDED_INGREDIENT_UNKNOWN, name));
+            pending.add(warning(WarningCode.AVOIDED_INGREDIENT_UNKNOWN, "ingredient", name));
         }
         build.unfilled.forEach((slot, budget) -> pending.add(new Build.PendingWarning(WarningCode.SLOT_UNFILLED,
-                budget ? "warning.SLOT_UNFILLED.BUDGET" : "warning.SLOT_UNFILLED.STOCK", new Object[]{slot})));
+                budget ? "warning.SLOT_UNFILLED.BUDGET" : "warning.SLOT_UNFILLED.STOCK",
+                Build.params("slot", slot, "cause", Storefront.cause(budget)))));
         return pending.stream()
                 .sorted(Comparator.comparing(Build.PendingWarning::code)) // stable: PATCH_TEST keeps active order
-                .map(w -> new Routine.Warning(w.code(), messages.text(w.messageKey(), messages.arguments(w.arguments()))))
+                .map(w -> {
+                    String message = messages.text(w.messageKey(), messages.arguments(w.arguments()));
+                    return steps == null ? new Routine.Warning(w.code(), message)
+                            : new Routine.Warning(w.code(), message, w.code().severity(), w.params(), steps.of(w));
+                })
                 .toList();
     }
 
-    private static Build.PendingWarning warning(WarningCode code, Object... arguments) {
-        return new Build.PendingWarning(code, "warning." + code.name(), arguments);
+    private static Build.PendingWarning warning(WarningCode code, Object... namesAndValues) {
+        return new Build.PendingWarning(code, "warning." + code.name(), Build.params(namesAndValues));
     }
 
     private boolean photosensitizingRoutine() {

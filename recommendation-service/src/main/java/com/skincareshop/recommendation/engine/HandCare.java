@@ -47,9 +47,9 @@ final class HandCare {
 
     private static void unserved(Build build, Category slot) {
         boolean said = build.warnings.stream().anyMatch(w -> w.code() == WarningCode.AREA_UNSERVED
-                && w.arguments().length > 1 && w.arguments()[1] == slot);
+                && w.params().get("slot") == slot);
         if (!said) {
-            build.warn(WarningCode.AREA_UNSERVED, Area.HANDS, slot);
+            build.warn(WarningCode.AREA_UNSERVED, Build.params("area", Area.HANDS, "slot", slot));
         }
     }
 

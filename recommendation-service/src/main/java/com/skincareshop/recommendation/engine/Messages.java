@@ -52,7 +52,7 @@ final class Messages {
             if (shown[i] instanceof Money money) {
                 shown[i] = money(money);
             } else if (shown[i] instanceof Enum<?> code) {
-                shown[i] = name(code);
+                shown[i] = prefix(code) == null ? code.name() : name(code); // a fact no text names, as its code
             }
         }
         return shown;
@@ -73,15 +73,22 @@ final class Messages {
     }
 
     String name(Enum<?> value) {
-        String prefix = switch (value.getDeclaringClass().getSimpleName()) {
+        String prefix = prefix(value);
+        if (prefix == null) {
+            throw new IllegalArgumentException("no texts for " + value.getDeclaringClass());
+        }
+        return bundle.getString(prefix + value.name());
+    }
+
+    private static String prefix(Enum<?> value) {
+        return switch (value.getDeclaringClass().getSimpleName()) {
             case "Concern" -> "concern.";
             case "SkinType" -> "skinType.";
             case "Active" -> "active.";
             case "Category" -> "slot.";
             case "Area" -> "area.";
             case "Weekday" -> "day.";
-            default -> throw new IllegalArgumentException("no texts for " + value.getDeclaringClass());
+            default -> null;
         };
-        return bundle.getString(prefix + value.name());
     }
 }

@@ -23,7 +23,22 @@ public final class RoutineEngine {
         this.policy = policy;
     }
 
+    /**
+     * How much of the routine to work out. {@code ESSENTIAL}: the steps, reasons, usage, plan and warnings (the first
+     * version of the response, and what is issued to marketing). {@code FULL} adds what a storefront renders: product
+     * facts, labels, what each step addresses, alternatives (more searches of the catalogue), the cart and
+     * placeholders.
+     */
+    public enum Detail {
+        ESSENTIAL, FULL
+    }
+
     public Routine build(String customerId, Long profileVersion, Answers answers, String locale, CatalogView catalog) {
+        return build(customerId, profileVersion, answers, locale, catalog, Detail.ESSENTIAL);
+    }
+
+    public Routine build(String customerId, Long profileVersion, Answers answers, String locale, CatalogView catalog,
+                         Detail detail) {
         Build build = new Build(policy, new Customer(answers, policy), catalog);
         SunProtection.choose(build); // first: whatever else is chosen must fit beside it, not the other way round
         SerumSelection.choose(build);
@@ -33,7 +48,7 @@ public final class RoutineEngine {
         Budget.apply(build);
         HandCare.reportUnserved(build);
         reportUnfilledSlots(build);
-        return new Explanations(build, Locales.resolve(locale)).routine(customerId, profileVersion);
+        return new Explanations(build, Locales.resolve(locale), detail).routine(customerId, profileVersion);
     }
 
     /** A slot the catalogue cannot fill is left out and said so, rather than filled with something wrong. */

@@ -86,7 +86,7 @@ final class SerumSelection {
     }
 
     /** The same formula on a group's ceiling; nothing to find where no product treats a concern. */
-    private static double bound(Build build, Traits traits) {
+    static double bound(Build build, Traits traits) {
         if (!traits.hasArea(build.eligibility.area())
                 || Scores.concernTerm(traits, build.customer.scoring, null) <= 0) {
             return Double.NEGATIVE_INFINITY;

@@ -31,7 +31,8 @@ final class SunProtection {
         if (build.spf == null) {
             build.unfilled(Category.SUNSCREEN, false);
         } else if (build.spf.spf() < build.customer.targetSpf) {
-            build.warn(WarningCode.SPF_BELOW_TARGET, build.customer.targetSpf, build.spf.spf());
+            build.warn(WarningCode.SPF_BELOW_TARGET,
+                    Build.params("targetSpf", build.customer.targetSpf, "givenSpf", build.spf.spf()));
         }
     }
 
@@ -80,7 +81,7 @@ final class SunProtection {
                 && traits.spf() >= build.policy.dailyMinimumSpf();
     }
 
-    private static double bound(Build build, Eligibility eligibility, Traits traits, int wantedAreas) {
+    static double bound(Build build, Eligibility eligibility, Traits traits, int wantedAreas) {
         return mayProtect(build, eligibility, traits) ? Scores.sunProtection(traits, wantedAreas)
                 : Double.NEGATIVE_INFINITY;
     }

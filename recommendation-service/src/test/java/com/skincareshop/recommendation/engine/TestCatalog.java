@@ -114,6 +114,8 @@ public final class TestCatalog implements CatalogView {
         private int stock = 10;
         private long version = 1;
         private ProductStatus status = ProductStatus.ACTIVE;
+        private ProductFormat format = ProductFormat.BOTTLE;
+        private Size size = new Size(new BigDecimal("30"), SizeUnit.ML);
 
         Builder(String sku, Category category, String price) {
             this.sku = sku;
@@ -176,6 +178,16 @@ public final class TestCatalog implements CatalogView {
             return this;
         }
 
+        public Builder format(ProductFormat format) {
+            this.format = format;
+            return this;
+        }
+
+        public Builder size(String amount, SizeUnit unit) {
+            this.size = new Size(new BigDecimal(amount), unit);
+            return this;
+        }
+
         public Builder discontinued() {
             this.status = ProductStatus.DISCONTINUED;
             return this;
@@ -186,8 +198,8 @@ public final class TestCatalog implements CatalogView {
             List<ActiveStrength> actives = InciDictionary.derive(ingredients);
             boolean fragrance = actives.stream().anyMatch(a -> a.code() == Active.FRAGRANCE);
             return new ProductState(sku, version, status, category, "Test", names, names, List.copyOf(ingredients),
-                    actives, fragrance, concerns, skinTypes, areas, timeOfDay, spf, ProductFormat.BOTTLE, null,
-                    new Size(new BigDecimal("30"), SizeUnit.ML), new Money(new BigDecimal(price), currency), stock,
+                    actives, fragrance, concerns, skinTypes, areas, timeOfDay, spf, format, null,
+                    size, new Money(new BigDecimal(price), currency), stock,
                     Instant.parse("2026-11-01T00:00:00Z"), InciDictionary.unrecognized(ingredients));
         }
     }

@@ -66,6 +66,21 @@ public final class ActiveEffects {
             Active.BHA, range("0.5", "2"),
             Active.NIACINAMIDE, range("4", "10")));
 
+    /**
+     * Weeks of regular use before an active's effect is usually visible, as trials and dermatology references put
+     * it (AAD: acne treatments 4-6 weeks; topical vitamin C, niacinamide and peptide studies read results at 8-12
+     * weeks; retinoids on lines and texture at 12 weeks). Hyaluronic acid hydrates within days; mica and pearl are
+     * optical, visible at once (0). Conservative: the start of the range.
+     */
+    private static final Map<Active, Integer> WEEKS_TO_RESULTS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Active.VITAMIN_C, 8), Map.entry(Active.RETINOID, 12), Map.entry(Active.PEPTIDES, 8),
+            Map.entry(Active.GROWTH_FACTORS, 12), Map.entry(Active.HYALURONIC_ACID, 1), Map.entry(Active.AHA, 4),
+            Map.entry(Active.BHA, 4), Map.entry(Active.PHA, 6), Map.entry(Active.NIACINAMIDE, 8),
+            Map.entry(Active.GREEN_TEA, 8), Map.entry(Active.REFLECTIVE_MINERALS, 0),
+            Map.entry(Active.BENZOYL_PEROXIDE, 4)));
+    /** Actives whose effect is optical and immediate: it shows at once and washes off. */
+    public static final Set<Active> OPTICAL = EnumSet.of(Active.REFLECTIVE_MINERALS);
+
     /** Firming seed: antioxidants and hydration before the signs; peptides, retinoid and growth factors after. */
     public static final Set<Active> PREVENTIVE = EnumSet.of(Active.VITAMIN_C, Active.GREEN_TEA, Active.HYALURONIC_ACID);
     public static final Set<Active> CORRECTIVE = EnumSet.of(Active.PEPTIDES, Active.RETINOID, Active.GROWTH_FACTORS);
@@ -123,6 +138,16 @@ public final class ActiveEffects {
             best = Math.max(best, effect(active, concern));
         }
         return best;
+    }
+
+    /** Weeks before the active's effect usually shows; null for what treats nothing (fragrance). */
+    public static Integer weeksToResults(Active active) {
+        return WEEKS_TO_RESULTS.get(active);
+    }
+
+    /** Whether this entry of a formula treats the concern at its strength: {@link #effect} above zero. */
+    public static boolean addresses(ActiveStrength active, Concern concern) {
+        return effect(active, concern) > 0;
     }
 
     public static boolean atMostEffectiveStrength(ActiveStrength active) {

@@ -1,0 +1,70 @@
+package com.skincareshop.recommendation.api;
+
+import com.skincareshop.contracts.profile.AnswersValidator;
+import com.skincareshop.contracts.profile.Questionnaire;
+import com.skincareshop.contracts.profile.Questionnaires;
+import com.skincareshop.contracts.profile.SkinProfile;
+import com.skincareshop.platform.problem.Problem;
+import com.skincareshop.platform.problem.ProblemException;
+import com.skincareshop.platform.security.CustomerAccess;
+import com.skincareshop.recommendation.domain.CustomerProfiles;
+import com.skincareshop.recommendation.domain.Routines;
+import com.skincareshop.recommendation.engine.Routine;
+import com.skincareshop.recommendation.engine.RoutineEngine;
+import com.skincareshop.recommendation.events.CatalogTableLoader;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import static com.skincareshop.platform.security.CustomerAccess.STOREFRONT;
+
+/**
+ * What both versions of the routine API do, the version deciding only how much of the routine is worked out and
+ * shown: a stored customer's routine from their latest profile and the live catalogue, so a price, stock or
+ * discontinuation shows in the next answer; a guest's from answers sent in.
+ */
+@ApplicationScoped
+class RoutineRequests {
+
+    private final Routines routines;
+    private final CustomerProfiles profiles;
+    private final CatalogTableLoader catalog;
+    private final CustomerAccess access;
+
+    RoutineRequests(Routines routines, CustomerProfiles profiles, CatalogTableLoader catalog, CustomerAccess access) {
+        this.routines = routines;
+        this.profiles = profiles;
+        this.catalog = catalog;
+        this.access = access;
+    }
+
+    /** The customer themself or the storefront. {@code locale} defaults to the one the customer answered in. */
+    Routine forCustomer(String customerId, String locale, RoutineEngine.Detail detail) {
+        access.requireSelfOr(customerId, STOREFRONT);
+        requireCatalogue();
+        SkinProfile profile = profiles.find(customerId).orElseThrow(() -> new ProblemException(Problem.of(404,
+                "no-profile", "No profile", "customer " + customerId + " has not answered the questionnaire; "
+                        + "build a guest routine with POST /api/recommendations/preview")));
+        return routines.build(customerId, profile.version(), profile.answers(),
+                locale == null || locale.isBlank() ? profile.locale() : locale, detail);
+    }
+
+    /** A guest's routine from answers validated exactly as profile-service validates them; nothing is stored. */
+    Routine preview(String locale, PreviewRequest body, RoutineEngine.Detail detail) {
+        requireCatalogue();
+        Questionnaire questionnaire = body.questionnaireVersion() == null ? Questionnaires.current()
+                : Questionnaires.version(body.questionnaireVersion()).orElseThrow(() -> ProblemException.invalid(
+                "questionnaireVersion", "is not a published version; the current one is " + Questionnaires.current().version()));
+        AnswersValidator.Result result = AnswersValidator.validate(questionnaire, body.answers());
+        if (!result.valid()) {
+            throw ProblemException.invalid(result.violations());
+        }
+        return routines.build(null, null, result.answers(), locale, detail);
+    }
+
+    /** Until the table has caught up a routine would be built from half a catalogue: better to say so. */
+    private void requireCatalogue() {
+        if (!catalog.caughtUp()) {
+            throw new ProblemException(Problem.of(503, "catalogue-loading", "Service unavailable",
+                    "the catalogue is still loading; retry in a few seconds"));
+        }
+    }
+}
