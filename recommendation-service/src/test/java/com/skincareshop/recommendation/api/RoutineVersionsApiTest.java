@@ -108,7 +108,7 @@ class RoutineVersionsApiTest {
                 .body("locale", equalTo("lv"))
                 .body("am[0].id", equalTo("am-1"))
                 .body("am[0].time", equalTo("AM"))
-                .body("am[0].labels.time", equalTo("Rīts"))
+                .body("am[0].labels.time", equalTo("No rīta"))
                 .body("am[0].labels.slot", equalTo("Attīrīšanas līdzeklis"))
                 .body("am[0].labels.frequency", equalTo("Katru rītu"))
                 .body("am[0].product.brand", equalTo("Test"))

@@ -107,7 +107,7 @@ class StorefrontDetailTest {
     void labelsAreInTheCustomersLanguage() {
         Routine latvian = full(answers().concerns(Concern.DEHYDRATION).build(), TestCatalog.basics(HYALURONIC), "lv");
         assertThat(step(latvian, "am-1").labels())
-                .isEqualTo(new Routine.StepLabels("Attīrīšanas līdzeklis", "Rīts", "Katru rītu", "Seja"));
+                .isEqualTo(new Routine.StepLabels("Attīrīšanas līdzeklis", "No rīta", "Katru rītu", "Seja"));
         assertThat(step(latvian, "am-4").labels().slot()).isEqualTo("Saules aizsarglīdzeklis");
         Routine tagalog = full(answers().concerns(Concern.DEHYDRATION).build(), TestCatalog.basics(HYALURONIC), "tl");
         assertThat(step(tagalog, "pm-1").labels()).isEqualTo(new Routine.StepLabels("Cleanser", "Gabi", "Tuwing gabi", "Mukha"));
