@@ -92,6 +92,32 @@ public final class EventContracts {
         }
     }
 
+    /**
+     * The headers of the first example of a message in asyncapi.yaml, as a consumer outside this repository would
+     * take them from the document: for feeding a decoder records whose headers our own code did not write.
+     */
+    public static java.util.Map<String, String> exampleHeaders(String message) {
+        JsonNode examples = asyncApi().at("/components/messages/" + message + "/examples/0/headers");
+        if (!examples.isObject()) {
+            throw new IllegalArgumentException("asyncapi.yaml has no example of " + message);
+        }
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        examples.fields().forEachRemaining(header -> headers.put(header.getKey(), header.getValue().asText()));
+        return headers;
+    }
+
+    private static JsonNode asyncApi() {
+        String path = EventSchemas.RESOURCE_ROOT + EventSchemas.ASYNCAPI;
+        try (InputStream in = EventContracts.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("no " + path + " on the class path");
+            }
+            return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A golden sample's bytes, exactly as in the file: what a consumer test feeds its decoder. */
     public static byte[] sampleBytes(String topic, String sample) {
         String path = EventSchemas.RESOURCE_ROOT + EventSchemas.samples(topic) + sample;

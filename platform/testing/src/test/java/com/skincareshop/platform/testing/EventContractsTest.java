@@ -55,6 +55,14 @@ class EventContractsTest {
         assertThatThrownBy(() -> EventContracts.assertHeaders(tombstone, "routineWithdrawn")).hasMessageContaining("ce_type");
     }
 
+    @Test
+    void theAsyncApiExamplesGiveHeaders() {
+        assertThat(EventContracts.exampleHeaders("profileErased"))
+                .containsEntry("ce_type", "com.skincareshop.profile.skin.erased.v1")
+                .containsEntry("ce_aggregateversion", "4")
+                .doesNotContainKey("content-type");
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
