@@ -7,7 +7,10 @@ import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.events.EventTypes;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.EventContracts;
 import com.skincareshop.platform.testing.Readiness;
 import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
@@ -22,6 +25,8 @@ import jakarta.persistence.EntityManager;
 import org.awaitility.Awaitility;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -120,6 +125,37 @@ class ProductEventsTest {
         ProductState last = json.readValue(records.get(2).value(), ProductState.class);
         assertThat(last.status()).isEqualTo(ProductStatus.DISCONTINUED);
         assertThat(last.stock()).isEqualTo(3);
+
+        // the contract: each value as its schema and golden sample say, each record's headers as asyncapi.yaml says
+        EventContracts.assertMatchesSample(Topics.CATALOG_PRODUCTS, "serum.json", records.get(0).value());
+        EventContracts.assertMatchesSample(Topics.CATALOG_PRODUCTS, "serum.json", records.get(1).value());
+        EventContracts.assertMatchesSample(Topics.CATALOG_PRODUCTS, "serum-discontinued.json", records.get(2).value());
+        records.forEach(record -> EventContracts.assertHeaders(record, "productChanged"));
+    }
+
+    /**
+     * The golden sample is what the catalogue publishes: the merchandiser's fields of a sample, PUT as a product,
+     * come back on the topic as that very sample (derived actives, fragrance and unknown names, numbers as written,
+     * absent optional fields), but for the sku, version and time of this run.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"serum.json", "serum-discontinued.json", "sunscreen-english-only.json",
+            "cleanser-without-texture.json", "moisturizer-with-spf.json"})
+    void aProductIsPublishedAsItsGoldenSample(String sample) throws Exception {
+        ObjectNode body = EventContracts.sample(Topics.CATALOG_PRODUCTS, sample).deepCopy();
+        body.remove("sku"); // the catalogue manages the rest of what it publishes, and ignores it in a PUT
+        String sku = Products.uniqueSku("GOLD");
+        given().auth().oauth2(DevTokens.merchandiser()).contentType(ContentType.JSON).body(body.toString())
+                .when().put("/api/products/{sku}", sku).then().statusCode(201);
+
+        ConsumerRecord<String, String> record = awaitVersions(sku, 1, Duration.ofSeconds(30)).get(0);
+        EventContracts.assertMatchesSample(Topics.CATALOG_PRODUCTS, sample, record.value());
+        EventContracts.assertHeaders(record, "productChanged");
+        JsonNode published = EventContracts.sample(Topics.CATALOG_PRODUCTS, sample).deepCopy();
+        ((ObjectNode) published).setAll(Map.of("sku", json.getNodeFactory().textNode(sku),
+                "version", json.getNodeFactory().numberNode(1),
+                "updatedAt", json.getNodeFactory().textNode(json.readTree(record.value()).get("updatedAt").asText())));
+        assertThat(json.readTree(record.value())).isEqualTo(published);
     }
 
     @Test

@@ -5,7 +5,10 @@ import com.skincareshop.contracts.events.EventTypes;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.contracts.vocabulary.Concern;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.EventContracts;
 import com.skincareshop.platform.testing.Readiness;
 import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
@@ -22,6 +25,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,6 +110,36 @@ class ProfileEventsTest {
         assertThat(created.answers().concerns()).containsExactly(Concern.ENLARGED_PORES, Concern.SAGGING_PORES);
         assertThat(created.answers().budget().amount()).isEqualByComparingTo("120.00");
         assertThat(profileOf(records.get(1)).answers().concerns()).containsExactly(Concern.DULLNESS);
+        for (ConsumerRecord<String, String> record : records) {
+            EventContracts.assertMatchesSample(Topics.PROFILES_SKIN, "every-answer.json", record.value());
+            EventContracts.assertHeaders(record, "profileChanged");
+        }
+    }
+
+    /**
+     * The golden sample is what profile-service publishes: a sample's answers, submitted as the customer gave
+     * them, come back on the topic as that very sample (normalized, optional answers absent as they were), but for
+     * the customer, version and time of this run.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"every-answer.json", "no-optional-answers.json"})
+    void aProfileIsPublishedAsItsGoldenSample(String sample) throws Exception {
+        JsonNode golden = EventContracts.sample(Topics.PROFILES_SKIN, sample);
+        String customer = Requests.newCustomerId();
+        ObjectNode body = json.createObjectNode();
+        body.set("questionnaireVersion", golden.get("questionnaireVersion"));
+        body.set("locale", golden.get("locale"));
+        body.set("answers", golden.get("answers"));
+        Requests.put(customer, body.toString()).then().statusCode(201);
+
+        ConsumerRecord<String, String> record = await(customer, r -> !r.isEmpty()).get(0);
+        EventContracts.assertMatchesSample(Topics.PROFILES_SKIN, sample, record.value());
+        EventContracts.assertHeaders(record, "profileChanged");
+        ObjectNode expected = golden.deepCopy();
+        expected.put("customerId", customer);
+        expected.put("version", 1);
+        expected.set("updatedAt", json.readTree(record.value()).get("updatedAt"));
+        assertThat(json.readTree(record.value())).isEqualTo(expected);
     }
 
     @Test
@@ -121,6 +156,7 @@ class ProfileEventsTest {
         ConsumerRecord<String, String> tombstone = records.get(records.size() - 1);
         assertThat(tombstone.value()).isNull();
         assertThat(header(tombstone, "ce_type")).isEqualTo(EventTypes.PROFILE_ERASED);
+        EventContracts.assertHeaders(tombstone, "profileErased");
         assertThat(rowsAbout(customer)).as("profile, history and outbox payload rows").isZero();
     }
 
@@ -131,6 +167,7 @@ class ProfileEventsTest {
 
     private static long erasedVersion(ConsumerRecord<String, String> tombstone) {
         assertThat(tombstone.value()).isNull();
+        EventContracts.assertHeaders(tombstone, "profileErased");
         return Long.parseLong(header(tombstone, "ce_aggregateversion"));
     }
 

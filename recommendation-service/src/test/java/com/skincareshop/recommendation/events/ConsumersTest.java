@@ -13,6 +13,7 @@ import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.EventContracts;
 import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.TopicReader;
@@ -146,12 +147,16 @@ class ConsumersTest {
         String customer = newCustomer();
         String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         Answers handsOnly = new Answers(SkinType.DRY, false, AgeBand.AGE_45_54, List.of(Concern.ACNE_SCARS),
-                BigDecimal.ONE, false, List.of(), List.of(Area.HANDS), null, false);
+                BigDecimal.ONE, false, List.of(), List.of(Area.HANDS), null, true);
         publisher.profile(customer, 1, handsOnly, "en");
 
         JsonPath empty = awaitRoutine(customer, r -> true);
         assertThat(empty.getList("am")).isEmpty();
         assertThat(empty.getList("warnings.code", String.class)).contains("SLOT_UNFILLED");
+        // the customer consents: the routine without a product is issued too, as its golden sample says
+        ConsumerRecord<String, String> issued = TopicReader.readKey(broker.bootstrapServers(), Topics.RECOMMENDATIONS_ISSUED,
+                customer, r -> !r.isEmpty(), Duration.ofSeconds(30)).get(0);
+        EventContracts.assertMatchesSample(Topics.RECOMMENDATIONS_ISSUED, "routine-without-steps.json", issued.value());
 
         publisher.product(product("H-SER-" + suffix, Category.SERUM, "28.00").inci("Ascorbic Acid", "10")
                 .areas(Area.HANDS).build());
@@ -209,6 +214,9 @@ class ConsumersTest {
             assertThat(header(parked.get(0), "dlq.error")).isNotBlank();
             assertThat(header(parked.get(0), "dlq.topic")).isEqualTo(Topics.PROFILES_SKIN);
             assertThat(header(parked.get(0), "dlq.consumer")).isEqualTo("recommendation-service");
+            EventContracts.assertMatchesSample(Topics.deadLetterOf(Topics.PROFILES_SKIN), "invalid-answers.json",
+                    parked.get(0).value());
+            EventContracts.assertHeaders(parked.get(0), "deadLetter");
             routine(key).then().statusCode(404);
         }
 
@@ -218,8 +226,12 @@ class ConsumersTest {
         publisher.product(product(goodSku, Category.CLEANSER, "99.00").build());
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> table.find(goodSku).isPresent());
         assertThat(table.find(badSku)).isEmpty();
-        assertThat(TopicReader.readKey(broker.bootstrapServers(), Topics.deadLetterOf(Topics.CATALOG_PRODUCTS), badSku,
-                r -> !r.isEmpty(), Duration.ofSeconds(30))).hasSize(1);
+        List<ConsumerRecord<String, String>> parkedProduct = TopicReader.readKey(broker.bootstrapServers(),
+                Topics.deadLetterOf(Topics.CATALOG_PRODUCTS), badSku, r -> !r.isEmpty(), Duration.ofSeconds(30));
+        assertThat(parkedProduct).hasSize(1);
+        EventContracts.assertMatchesSample(Topics.deadLetterOf(Topics.CATALOG_PRODUCTS), "malformed-json.json",
+                parkedProduct.get(0).value());
+        EventContracts.assertHeaders(parkedProduct.get(0), "deadLetter");
     }
 
     @Test
@@ -241,6 +253,8 @@ class ConsumersTest {
         assertThat(event.steps()).allSatisfy(step -> assertThat(step.productVersion()).isPositive());
         assertThat(issued.get(0).value()).as("products only, nothing derived from the answers")
                 .doesNotContain("DARK_SPOTS", "skinType", "warning", "reason", "minimumSpf", "approach");
+        EventContracts.assertMatchesSample(Topics.RECOMMENDATIONS_ISSUED, "routine.json", issued.get(0).value());
+        EventContracts.assertHeaders(issued.get(0), "routineIssued");
         RecommendationSnapshot snapshot = issuer.snapshots(consenting).get(0);
         assertThat(snapshot.productVersions()).containsKey("B-SER-C15");
 
@@ -254,6 +268,7 @@ class ConsumersTest {
         List<ConsumerRecord<String, String>> withdrawn = TopicReader.readKey(broker.bootstrapServers(),
                 Topics.RECOMMENDATIONS_ISSUED, consenting, r -> r.size() == 2, Duration.ofSeconds(30));
         assertThat(withdrawn.get(1).value()).isNull();
+        EventContracts.assertHeaders(withdrawn.get(1), "routineWithdrawn");
         assertThat(issuer.snapshots(consenting)).isEmpty();
     }
 
@@ -273,6 +288,11 @@ class ConsumersTest {
                 Duration.ofSeconds(30));
         assertThat(issued.get(issued.size() - 1).value()).isNull();
         assertThat(header(issued.get(issued.size() - 1), "ce_type")).isEqualTo(EventTypes.ROUTINE_WITHDRAWN);
+        EventContracts.assertHeaders(issued.get(issued.size() - 1), "routineWithdrawn");
+        issued.subList(0, issued.size() - 1).forEach(routine -> {
+            EventContracts.assertMatchesSample(Topics.RECOMMENDATIONS_ISSUED, "routine.json", routine.value());
+            EventContracts.assertHeaders(routine, "routineIssued");
+        });
     }
 
     /**

@@ -24,6 +24,8 @@ import java.util.Set;
  * transfer) and the body of {@code GET /api/products/{sku}}. {@code actives}, {@code containsFragrance} and
  * {@code unrecognizedIngredients} (the label names {@link InciDictionary} does not know, which no safety rule can
  * read) are derived from {@code ingredients} by the catalogue, so that every consumer reads the same interpretation.
+ * Its contract on the topic is {@code events/schemas/catalog.products.v1.schema.json}: a field added here is added
+ * there first (events/README.md).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProductState(

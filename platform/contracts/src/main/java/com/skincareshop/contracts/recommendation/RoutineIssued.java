@@ -12,7 +12,9 @@ import java.util.List;
  * (pregnancy, sensitivity, sun exposure), so the record carries no warning or reason codes, no SPF target, no
  * approach and no evening plan (a sensitive skin's retinoid nights differ); only the products, where they go and
  * their versions. {@code version} is the profile version the routine was built for; {@code productVersion} the
- * catalogue version of each product.
+ * catalogue version of each product. Its contract, which the marketing pipeline builds on, is
+ * {@code events/schemas/recommendations.issued.v1.schema.json}: a field added here is added there first, as an optional
+ * property with a new golden sample (events/README.md, adding an optional property).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RoutineIssued(String customerId, long version, String locale, Instant issuedAt, List<IssuedStep> steps,
