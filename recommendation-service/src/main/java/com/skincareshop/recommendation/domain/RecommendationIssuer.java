@@ -1,41 +1,72 @@
 package com.skincareshop.recommendation.domain;
 
-import com.skincareshop.recommendation.engine.Routine;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.profile.SkinProfile;
+import com.skincareshop.contracts.recommendation.RoutineIssued.Cause;
+import com.skincareshop.recommendation.engine.Routine;
+import com.skincareshop.recommendation.engine.index.CatalogTable;
 import com.skincareshop.recommendation.events.RecommendationEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * What the marketing pipeline learns: when a consenting customer's profile changes, the routine built for it is
  * stored (with its inputs' versions) and published; without consent nothing is. Withdrawn consent and erasure
- * delete what was issued and publish a tombstone.
+ * delete what was issued and publish a tombstone. When the catalogue changes under an issued routine, the routine
+ * is built again and re-issued if what marketing sees of it changed ({@link #reevaluate}).
  */
 @ApplicationScoped
 public class RecommendationIssuer {
 
+    /** What a re-evaluation did for one customer. */
+    public enum Outcome {
+        /** A new record, with a higher revision. */
+        REISSUED,
+        /** Nothing can be recommended any more: the withdrawal tombstone. */
+        WITHDRAWN,
+        /** What marketing sees is the same: only the stored versions moved on. */
+        UNCHANGED,
+        /** This replica's catalogue is older than what the record was issued from: left for later. */
+        BEHIND,
+        /** No consent (or no profile) any more: nothing issued, nothing kept. */
+        NOT_ISSUED
+    }
+
+    public record Reevaluation(String customerId, Outcome outcome, Cause cause) {
+    }
+
     private final Routines routines;
+    private final CatalogTable catalog;
     private final EntityManager entityManager;
     private final RecommendationEvents events;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    public RecommendationIssuer(Routines routines, EntityManager entityManager, RecommendationEvents events, Clock clock) {
+    public RecommendationIssuer(Routines routines, CatalogTable catalog, EntityManager entityManager,
+                                RecommendationEvents events, ObjectMapper json, Clock clock) {
         this.routines = routines;
+        this.catalog = catalog;
         this.entityManager = entityManager;
         this.events = events;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -47,15 +78,29 @@ public class RecommendationIssuer {
     @Transactional(Transactional.TxType.MANDATORY)
     void profilesChanged(List<SkinProfile> profiles) {
         List<String> withoutConsent = new ArrayList<>();
+        List<Routine> consenting = new ArrayList<>();
         for (SkinProfile profile : profiles) {
             if (profile.answers().marketingConsent()) {
-                Routine routine = routines.build(profile.customerId(), profile.version(), profile.answers(), profile.locale());
-                entityManager.persist(new RecommendationSnapshot(profile.customerId(), profile.version(),
-                        productVersions(routine), routine, clock.instant()));
-                events.issued(routine, clock.instant());
+                consenting.add(routines.build(profile.customerId(), profile.version(), profile.answers(), profile.locale()));
             } else {
                 withoutConsent.add(profile.customerId());
             }
+        }
+        if (!consenting.isEmpty()) {
+            Instant now = clock.instant();
+            work(connection -> {
+                // the upsert before this locked the customers' profile rows: revisions follow the order of commits
+                long[] revisions = IssuedRoutines.nextRevisions(connection, consenting.size());
+                List<IssuedRoutines.Written> written = new ArrayList<>();
+                for (int i = 0; i < consenting.size(); i++) {
+                    Routine routine = consenting.get(i);
+                    IssuedContent content = IssuedContent.of(routine, catalog::find);
+                    issue(routine, revisions[i], Cause.PROFILE, now);
+                    written.add(new IssuedRoutines.Written(routine.customerId(), routine.profileVersion(), revisions[i],
+                            content.digest(), content.products().values()));
+                }
+                IssuedRoutines.write(connection, written, now);
+            });
         }
         deleteSnapshots(withoutConsent).forEach(events::withdrawn); // consent withdrawn: a tombstone each
     }
@@ -66,15 +111,135 @@ public class RecommendationIssuer {
         events.withdrawn(customerId); // even if nothing was issued here: erasure must reach every copy
     }
 
+    /**
+     * Builds the routines of these customers again from their stored profile and {@code catalogue}, and re-issues
+     * each whose marketing-relevant content ({@link IssuedContent}) changed: a new record with a higher revision,
+     * or the withdrawal tombstone when nothing can be recommended any more. Otherwise only the stored versions
+     * move on. One transaction for the batch, through the outbox.
+     *
+     * <p>The caller has locked the profile rows (the same rows a profile change and an erasure lock first), so no
+     * other replica evaluates these customers meanwhile, and what is read here is what was committed last. A customer
+     * whose record was issued from products newer than this replica's catalogue holds is left alone ({@code BEHIND}):
+     * a replica that is behind must not take a routine back to an older catalogue.
+     *
+     * @param otherwise the cause when none of the issued products was discontinued, sold out or changed in price or
+     *                  INCI list (another product arrived, or a product's other traits changed the routine)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Reevaluation> reevaluate(List<SkinProfile> lockedProfiles, Routines builder, CatalogTable catalogue,
+                                         Cause otherwise) {
+        List<Reevaluation> outcomes = new ArrayList<>();
+        if (lockedProfiles.isEmpty()) {
+            return outcomes;
+        }
+        Instant now = clock.instant();
+        work(connection -> {
+            List<String> ids = lockedProfiles.stream().map(SkinProfile::customerId).toList();
+            Map<String, IssuedRoutines.Stored> stored = IssuedRoutines.load(connection, ids);
+            List<String> notIssued = new ArrayList<>();
+            List<Routine> rebuilt = new ArrayList<>();
+            List<IssuedContent> contents = new ArrayList<>();
+            List<Cause> causes = new ArrayList<>();
+            List<IssuedRoutines.Written> unchanged = new ArrayList<>();
+            for (SkinProfile profile : lockedProfiles) {
+                String id = profile.customerId();
+                IssuedRoutines.Stored issued = stored.get(id);
+                if (!profile.answers().marketingConsent()) {
+                    notIssued.add(id);
+                    outcomes.add(new Reevaluation(id, Outcome.NOT_ISSUED, null));
+                    continue;
+                }
+                if (issued != null && behind(issued, catalogue)) {
+                    outcomes.add(new Reevaluation(id, Outcome.BEHIND, null));
+                    continue;
+                }
+                Routine routine = builder.build(id, profile.version(), profile.answers(), profile.locale());
+                IssuedContent content = IssuedContent.of(routine, catalogue::find);
+                if (issued != null && same(connection, issued, content)) {
+                    unchanged.add(new IssuedRoutines.Written(id, profile.version(), issued.revision(), content.digest(),
+                            content.products().values()));
+                    outcomes.add(new Reevaluation(id, Outcome.UNCHANGED, null));
+                    continue;
+                }
+                rebuilt.add(routine);
+                contents.add(content);
+                causes.add(issued == null ? otherwise
+                        : IssuedContent.cause(issued.products().values(), catalogue::find, otherwise));
+            }
+            long[] revisions = IssuedRoutines.nextRevisions(connection, rebuilt.size());
+            List<IssuedRoutines.Written> written = new ArrayList<>(unchanged);
+            for (int i = 0; i < rebuilt.size(); i++) {
+                Routine routine = rebuilt.get(i);
+                IssuedContent content = contents.get(i);
+                if (content.empty()) {
+                    events.withdrawn(routine.customerId());
+                    outcomes.add(new Reevaluation(routine.customerId(), Outcome.WITHDRAWN, causes.get(i)));
+                } else {
+                    issue(routine, revisions[i], causes.get(i), now);
+                    outcomes.add(new Reevaluation(routine.customerId(), Outcome.REISSUED, causes.get(i)));
+                }
+                written.add(new IssuedRoutines.Written(routine.customerId(), routine.profileVersion(), revisions[i],
+                        content.digest(), content.products().values()));
+            }
+            IssuedRoutines.write(connection, written, now);
+            IssuedRoutines.delete(connection, notIssued);
+        });
+        return outcomes;
+    }
+
     @Transactional
     public List<RecommendationSnapshot> snapshots(String customerId) {
         return entityManager.createQuery("from RecommendationSnapshot s where s.customerId = :customerId "
-                        + "order by s.profileVersion", RecommendationSnapshot.class)
+                        + "order by s.profileVersion, s.revision nulls first, s.issuedAt", RecommendationSnapshot.class)
                 .setParameter("customerId", customerId)
                 .getResultList();
     }
 
-    /** Deletes the customers' snapshots; returns the customers that had any, in the order given. */
+    private void issue(Routine routine, long revision, Cause cause, Instant now) {
+        entityManager.persist(new RecommendationSnapshot(routine.customerId(), routine.profileVersion(),
+                productVersions(routine), routine, now, revision, cause));
+        events.issued(routine, now, revision, cause);
+    }
+
+    /** The record was issued from a product this replica's catalogue holds only in an older version. */
+    private static boolean behind(IssuedRoutines.Stored issued, CatalogTable catalogue) {
+        for (IssuedContent.Product product : issued.products().values()) {
+            // a product the caught-up table does not hold was deleted: nothing newer can come of it
+            if (catalogue.find(product.sku()).map(p -> p.version() < product.version()).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The same content as issued. A record issued before digests were kept is compared by its steps and total, as
+     * its snapshot holds them: a price or INCI change under it is re-issued only once the steps change.
+     */
+    private boolean same(Connection connection, IssuedRoutines.Stored issued, IssuedContent content) throws SQLException {
+        if (issued.contentDigest() != null) {
+            return issued.contentDigest().equals(content.digest());
+        }
+        return latestSnapshotRoutine(connection, issued.customerId())
+                .map(routine -> IssuedContent.stepsDigest(routine).equals(content.stepsDigest()))
+                .orElse(false);
+    }
+
+    private Optional<com.fasterxml.jackson.databind.JsonNode> latestSnapshotRoutine(Connection connection, String customerId)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                select routine::text from recommendation_snapshot where customer_id = ?
+                order by profile_version desc, revision desc nulls last, issued_at desc limit 1""")) {
+            select.setString(1, customerId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(json.readTree(row.getString(1))) : Optional.empty();
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored snapshot cannot be read", e);
+        }
+    }
+
+    /** Deletes the customers' snapshots and issued products; returns the customers that had any, in the order given. */
     private List<String> deleteSnapshots(List<String> customerIds) {
         if (customerIds.isEmpty()) {
             return List.of();
@@ -82,7 +247,7 @@ public class RecommendationIssuer {
         // snapshots persisted earlier in this transaction (a consenting version, then an erasure) must go too
         entityManager.flush();
         Set<String> had = new HashSet<>();
-        entityManager.unwrap(Session.class).doWork(connection -> {
+        work(connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "delete from recommendation_snapshot where customer_id = any(?) returning customer_id")) {
                 delete.setArray(1, connection.createArrayOf("varchar", customerIds.toArray()));
@@ -92,8 +257,13 @@ public class RecommendationIssuer {
                     }
                 }
             }
+            IssuedRoutines.delete(connection, customerIds);
         });
         return customerIds.stream().filter(had::contains).toList();
+    }
+
+    private void work(org.hibernate.jdbc.Work work) {
+        entityManager.unwrap(Session.class).doWork(work);
     }
 
     private static Map<String, Long> productVersions(Routine routine) {

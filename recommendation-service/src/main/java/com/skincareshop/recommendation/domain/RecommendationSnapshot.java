@@ -2,7 +2,10 @@ package com.skincareshop.recommendation.domain;
 
 import com.skincareshop.recommendation.engine.Routine;
 import jakarta.persistence.Column;
+import com.skincareshop.contracts.recommendation.RoutineIssued.Cause;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -12,7 +15,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-/** A routine issued to a consenting customer, with the versions of the inputs it was built from. */
+/**
+ * A routine issued to a consenting customer, with the versions of the inputs it was built from: one per issued record
+ * (a profile change, or a re-issue after the catalogue changed, which keeps the profile version and has a higher
+ * revision).
+ */
 @Entity
 @Table(name = "recommendation_snapshot")
 public class RecommendationSnapshot {
@@ -36,18 +43,27 @@ public class RecommendationSnapshot {
     @Column(name = "issued_at")
     Instant issuedAt;
 
+    /** The issued record's revision; null for a snapshot taken before revisions existed. */
+    Long revision;
+
+    /** Why it was issued ({@link Cause}); null before causes existed. */
+    @Enumerated(EnumType.STRING)
+    Cause cause;
+
     protected RecommendationSnapshot() {
         // for JPA
     }
 
     RecommendationSnapshot(String customerId, long profileVersion, Map<String, Long> productVersions, Routine routine,
-                           Instant issuedAt) {
+                           Instant issuedAt, long revision, Cause cause) {
         this.id = UUID.randomUUID();
         this.customerId = customerId;
         this.profileVersion = profileVersion;
         this.productVersions = productVersions;
         this.routine = routine;
         this.issuedAt = issuedAt;
+        this.revision = revision;
+        this.cause = cause;
     }
 
     public long profileVersion() {
@@ -60,5 +76,13 @@ public class RecommendationSnapshot {
 
     public Routine routine() {
         return routine;
+    }
+
+    public Long revision() {
+        return revision;
+    }
+
+    public Cause cause() {
+        return cause;
     }
 }

@@ -6,6 +6,7 @@ import com.skincareshop.platform.kafka.DeadLetters;
 import com.skincareshop.platform.kafka.KafkaSettings;
 import com.skincareshop.platform.lifecycle.Daemons;
 import com.skincareshop.platform.lifecycle.Heartbeats;
+import com.skincareshop.recommendation.domain.RoutineDrift;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +14,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,7 +36,8 @@ import java.util.Map;
 /**
  * Fills the {@link CatalogTable} from {@code catalog.products.v1}: every replica reads every partition from the
  * beginning (a global table, no consumer group) and keeps following it. Not caught up, and so not ready, until
- * it has read up to the end offsets that existed when it started.
+ * it has read up to the end offsets that existed when it started. Once caught up, each newer version applied is
+ * told to {@link RoutineDrift}; what the replay brought before is not (it reconciles once instead).
  */
 @ApplicationScoped
 public class CatalogTableLoader {
@@ -42,6 +45,8 @@ public class CatalogTableLoader {
     private static final Logger LOG = Logger.getLogger(CatalogTableLoader.class);
 
     private final CatalogTable table;
+    private final RoutineDrift drift;
+    private final String loopName;
     private final EventDecoder decoder;
     private final DeadLetters deadLetters;
     private final KafkaSettings kafka;
@@ -53,12 +58,23 @@ public class CatalogTableLoader {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread worker;
 
-    public CatalogTableLoader(CatalogTable table, EventDecoder decoder, DeadLetters deadLetters, KafkaSettings kafka,
-                              MeterRegistry metrics, @ConfigProperty(name = "quarkus.application.name") String serviceName,
+    @Inject
+    public CatalogTableLoader(CatalogTable table, RoutineDrift drift, EventDecoder decoder, DeadLetters deadLetters,
+                              KafkaSettings kafka, MeterRegistry metrics,
+                              @ConfigProperty(name = "quarkus.application.name") String serviceName,
                               @ConfigProperty(name = "recommendation.catalog.partition-check", defaultValue = "30s")
                               Duration partitionCheck) {
+        this(table, drift, decoder, deadLetters, kafka, metrics, serviceName, partitionCheck, "catalog-table-loader");
+    }
+
+    /** A loader of its own table and drift worker, as a further replica would have; {@code loopName} names its thread. */
+    public CatalogTableLoader(CatalogTable table, RoutineDrift drift, EventDecoder decoder, DeadLetters deadLetters,
+                              KafkaSettings kafka, MeterRegistry metrics, String serviceName, Duration partitionCheck,
+                              String loopName) {
         this.partitionCheck = partitionCheck;
         this.table = table;
+        this.drift = drift;
+        this.loopName = loopName;
         this.decoder = decoder;
         this.deadLetters = deadLetters;
         this.kafka = kafka;
@@ -77,12 +93,20 @@ public class CatalogTableLoader {
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        // a poll returns within 0.5 s, broker or not: two minutes of silence is a stuck thread (liveness DOWN)
-        worker = Daemons.start("catalog-table-loader", Duration.ofMinutes(2), this::run);
+        start();
     }
 
     void stop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    public void start() {
+        running = true;
+        // a poll returns within 0.5 s, broker or not: two minutes of silence is a stuck thread (liveness DOWN)
+        worker = Daemons.start(loopName, Duration.ofMinutes(2), this::run);
+    }
+
+    public void stop() {
         running = false;
         KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
@@ -93,7 +117,7 @@ public class CatalogTableLoader {
     private void run() {
         while (running) {
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(
-                    ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-catalog-table",
+                    ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-" + loopName,
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000",
@@ -125,6 +149,7 @@ public class CatalogTableLoader {
             }
             if (!caughtUp && partitions.stream().allMatch(p -> consumer.position(p) >= endAtStart.get(p))) {
                 caughtUp = true;
+                drift.catalogueCaughtUp();
                 LOG.infof("Catalogue table caught up: %d products", table.size());
             }
             if (Duration.between(lastPartitionCheck, Instant.now()).compareTo(partitionCheck) >= 0) {
@@ -158,10 +183,15 @@ public class CatalogTableLoader {
     private void apply(ConsumerRecord<String, byte[]> record) {
         try {
             ProductState product = decoder.product(record);
+            boolean changed;
             if (product == null) {
+                changed = table.find(record.key()).isPresent();
                 table.remove(record.key());
             } else {
-                table.apply(product);
+                changed = table.apply(product);
+            }
+            if (changed && caughtUp) {
+                drift.productChanged(record.key());
             }
         } catch (EventDecoder.Poison poison) {
             deadLetters.park(record, record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),

@@ -21,9 +21,9 @@ public class RecommendationEvents {
         this.outbox = outbox;
     }
 
-    public void issued(Routine routine, Instant issuedAt) {
+    public void issued(Routine routine, Instant issuedAt, long revision, RoutineIssued.Cause cause) {
         outbox.record(Topics.RECOMMENDATIONS_ISSUED, routine.customerId(), EventTypes.ROUTINE_ISSUED,
-                toEvent(routine, issuedAt));
+                toEvent(routine, issuedAt, revision, cause));
     }
 
     /** Erasure or withdrawn consent: earlier events of the customer are deleted from the outbox too. */
@@ -31,13 +31,16 @@ public class RecommendationEvents {
         outbox.recordErasure(Topics.RECOMMENDATIONS_ISSUED, customerId, EventTypes.ROUTINE_WITHDRAWN);
     }
 
-    /** The products only: nothing derived from an answer leaves for marketing (see {@link RoutineIssued}). */
-    static RoutineIssued toEvent(Routine routine, Instant issuedAt) {
+    /**
+     * The products only: nothing derived from an answer leaves for marketing (see {@link RoutineIssued}); the cause
+     * is the catalogue's or the profile's change, never what the customer answered.
+     */
+    static RoutineIssued toEvent(Routine routine, Instant issuedAt, long revision, RoutineIssued.Cause cause) {
         List<RoutineIssued.IssuedStep> steps = new ArrayList<>();
         routine.am().forEach(step -> steps.add(step("AM", step)));
         routine.pm().forEach(step -> steps.add(step("PM", step)));
         return new RoutineIssued(routine.customerId(), routine.profileVersion(), routine.locale(), issuedAt, steps,
-                routine.total());
+                routine.total(), revision, cause);
     }
 
     private static RoutineIssued.IssuedStep step(String time, Routine.Step step) {

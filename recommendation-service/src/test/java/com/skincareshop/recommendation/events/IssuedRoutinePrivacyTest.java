@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.skincareshop.contracts.catalog.Money;
 import com.skincareshop.contracts.profile.Answers;
+import com.skincareshop.contracts.recommendation.RoutineIssued;
 import com.skincareshop.contracts.vocabulary.AgeBand;
 import com.skincareshop.contracts.vocabulary.Area;
 import com.skincareshop.contracts.vocabulary.Category;
@@ -37,6 +38,8 @@ class IssuedRoutinePrivacyTest {
 
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
     private static final Instant ISSUED_AT = Instant.parse("2026-12-01T10:00:00Z");
+    /** A re-issue's cause is the catalogue's change: the same whatever the customer answered. */
+    private static final RoutineIssued.Cause CAUSE = RoutineIssued.Cause.DISCONTINUED;
     private final RoutineEngine engine = new RoutineEngine(RoutinePolicy.defaults());
 
     /** One product per slot, each fit for every customer below, so the products stay the same. */
@@ -60,12 +63,12 @@ class IssuedRoutinePrivacyTest {
                 "dry skin", a -> with(a, SkinType.DRY, a.sensitive(), a.sunExposureHours(), a.pregnantOrBreastfeeding()),
                 "oily skin", a -> with(a, SkinType.OILY, a.sensitive(), a.sunExposureHours(), a.pregnantOrBreastfeeding()));
         Routine base = engine.build("c-7", 3L, BASE, "lv", catalogue);
-        String baseRecord = JSON.writeValueAsString(RecommendationEvents.toEvent(base, ISSUED_AT));
+        String baseRecord = JSON.writeValueAsString(RecommendationEvents.toEvent(base, ISSUED_AT, 9, CAUSE));
 
         for (Map.Entry<String, UnaryOperator<Answers>> variation : variations.entrySet()) {
             Routine varied = engine.build("c-7", 3L, variation.getValue().apply(BASE), "lv", catalogue);
             assertThat(skus(varied)).as(variation.getKey() + ": the premise, same products").isEqualTo(skus(base));
-            assertThat(JSON.writeValueAsString(RecommendationEvents.toEvent(varied, ISSUED_AT)))
+            assertThat(JSON.writeValueAsString(RecommendationEvents.toEvent(varied, ISSUED_AT, 9, CAUSE)))
                     .as(variation.getKey()).isEqualTo(baseRecord);
         }
         // the storefront's routine does differ: the comparison above is not vacuous
@@ -79,9 +82,11 @@ class IssuedRoutinePrivacyTest {
     void theIssuedRecordHoldsTheProductsAndNothingElse() throws Exception {
         Routine routine = engine.build("c-7", 3L, with(BASE, SkinType.DRY, true, new BigDecimal("9"), true), "lv",
                 catalogue);
-        JsonNode record = JSON.readTree(JSON.writeValueAsString(RecommendationEvents.toEvent(routine, ISSUED_AT)));
+        JsonNode record = JSON.readTree(JSON.writeValueAsString(RecommendationEvents.toEvent(routine, ISSUED_AT, 9, CAUSE)));
 
-        assertThat(fieldNames(record)).containsExactly("customerId", "version", "locale", "issuedAt", "steps", "total");
+        assertThat(fieldNames(record)).containsExactly("customerId", "version", "locale", "issuedAt", "steps", "total",
+                "revision", "cause");
+        assertThat(record.get("cause").asText()).isEqualTo("DISCONTINUED");
         for (JsonNode step : record.get("steps")) {
             assertThat(fieldNames(step)).containsExactly("time", "slot", "sku", "productVersion");
         }
