@@ -947,7 +947,8 @@ public final class FaultMeasurement {
 
     /**
      * Issued routines. RecommendationIssuer stores one snapshot (and publishes it) each time a consenting
-     * customer's profile version is applied as newer; a replayed or duplicated event is not newer, so it issues
+     * customer's profile version is applied as newer (re-issues after a catalogue change, cause other than
+     * {@code PROFILE}, are left out of these checks); a replayed or duplicated event is not newer, so it issues
      * nothing. Withdrawn consent and erasure delete the customer's snapshots. Versions of one poll are merged, so
      * not every version has a snapshot. Hence: no (customer, profile version) twice; snapshots only for
      * customers whose current profile consents, the newest at the current version; every snapshot's version
@@ -1247,7 +1248,10 @@ public final class FaultMeasurement {
     private Map<String, List<Long>> snapshots() throws SQLException {
         Map<String, List<Long>> snapshots = new HashMap<>();
         try (Connection db = database(RECOMMENDATION); ResultSet rows = db.createStatement().executeQuery(
-                "select customer_id, profile_version from recommendation_snapshot order by customer_id, profile_version")) {
+                // one per profile version that was applied; re-issues after a catalogue change keep the version
+                // with a higher revision (README, "Drift behaviour") and are not what this checks
+                "select customer_id, profile_version from recommendation_snapshot where cause is null or cause = 'PROFILE'"
+                        + " order by customer_id, profile_version")) {
             while (rows.next()) {
                 snapshots.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getLong(2));
             }

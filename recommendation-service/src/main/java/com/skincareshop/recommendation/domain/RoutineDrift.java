@@ -385,6 +385,7 @@ public class RoutineDrift {
             }
             String after = "";
             while (!stopping()) {
+                Heartbeats.beat(); // a serum of many customers is many batches: each is progress
                 String from = after;
                 List<RecommendationIssuer.Reevaluation> outcomes = QuarkusTransaction.requiringNew().call(() ->
                         issuer.reevaluate(lockHolders(drift.sku(), version, from), routines, catalogue,
