@@ -144,6 +144,9 @@ public class RoutineDrift {
         this.clock = clock;
         this.loopName = loopName;
         for (Cause cause : Cause.values()) {
+            if (cause == Cause.PROFILE) {
+                continue; // a profile change issues, it does not re-issue
+            }
             reissues.put(cause, Counter.builder("recommendation.reissues").tag("cause", cause.tag()).tag("record", "routine")
                     .description("Routines re-issued to marketing after a catalogue change, by cause").register(metrics));
             withdrawals.put(cause, Counter.builder("recommendation.reissues").tag("cause", cause.tag())
