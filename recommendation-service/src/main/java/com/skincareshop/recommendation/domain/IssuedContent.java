@@ -52,9 +52,9 @@ public final class IssuedContent {
     }
 
     /**
-     * The content of a routine built from {@code catalogue}. The version and price are the step's (what the routine
-     * was built from); the INCI list is the catalogue's product, read again, of that version if the catalogue still
-     * holds it.
+     * The content of a routine just built from {@code catalogue}. The version is the step's (what the routine was
+     * built from); the price and INCI list are the catalogue's product, read again (a change in between is a newer
+     * version, which the drift evaluates again).
      */
     public static IssuedContent of(Routine routine, Function<String, Optional<ProductState>> catalogue) {
         StringBuilder canonical = new StringBuilder();
@@ -67,10 +67,12 @@ public final class IssuedContent {
         canonical.append("total|").append(money(routine.total())).append('\n');
         String stepsDigest = sha256(canonical.toString());
         for (Routine.Step step : steps) {
-            Routine.ProductRef ref = step.product();
-            products.computeIfAbsent(ref.sku(), sku -> new Product(sku, ref.version(),
-                    ref.price() == null ? null : ref.price().amount(), ref.price() == null ? null : ref.price().currency(),
-                    catalogue.apply(sku).map(IssuedContent::ingredientsDigest).orElse(null)));
+            long version = step.product().version();
+            products.computeIfAbsent(step.product().sku(), sku -> {
+                ProductState built = catalogue.apply(sku).orElse(null);
+                return built == null ? new Product(sku, version, null, null, null)
+                        : new Product(sku, version, built.price().amount(), built.price().currency(), ingredientsDigest(built));
+            });
         }
         products.values().stream().sorted(java.util.Comparator.comparing(Product::sku)).forEach(p ->
                 canonical.append("product|").append(p.sku()).append('|').append(plain(p.priceAmount())).append('|')
