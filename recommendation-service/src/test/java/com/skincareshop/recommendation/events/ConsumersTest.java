@@ -153,10 +153,11 @@ class ConsumersTest {
         JsonPath empty = awaitRoutine(customer, r -> true);
         assertThat(empty.getList("am")).isEmpty();
         assertThat(empty.getList("warnings.code", String.class)).contains("SLOT_UNFILLED");
-        // the customer consents: the routine without a product is issued too, as its golden sample says
+        // the customer consents: the routine without a product is issued too, as its golden sample says (with the
+        // revision and cause every record now has)
         ConsumerRecord<String, String> issued = TopicReader.readKey(broker.bootstrapServers(), Topics.RECOMMENDATIONS_ISSUED,
                 customer, r -> !r.isEmpty(), Duration.ofSeconds(30)).get(0);
-        EventContracts.assertMatchesSample(Topics.RECOMMENDATIONS_ISSUED, "routine-without-steps.json", issued.value());
+        EventContracts.assertMatchesSample(Topics.RECOMMENDATIONS_ISSUED, "routine-without-steps-revised.json", issued.value());
 
         publisher.product(product("H-SER-" + suffix, Category.SERUM, "28.00").inci("Ascorbic Acid", "10")
                 .areas(Area.HANDS).build());
@@ -253,7 +254,8 @@ class ConsumersTest {
         assertThat(event.steps()).allSatisfy(step -> assertThat(step.productVersion()).isPositive());
         assertThat(issued.get(0).value()).as("products only, nothing derived from the answers")
                 .doesNotContain("DARK_SPOTS", "skinType", "warning", "reason", "minimumSpf", "approach");
-        EventContracts.assertMatchesSample(Topics.RECOMMENDATIONS_ISSUED, "routine.json", issued.get(0).value());
+        EventContracts.assertMatchesSample(Topics.RECOMMENDATIONS_ISSUED, "routine-revised.json", issued.get(0).value());
+        assertThat(event.cause()).isEqualTo(RoutineIssued.Cause.PROFILE);
         EventContracts.assertHeaders(issued.get(0), "routineIssued");
         RecommendationSnapshot snapshot = issuer.snapshots(consenting).get(0);
         assertThat(snapshot.productVersions()).containsKey("B-SER-C15");

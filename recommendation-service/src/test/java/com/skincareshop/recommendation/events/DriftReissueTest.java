@@ -15,6 +15,7 @@ import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.platform.kafka.DeadLetters;
 import com.skincareshop.platform.kafka.KafkaSettings;
+import com.skincareshop.platform.testing.EventContracts;
 import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.recommendation.domain.CustomerProfiles;
@@ -155,6 +156,9 @@ class DriftReissueTest {
 
         publisher.product(Baseline.changed(serum, ProductStatus.DISCONTINUED, serum.stock(), "20.00"));
 
+        ConsumerRecord<String, String> record = awaitRecords(users.get(0), 2).get(1);
+        EventContracts.assertMatchesSample(Topics.RECOMMENDATIONS_ISSUED, "routine-reissued.json", record.value());
+        EventContracts.assertHeaders(record, "routineIssued");
         for (String user : users) {
             List<RoutineIssued> issued = await(user, 2);
             RoutineIssued first = issued.get(0);
@@ -216,7 +220,7 @@ class DriftReissueTest {
         publisher.product(Baseline.changed(perfumed, ProductStatus.DISCONTINUED, perfumed.stock(), "18.00"));
         List<ConsumerRecord<String, String>> records = awaitRecords(customer, 6);
         assertThat(records.get(5).value()).as("nothing can be recommended: the withdrawal tombstone").isNull();
-        assertThat(TopicReaderHeaders.type(records.get(5))).isEqualTo(com.skincareshop.contracts.events.EventTypes.ROUTINE_WITHDRAWN);
+        EventContracts.assertHeaders(records.get(5), "routineWithdrawn");
         assertThat(reissues(Cause.DISCONTINUED, "tombstone")).isPositive();
     }
 
@@ -590,12 +594,6 @@ class DriftReissueTest {
             return record.value() == null ? null : json.readValue(record.value(), RoutineIssued.class);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static final class TopicReaderHeaders {
-        static String type(ConsumerRecord<?, ?> record) {
-            return com.skincareshop.platform.testing.TopicReader.header(record, "ce_type");
         }
     }
 

@@ -85,7 +85,7 @@ class IssuedRoutineSamplesTest {
         assertThat(routine.locale()).isEqualTo("tl");
     }
 
-    /** The optional fields to come (a revision, a re-issue cause) change nothing for this reader. */
+    /** A property added later changes nothing for this reader. */
     @Test
     void aPropertyTheReaderDoesNotKnowIsIgnored() throws Exception {
         String ahead = new String(sample("routine.json"), StandardCharsets.UTF_8)
@@ -93,10 +93,32 @@ class IssuedRoutineSamplesTest {
         assertThat(Campaign.read(ahead.getBytes(StandardCharsets.UTF_8))).isEqualTo(Campaign.read(sample("routine.json")));
     }
 
+    /**
+     * A reader that knows the revision keeps the newest record: a re-issue after a catalogue change has the same
+     * profile version, a greater revision and its cause, and the discontinued serum is gone from it.
+     */
+    @Test
+    void aReissueHasTheSameProfileVersionAGreaterRevisionAndItsCause() throws Exception {
+        JsonNode issued = PLAIN.readTree(sample("routine-revised.json"));
+        JsonNode reissued = PLAIN.readTree(sample("routine-reissued.json"));
+        assertThat(issued.get("cause").asText()).isEqualTo("PROFILE");
+        assertThat(reissued.get("cause").asText()).isEqualTo("DISCONTINUED");
+        assertThat(reissued.get("revision").asLong()).isGreaterThan(issued.get("revision").asLong());
+        Campaign before = Campaign.read(sample("routine-revised.json"));
+        Campaign after = Campaign.read(sample("routine-reissued.json"));
+        assertThat(after.profileVersion()).isEqualTo(before.profileVersion());
+        assertThat(before.products()).contains("SER-VITC15-30");
+        assertThat(after.products()).doesNotContain("SER-VITC15-30").contains("SER-VITC10-GT-30");
+        assertThat(after.total()).isEqualTo(new BigDecimal("148.80"));
+        assertThat(before).as("the revision and the cause are all that the first fields lack")
+                .isEqualTo(Campaign.read(sample("routine.json")));
+    }
+
     /** What the pipeline must never learn is not in any sample: no answer, nothing derived from one. */
     @Test
     void noSampleCarriesAnythingDerivedFromTheAnswers() {
-        for (String name : List.of("routine.json", "routine-without-optional-steps.json", "routine-without-steps.json")) {
+        for (String name : List.of("routine.json", "routine-without-optional-steps.json", "routine-without-steps.json",
+                "routine-revised.json", "routine-without-steps-revised.json", "routine-reissued.json")) {
             assertThat(new String(sample(name), StandardCharsets.UTF_8)).as(name)
                     .doesNotContain("skinType", "concern", "warning", "reason", "minimumSpf", "approach", "pregnan",
                             "sensitive", "sunExposure", "week", "nights");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.SchemaLocation;
 import com.skincareshop.contracts.profile.CustomerIds;
+import com.skincareshop.contracts.recommendation.RoutineIssued;
 import com.skincareshop.contracts.vocabulary.Active;
 import com.skincareshop.contracts.vocabulary.AgeBand;
 import com.skincareshop.contracts.vocabulary.Area;
@@ -177,6 +178,9 @@ class EventSchemasTest {
                 p -> ((ObjectNode) p.get("steps").get(0)).put("slot", "TONER")));
         cases.put("a reason code for marketing", () -> fails(routines, "routine.json",
                 p -> ((ObjectNode) p.get("steps").get(0)).putArray("reasons").add("PREGNANCY_SAFE")));
+        cases.put("a cause that is an answer", () -> fails(routines, "routine-reissued.json", p -> p.put("cause", "PREGNANCY")));
+        cases.put("a revision of zero", () -> fails(routines, "routine-reissued.json", p -> p.put("revision", 0)));
+        cases.put("a revision as text", () -> fails(routines, "routine-revised.json", p -> p.put("revision", "41")));
         cases.put("a negative size of value", () -> fails(Topics.deadLetterOf(profiles), "invalid-answers.json",
                 p -> p.put("valueBytes", -1)));
         cases.put("the value copied into the dead letter", () -> fails(Topics.deadLetterOf(profiles), "invalid-answers.json",
@@ -209,6 +213,8 @@ class EventSchemasTest {
                 Map.entry("locale", Locales.SUPPORTED));
         codes.forEach((def, expected) -> assertThat(strings(defs.get(def).get("enum"))).as(def).isEqualTo(expected));
         assertThat(defs.get("customerId").get("pattern").asText()).isEqualTo(CustomerIds.PATTERN);
+        assertThat(strings(read(EventSchemas.valueSchema(Topics.RECOMMENDATIONS_ISSUED)).get("properties").get("cause")
+                .get("enum"))).as("cause").isEqualTo(names(RoutineIssued.Cause.values()));
 
         JsonNode headers = read(EventSchemas.HEADERS).get("$defs");
         assertThat(Map.of(
