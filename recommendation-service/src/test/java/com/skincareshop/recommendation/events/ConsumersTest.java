@@ -292,7 +292,7 @@ class ConsumersTest {
         assertThat(header(issued.get(issued.size() - 1), "ce_type")).isEqualTo(EventTypes.ROUTINE_WITHDRAWN);
         EventContracts.assertHeaders(issued.get(issued.size() - 1), "routineWithdrawn");
         issued.subList(0, issued.size() - 1).forEach(routine -> {
-            EventContracts.assertMatchesSample(Topics.RECOMMENDATIONS_ISSUED, "routine.json", routine.value());
+            EventContracts.assertMatchesSample(Topics.RECOMMENDATIONS_ISSUED, "routine-revised.json", routine.value());
             EventContracts.assertHeaders(routine, "routineIssued");
         });
     }
