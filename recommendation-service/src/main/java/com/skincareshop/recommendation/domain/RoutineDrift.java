@@ -1,5 +1,6 @@
 package com.skincareshop.recommendation.domain;
 
+import com.skincareshop.platform.persistence.FailureDescription;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.catalog.ProductState;
@@ -223,7 +224,7 @@ public class RoutineDrift {
                 }
                 retryPause = FIRST_RETRY_PAUSE;
             } catch (RuntimeException e) {
-                LOG.warnf("Routine drift round failed (%s); retrying in %d ms", describe(e), retryPause.toMillis());
+                LOG.warnf("Routine drift round failed (%s); retrying in %d ms", FailureDescription.of(e), retryPause.toMillis());
                 if (!Daemons.pause(retryPause)) {
                     return;
                 }
@@ -570,16 +571,4 @@ public class RoutineDrift {
         return product.status() == ProductStatus.ACTIVE && product.stock() > 0;
     }
 
-    /** The exception classes and the SQLSTATE: a database message may quote the values. */
-    private static String describe(Throwable failure) {
-        StringBuilder description = new StringBuilder(failure.getClass().getSimpleName());
-        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            description.append(" < ").append(cause.getClass().getSimpleName());
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                description.append(" SQLSTATE ").append(sql.getSQLState());
-                break;
-            }
-        }
-        return description.toString();
-    }
 }

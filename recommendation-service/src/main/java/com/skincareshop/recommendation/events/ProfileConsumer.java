@@ -1,5 +1,6 @@
 package com.skincareshop.recommendation.events;
 
+import com.skincareshop.platform.persistence.FailureDescription;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.platform.kafka.DeadLetters;
 import com.skincareshop.platform.kafka.KafkaSettings;
@@ -220,7 +221,7 @@ public class ProfileConsumer {
             failedApplies.increment();
             Duration pause = worker.nextRetryPause();
             LOG.warnf("Could not apply %d profile changes (%s); retrying them in %d ms", changes.size(),
-                    describe(failure), pause.toMillis());
+                    FailureDescription.of(failure), pause.toMillis());
             rewind(consumer, batch);
             Daemons.pause(pause);
             return;
@@ -229,18 +230,6 @@ public class ProfileConsumer {
         commit(consumer, batch);
     }
 
-    /** The exception classes and the SQLSTATE: a database message may quote the values. */
-    private static String describe(Throwable failure) {
-        StringBuilder description = new StringBuilder(failure.getClass().getSimpleName());
-        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            description.append(" < ").append(cause.getClass().getSimpleName());
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                description.append(" SQLSTATE ").append(sql.getSQLState());
-                break;
-            }
-        }
-        return description.toString();
-    }
 
     private void park(ConsumerRecord<String, byte[]> record, String error) {
         deadLetters.park(record, record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8), error);
