@@ -6,6 +6,7 @@ import com.skincareshop.contracts.profile.Questionnaire;
 import com.skincareshop.contracts.profile.Questionnaires;
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.platform.http.BodyLimit;
+import com.skincareshop.platform.openapi.ApiDocument;
 import com.skincareshop.platform.problem.Problem;
 import com.skincareshop.platform.problem.ProblemException;
 import com.skincareshop.platform.security.CustomerAccess;
@@ -26,6 +27,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import static com.skincareshop.platform.security.CustomerAccess.STOREFRONT;
 
@@ -35,7 +46,18 @@ import static com.skincareshop.platform.security.CustomerAccess.STOREFRONT;
  */
 @Path("/api/recommendations")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Recommendations", description = "Routines built from the live catalogue and a customer's answers")
+@SecurityRequirement(name = ApiDocument.BEARER)
 public class RecommendationResource {
+
+    private static final String UNAVAILABLE = "The catalogue is still loading (`urn:skincare:problem:catalogue-loading`),"
+            + " or the database is unavailable; retry in a few seconds";
+
+    private static final String PREVIEW_EXAMPLE = """
+            {"answers": {"skinType": "DRY", "sensitive": true, "ageBand": "25_34", "concerns": ["DARK_SPOTS", "DULLNESS"],
+                         "sunExposureHours": 1, "pregnantOrBreastfeeding": true, "areas": ["FACE", "HANDS"],
+                         "marketingConsent": false}}
+            """;
 
     private final Routines routines;
     private final CustomerProfiles profiles;
@@ -54,9 +76,26 @@ public class RecommendationResource {
     @GET
     @Path("{customerId}")
     @Authenticated
-    public Routine forCustomer(@PathParam("customerId")
+    @Operation(operationId = "getRoutine", summary = "A customer's routine",
+            description = "Built on request from the customer's latest profile and the live catalogue, so that a"
+                    + " price, stock or discontinuation shows in the next answer. A `customer` token reaches only its"
+                    + " own routine (token `sub` = `customerId`).",
+            extensions = @Extension(name = ApiDocument.ROLES, value = "[\"customer\", \"storefront\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The routine",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Routine.class)))
+    @APIResponse(responseCode = "400", description = "The customer id is invalid (`customerId`)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Another customer's routine, or a role that may not read it")
+    @APIResponse(responseCode = "404", description = "The customer has not answered the questionnaire"
+            + " (`urn:skincare:problem:no-profile`): build a guest routine with the preview")
+    @APIResponse(responseCode = "503", description = UNAVAILABLE)
+    public Routine forCustomer(@Parameter(description = "The customer: 1 to 64 letters, digits and . _ : -, starting"
+                                       + " with a letter or digit", example = "c-42")
+                               @PathParam("customerId")
                                @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
                                String customerId,
+                               @Parameter(description = "The locale of the routine's texts; default: the one the"
+                                       + " customer answered in", schema = @Schema(ref = ApiDocument.LOCALE))
                                @QueryParam("locale") String locale) {
         access.requireSelfOr(customerId, STOREFRONT);
         requireCatalogue();
@@ -72,7 +111,25 @@ public class RecommendationResource {
     @Path("preview")
     @RolesAllowed(STOREFRONT)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Routine preview(@QueryParam("locale") String locale,
+    @Operation(operationId = "previewRoutine", summary = "A guest's routine",
+            description = "Built from answers sent in, validated exactly as profile-service validates them; nothing is"
+                    + " stored.",
+            extensions = @Extension(name = ApiDocument.ROLES, value = "[\"storefront\"]", parseValue = true))
+    @APIResponse(responseCode = "200", description = "The routine, without `customerId` and `profileVersion`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Routine.class)))
+    @APIResponse(responseCode = "400", description = "An answer or the envelope is invalid; each violation names its"
+            + " field (`answers.skinType`, `questionnaireVersion`)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks the `storefront` role")
+    @APIResponse(responseCode = "413", description = "The body is over its limit (16 KiB)")
+    @APIResponse(responseCode = "415", description = "The body is not `application/json`")
+    @APIResponse(responseCode = "503", description = UNAVAILABLE)
+    public Routine preview(@Parameter(description = "The locale of the routine's texts",
+                                   schema = @Schema(ref = ApiDocument.LOCALE))
+                           @QueryParam("locale") String locale,
+                           @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                   schema = @Schema(implementation = PreviewRequest.class),
+                                   examples = @ExampleObject(name = "guest", value = PREVIEW_EXAMPLE)))
                            @BodyLimit("preview") @NotNull @Valid PreviewRequest body) {
         requireCatalogue();
         Questionnaire questionnaire = body.questionnaireVersion() == null ? Questionnaires.current()

@@ -1,0 +1,42 @@
+package com.skincareshop.catalog.api;
+
+import com.skincareshop.catalog.support.CatalogTest;
+import com.skincareshop.platform.testing.OpenApiConformance;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Every API test of this service checks each response against the document the service serves
+ * ({@link OpenApiConformance}, installed for every test by platform/testing). This shows that it is installed here,
+ * and that it fails a test whose answer the document does not allow.
+ */
+@CatalogTest
+class ApiDocumentTest {
+
+    @Test
+    void everyTestChecksItsResponsesAgainstTheDocument() {
+        assertThat(RestAssured.filters()).anyMatch(OpenApiConformance.class::isInstance);
+    }
+
+    @Test
+    void anUndocumentedStatusFailsTheTest() {
+        // an Accept the API cannot serve is a 406 problem, a status no operation documents
+        assertThatThrownBy(() -> given().accept("application/xml").when().get("/api/products"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("406")
+                .hasMessageContaining("validation.response.status.unknown");
+    }
+
+    @Test
+    void theDocumentIsOpenApi30WithTheBearerScheme() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("openapi", equalTo("3.0.3"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("components.schemas.Problem.required", org.hamcrest.Matchers.hasItems("type", "title", "status"));
+    }
+}

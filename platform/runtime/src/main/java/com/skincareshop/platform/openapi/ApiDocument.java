@@ -1,0 +1,34 @@
+package com.skincareshop.platform.openapi;
+
+import com.skincareshop.platform.problem.Problem;
+
+/**
+ * Names the three services' OpenAPI documents share. {@link ApiDocumentFilter} defines what they name once, for
+ * every service: the bearer scheme, the {@code Locale} and {@code Problem} schemas, and the problem+json body of
+ * every error response. Resources refer to them from their annotations.
+ */
+public final class ApiDocument {
+
+    /** The security scheme: a JWT from the identity provider, as {@code Authorization: Bearer <token>}. */
+    public static final String BEARER = "bearer";
+
+    /**
+     * Operation extension: the roles that may call the operation, a JSON array ({@code ["merchandiser"]}). OpenAPI
+     * 3.0 allows scopes only on OAuth2 requirements, so a bearer requirement lists none and the roles go here.
+     */
+    public static final String ROLES = "x-roles";
+
+    /** Schema of a locale code: one of the launch locales. */
+    public static final String LOCALE = "Locale";
+
+    /** Schema of a customer's answers, built from the current questionnaire. */
+    public static final String ANSWERS = "Answers";
+
+    /** Schema of an RFC 9457 problem ({@link Problem}). */
+    public static final String PROBLEM = "Problem";
+
+    public static final String PROBLEM_JSON = Problem.MEDIA_TYPE;
+
+    private ApiDocument() {
+    }
+}
