@@ -12,6 +12,7 @@ import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.platform.api.QueryParams;
 import com.skincareshop.platform.http.BodyLimit;
 import com.skincareshop.platform.openapi.ApiDocument;
+import com.skincareshop.platform.problem.Problem;
 import com.skincareshop.platform.problem.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -207,6 +208,8 @@ public class ProductResource {
     @DELETE
     @Path("{sku}")
     @RolesAllowed(MERCHANDISER)
+    // no body on success: a client that accepts only the problem of a failure must not get a 406
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(operationId = "discontinueProduct", summary = "Discontinue a product",
             description = "The product stays readable with `status: DISCONTINUED`, and leaves listings and routines."
                     + " `If-Match` makes it conditional.",

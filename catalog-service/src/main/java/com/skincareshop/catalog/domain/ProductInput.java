@@ -24,6 +24,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.groups.Default;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
@@ -50,17 +51,19 @@ public record ProductInput(
         @Pattern(regexp = SKU_PATTERN, message = SKU_RULE) String sku,
         @NotNull Category category,
         @NotBlank @Size(max = 80) String brand,
-        @Schema(description = "The name in each locale; English is required, the others fall back to it",
+        @Schema(description = "The name in en (required), tl and lv; another locale is refused, a missing one falls"
+                + " back to English",
                 requiredProperties = "en", additionalProperties = Schema.False.class, properties = {
-                @SchemaProperty(name = "en", minLength = 1, maxLength = ProductRules.NAME_MAX),
-                @SchemaProperty(name = "tl", minLength = 1, maxLength = ProductRules.NAME_MAX),
-                @SchemaProperty(name = "lv", minLength = 1, maxLength = ProductRules.NAME_MAX)})
+                @SchemaProperty(name = "en", type = SchemaType.STRING, minLength = 1, maxLength = ProductRules.NAME_MAX),
+                @SchemaProperty(name = "tl", type = SchemaType.STRING, minLength = 1, maxLength = ProductRules.NAME_MAX),
+                @SchemaProperty(name = "lv", type = SchemaType.STRING, minLength = 1, maxLength = ProductRules.NAME_MAX)})
         @NotNull Map<String, String> names,
-        @Schema(description = "The description in each locale; English is required, the others fall back to it",
+        @Schema(description = "The description in en (required), tl and lv; another locale is refused, a missing one"
+                + " falls back to English",
                 requiredProperties = "en", additionalProperties = Schema.False.class, properties = {
-                @SchemaProperty(name = "en", minLength = 1, maxLength = ProductRules.DESCRIPTION_MAX),
-                @SchemaProperty(name = "tl", minLength = 1, maxLength = ProductRules.DESCRIPTION_MAX),
-                @SchemaProperty(name = "lv", minLength = 1, maxLength = ProductRules.DESCRIPTION_MAX)})
+                @SchemaProperty(name = "en", type = SchemaType.STRING, minLength = 1, maxLength = ProductRules.DESCRIPTION_MAX),
+                @SchemaProperty(name = "tl", type = SchemaType.STRING, minLength = 1, maxLength = ProductRules.DESCRIPTION_MAX),
+                @SchemaProperty(name = "lv", type = SchemaType.STRING, minLength = 1, maxLength = ProductRules.DESCRIPTION_MAX)})
         @NotNull Map<String, String> descriptions,
         @Schema(description = "The INCI list in label order; names unique (synonyms count as duplicates), declared"
                 + " percents at most 100 together", minItems = 1, maxItems = MAX_INGREDIENTS)

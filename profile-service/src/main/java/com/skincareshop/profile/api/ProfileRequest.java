@@ -18,5 +18,5 @@ public record ProfileRequest(
         @NotNull Integer questionnaireVersion,
         @Schema(ref = ApiDocument.LOCALE, description = "The locale the customer answered in; their routine's default")
         @Size(max = 35) String locale,
-        @Schema(implementation = Answers.class) @NotNull JsonNode answers) {
+        @Schema(implementation = Answers.class, required = true) @NotNull JsonNode answers) {
 }

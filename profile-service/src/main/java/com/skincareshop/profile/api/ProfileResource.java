@@ -7,6 +7,7 @@ import com.skincareshop.contracts.profile.Questionnaires;
 import com.skincareshop.contracts.vocabulary.Locales;
 import com.skincareshop.platform.http.BodyLimit;
 import com.skincareshop.platform.openapi.ApiDocument;
+import com.skincareshop.platform.problem.Problem;
 import com.skincareshop.platform.problem.ProblemException;
 import com.skincareshop.platform.security.CustomerAccess;
 import com.skincareshop.profile.domain.ProfileStore;
@@ -142,6 +143,8 @@ public class ProfileResource {
 
     /** Right to erasure: 204 whether or not anything was stored; every service erases it too. */
     @DELETE
+    // no body on success: a client that accepts only the problem of a failure must not get a 406
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(operationId = "eraseProfile", summary = "Erase a customer's profile",
             description = "The right to erasure: the profile, its history and its unsent events are deleted, and every"
                     + " service erases the customer too. 204 whether or not anything was stored." + SELF,

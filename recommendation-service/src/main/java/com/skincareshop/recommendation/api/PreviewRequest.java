@@ -15,5 +15,5 @@ public record PreviewRequest(
         @Schema(description = "The questionnaire version answered; default: the current one", minimum = "1",
                 examples = "1")
         Integer questionnaireVersion,
-        @Schema(implementation = Answers.class) @NotNull JsonNode answers) {
+        @Schema(implementation = Answers.class, required = true) @NotNull JsonNode answers) {
 }

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * What the routine's schema, derived from the engine's {@code Routine} records, cannot say by itself: which fields
- * every routine has, and that its locale is a launch locale. Described from here so that the engine's records stay
+ * every routine has, that the others may be null (a step's {@code nights} and {@code rampUpWeeks} are written as
+ * null where they do not apply), and that its locale is a launch locale. Described from here so that the engine's records stay
  * free of the HTTP contract; a field they gain appears in the document as derived, and a field named here that they
  * no longer have is simply not required.
  */
@@ -37,6 +38,12 @@ public class RoutineDocumentFilter implements OASFilter {
             Schema schema = schemas.get(name);
             if (schema != null && schema.getProperties() != null) {
                 schema.setRequired(fields.stream().filter(schema.getProperties()::containsKey).toList());
+                schema.getProperties().forEach((field, property) -> {
+                    if (!fields.contains(field) && property.getType() != null
+                            && !property.getType().contains(Schema.SchemaType.NULL)) {
+                        property.addType(Schema.SchemaType.NULL);
+                    }
+                });
             }
         });
         Schema routine = schemas.get("Routine");

@@ -2,6 +2,7 @@ package com.skincareshop.platform.openapi;
 
 import com.skincareshop.contracts.profile.Questionnaire;
 import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 
@@ -9,26 +10,45 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The JSON schema of a customer's answers, built from the questionnaire's own data: the same options, limits and
  * required questions that {@code AnswersValidator} enforces, so that the document cannot disagree with the
  * validator. A question asked only after some answers ({@code showIf}) is not required by the schema; its
- * description says when it is. Pure: unit-tested without Quarkus.
+ * description says when it is. The codes of a choice are a schema of their own, named for one of them ({@code SkinType},
+ * {@code Concern}), which the service's other schemas share when they hold the same codes. Pure: unit-tested without
+ * Quarkus.
  */
 public final class AnswersSchema {
 
     /** Numbers are answered with at most this many decimals (AnswersValidator). */
     private static final BigDecimal NUMBER_STEP = new BigDecimal("0.01");
-    /** What AnswersValidator accepts as an avoided ingredient's name. */
-    static final String INGREDIENT_NAME = "^[\\p{L}\\p{N} ()/,.'+&:-]+$";
+    /** What AnswersValidator accepts as an avoided ingredient's name (no ECMA 262 pattern can say "any letter"). */
+    static final String INGREDIENT_NAME = "An ingredient's name: letters (of any script), digits, spaces and - ( ) / , . ' + & :";
     /** An amount as a decimal string: what every amount of money looks like in this API. */
     public static final String DECIMAL = "^-?[0-9]+(\\.[0-9]+)?$";
 
     private AnswersSchema() {
     }
 
-    public static Schema of(Questionnaire questionnaire) {
+    /** Adds {@code Answers} and the schemas of its codes to the components, replacing those derived from records. */
+    public static void addTo(Components components, Questionnaire questionnaire) {
+        Map<String, Schema> codes = new LinkedHashMap<>();
+        Schema answers = of(questionnaire, codes);
+        codes.forEach((name, schema) -> {
+            Schema existing = components.getSchemas() == null ? null : components.getSchemas().get(name);
+            if (existing != null && existing.getEnumeration() != null
+                    && !Set.copyOf(existing.getEnumeration()).equals(Set.copyOf(schema.getEnumeration()))) {
+                throw new IllegalStateException("schema " + name + " has the codes " + existing.getEnumeration()
+                        + " elsewhere in the document, but the questionnaire's are " + schema.getEnumeration());
+            }
+            components.addSchema(name, schema);
+        });
+        components.addSchema(ApiDocument.ANSWERS, answers);
+    }
+
+    static Schema of(Questionnaire questionnaire, Map<String, Schema> codes) {
         Map<String, Schema> properties = new LinkedHashMap<>();
         Schema answers = OASFactory.createSchema()
                 .addType(SchemaType.OBJECT)
@@ -38,7 +58,7 @@ public final class AnswersSchema {
                         + " asked is dropped. Health-adjacent personal data: never logged.")
                 .additionalPropertiesBoolean(false);
         for (Questionnaire.Question question : questionnaire.questions()) {
-            Schema property = property(question);
+            Schema property = property(question, codes);
             String label = question.label() == null ? null : question.label().get("en");
             String asked = question.showIf() == null ? ""
                     : " Asked, and then required, only when " + question.showIf().question() + " is one of "
@@ -53,11 +73,15 @@ public final class AnswersSchema {
         return answers;
     }
 
-    private static Schema property(Questionnaire.Question question) {
+    private static Schema property(Questionnaire.Question question, Map<String, Schema> codes) {
         return switch (question.type()) {
-            case SINGLE_CHOICE -> codes(question);
+            case SINGLE_CHOICE -> codes(question, question.id(), codes);
             case MULTIPLE_CHOICE, RANKED_CHOICE -> {
-                Schema list = OASFactory.createSchema().addType(SchemaType.ARRAY).items(codes(question)).uniqueItems(true);
+                // a list of codes is named for one of them: concerns -> Concern
+                String one = question.id().endsWith("s") ? question.id().substring(0, question.id().length() - 1)
+                        : question.id();
+                Schema list = OASFactory.createSchema().addType(SchemaType.ARRAY).items(codes(question, one, codes))
+                        .uniqueItems(true);
                 list.setMinItems(question.minSelected());
                 list.setMaxItems(question.maxSelected());
                 yield list;
@@ -67,7 +91,7 @@ public final class AnswersSchema {
                     .minimum(question.min()).maximum(question.max()).multipleOf(NUMBER_STEP);
             case TEXT_LIST -> {
                 Schema name = OASFactory.createSchema().addType(SchemaType.STRING).minLength(1)
-                        .maxLength(question.maxLength() == null ? 100 : question.maxLength()).pattern(INGREDIENT_NAME);
+                        .maxLength(question.maxLength() == null ? 100 : question.maxLength()).description(INGREDIENT_NAME);
                 Schema list = OASFactory.createSchema().addType(SchemaType.ARRAY).items(name);
                 list.setMaxItems(question.maxItems());
                 yield list;
@@ -87,8 +111,10 @@ public final class AnswersSchema {
         };
     }
 
-    private static Schema codes(Questionnaire.Question question) {
-        return OASFactory.createSchema().addType(SchemaType.STRING)
-                .enumeration(question.optionsOrEmpty().stream().map(o -> (Object) o.code()).toList());
+    private static Schema codes(Questionnaire.Question question, String name, Map<String, Schema> codes) {
+        String schemaName = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        codes.put(schemaName, OASFactory.createSchema().addType(SchemaType.STRING)
+                .enumeration(question.optionsOrEmpty().stream().map(o -> (Object) o.code()).toList()));
+        return OASFactory.createSchema().ref(schemaName);
     }
 }

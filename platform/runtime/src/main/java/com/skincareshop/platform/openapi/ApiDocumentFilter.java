@@ -39,23 +39,45 @@ import java.util.Map;
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ApiDocumentFilter implements OASFilter {
 
-    /** Every problem an operation may answer, by status: the example the document shows for it. */
-    private static final Map<String, Example> EXAMPLES = new LinkedHashMap<>();
+    /** The problem each documented error status answers with, as the document's example of it. */
+    private static final Map<String, Example> EXAMPLES = Map.of(
+            "400", new Example("validation", "Invalid request", "answers.concerns[1]: is chosen twice",
+                    "answers.concerns[1]", "is chosen twice"),
+            "401", new Example("unauthenticated", "Unauthorized", "a valid bearer token is required"),
+            "403", new Example("forbidden", "Forbidden", "the token does not allow this operation on this resource"),
+            "404", new Example("not-found", "Not found", "product SER-VITC15-30 does not exist"),
+            "409", new Example("conflict", "Conflict", "the resource was created by a concurrent request; retry"),
+            "412", new Example("precondition-failed", "Precondition failed",
+                    "product SER-VITC15-30 is at version 4; read it again and retry with If-Match: \"4\""),
+            "413", new Example("payload-too-large", "Payload too large",
+                    "the body has 70000 bytes; at most 65536 are accepted", "body", "at most 65536 bytes"),
+            "415", new Example("unsupported-media-type", "Unsupported Media Type", "HTTP 415 Unsupported Media Type"),
+            "500", new Example("internal", "Internal error",
+                    "an unexpected error occurred; error id 0b5c3c0e-8f2a-4a8e-9d55-2c1d2f8e7a11"),
+            "503", new Example("database-unavailable", "Service unavailable",
+                    "the database is unavailable; nothing was changed, retry shortly"));
 
-    private record Example(String slug, String title, String detail) {
+    /** An example problem; {@code field} and {@code message}: its one violation, if it has one. */
+    private record Example(String slug, String title, String detail, String field, String message) {
+        Example(String slug, String title, String detail) {
+            this(slug, title, detail, null, null);
+        }
     }
 
-    static {
-        EXAMPLES.put("400", new Example("validation", "Invalid request", "category: must be one of CLEANSER, EXFOLIANT, SERUM, MOISTURIZER, SUNSCREEN"));
-        EXAMPLES.put("401", new Example("unauthenticated", "Unauthorized", "a valid bearer token is required"));
-        EXAMPLES.put("403", new Example("forbidden", "Forbidden", "the token does not allow this operation on this resource"));
-        EXAMPLES.put("404", new Example("not-found", "Not found", "product SER-VITC15-30 does not exist"));
-        EXAMPLES.put("409", new Example("conflict", "Conflict", "the resource was created by a concurrent request; retry"));
-        EXAMPLES.put("412", new Example("precondition-failed", "Precondition failed", "product SER-VITC15-30 is at version 4; read it again and retry with If-Match: \"4\""));
-        EXAMPLES.put("413", new Example("payload-too-large", "Payload too large", "the body has 70000 bytes; at most 65536 are accepted"));
-        EXAMPLES.put("415", new Example("unsupported-media-type", "Unsupported Media Type", "HTTP 415 Unsupported Media Type"));
-        EXAMPLES.put("500", new Example("internal", "Internal error", "an unexpected error occurred; error id 0b5c3c0e-8f2a-4a8e-9d55-2c1d2f8e7a11"));
-        EXAMPLES.put("503", new Example("database-unavailable", "Service unavailable", "the database is unavailable; nothing was changed, retry shortly"));
+    /**
+     * OpenAPI patterns are ECMA 262 regular expressions, where {@code \p{L}} (any letter) means nothing without a flag
+     * the document cannot set; a validator or client would refuse every valid name. Such a pattern, derived from a
+     * Java {@code @Pattern}, moves to the description, where a reader still sees the rule.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        String pattern = schema.getPattern();
+        if (pattern != null && pattern.contains("\\p{")) {
+            schema.setPattern(null);
+            String rule = "Matches the Java regular expression `" + pattern + "` (\\p{L}: a letter of any script).";
+            schema.setDescription(schema.getDescription() == null ? rule : schema.getDescription() + " " + rule);
+        }
+        return schema;
     }
 
     @Override
@@ -66,7 +88,7 @@ public class ApiDocumentFilter implements OASFilter {
         components.addSchema(ApiDocument.LOCALE, locale());
         Map<String, Schema> schemas = components.getSchemas();
         if (schemas.containsKey(ApiDocument.ANSWERS)) {
-            components.addSchema(ApiDocument.ANSWERS, AnswersSchema.of(Questionnaires.current()));
+            AnswersSchema.addTo(components, Questionnaires.current());
         }
         if (schemas.containsKey("Violation")) {
             describeViolation(schemas.get("Violation"));
@@ -174,9 +196,8 @@ public class ApiDocumentFilter implements OASFilter {
             value.put("status", Integer.parseInt(status));
             value.put("detail", example.detail());
             value.put("instance", "/api/...");
-            if (status.equals("400")) {
-                value.put("violations", List.of(Map.of("field", "category", "message",
-                        "must be one of CLEANSER, EXFOLIANT, SERUM, MOISTURIZER, SUNSCREEN")));
+            if (example.field() != null) {
+                value.put("violations", List.of(Map.of("field", example.field(), "message", example.message())));
             }
             Content content = OASFactory.createContent().addMediaType(ApiDocument.PROBLEM_JSON,
                     OASFactory.createMediaType()
