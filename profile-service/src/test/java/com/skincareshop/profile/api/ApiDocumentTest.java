@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * Every API test of this service checks each response against the document the service serves
@@ -37,6 +40,22 @@ class ApiDocumentTest {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("openapi", equalTo("3.0.3"))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
-                .body("components.schemas.Problem.required", org.hamcrest.Matchers.hasItems("type", "title", "status"));
+                .body("components.schemas.Problem.required", hasItems("type", "title", "status"));
+    }
+
+    @Test
+    void answersAreTypedAndEachOperationNamesItsRoles() {
+        String profile = "paths.'/api/profiles/{customerId}'.";
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body(profile + "put.'x-roles'", contains("customer", "storefront"))
+                .body(profile + "get.'x-roles'", contains("customer", "storefront", "support"))
+                .body(profile + "delete.'x-roles'", contains("customer", "support"))
+                .body(profile + "get.responses.keySet()", hasItems("200", "400", "401", "403", "404", "500", "503"))
+                .body("components.schemas.ProfileRequest.properties.answers.allOf[0].'$ref'",
+                        equalTo("#/components/schemas/Answers"))
+                .body("components.schemas.ProfileRequest.required", hasItems("questionnaireVersion", "answers"))
+                .body("components.schemas.Answers.properties.concerns.maxItems", equalTo(5))
+                .body("components.schemas.AgeBand.enum", hasItems("25_34", "55_PLUS"))
+                .body("paths.'/api/questionnaire'.get.security", nullValue());
     }
 }

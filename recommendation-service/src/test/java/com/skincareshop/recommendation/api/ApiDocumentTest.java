@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 /**
  * Every API test of this service checks each response against the document the service serves
@@ -39,6 +41,21 @@ class ApiDocumentTest {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("openapi", equalTo("3.0.3"))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
-                .body("components.schemas.Problem.required", org.hamcrest.Matchers.hasItems("type", "title", "status"));
+                .body("components.schemas.Problem.required", hasItems("type", "title", "status"));
+    }
+
+    @Test
+    void thePreviewTakesTypedAnswersAndTheRoutineIsDescribed() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/recommendations/preview'.post.'x-roles'", contains("storefront"))
+                .body("paths.'/api/recommendations/{customerId}'.get.'x-roles'", contains("customer", "storefront"))
+                .body("paths.'/api/recommendations/{customerId}'.get.responses.keySet()",
+                        hasItems("200", "400", "401", "403", "404", "500", "503"))
+                .body("components.schemas.PreviewRequest.properties.answers.allOf[0].'$ref'",
+                        equalTo("#/components/schemas/Answers"))
+                .body("components.schemas.Answers.required", hasItems("skinType", "concerns", "areas"))
+                .body("components.schemas.Routine.required", hasItems("locale", "am", "pm", "total"))
+                .body("components.schemas.Routine.properties.locale.'$ref'", equalTo("#/components/schemas/Locale"))
+                .body("components.schemas.Money.properties.amount.type", equalTo("string"));
     }
 }

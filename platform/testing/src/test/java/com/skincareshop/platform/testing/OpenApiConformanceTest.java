@@ -46,7 +46,8 @@ class OpenApiConformanceTest {
             "unknown-code", new String[]{"200", "application/json", "\"1\"", "{\"id\": 1, \"colour\": \"GREEN\"}"},
             "no-etag", new String[]{"200", "application/json", null, "{\"id\": 1, \"colour\": \"RED\"}"},
             "teapot", new String[]{"418", "application/problem+json", null, "{\"type\": \"urn:x:teapot\", \"status\": 418}"},
-            "plain-error", new String[]{"404", "text/plain", null, "not found"});
+            "plain-error", new String[]{"404", "text/plain", null, "not found"},
+            "bad-problem", new String[]{"404", "application/problem+json", null, "{\"status\": \"404\"}"});
 
     private static HttpServer server;
     private static String base;
@@ -101,6 +102,12 @@ class OpenApiConformanceTest {
     void aContentTypeTheStatusDoesNotDocumentFails() {
         assertThatThrownBy(() -> get("/api/things/plain-error")).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("text/plain");
+    }
+
+    @Test
+    void anErrorBodyThatIsNoProblemFails() {
+        assertThatThrownBy(() -> get("/api/things/bad-problem")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("type").hasMessageContaining("/status");
     }
 
     @Test
