@@ -24,6 +24,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.groups.Default;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -43,17 +46,34 @@ import java.util.Set;
 @JsonIgnoreProperties(value = {"version", "actives", "containsFragrance", "unrecognizedIngredients", "updatedAt",
         "locale", "name", "description"})
 public record ProductInput(
+        @Schema(description = "Required on an import line; on a PUT, if sent, the sku of the path", minLength = 3,
+                maxLength = 40)
         @Pattern(regexp = SKU_PATTERN, message = SKU_RULE) String sku,
         @NotNull Category category,
         @NotBlank @Size(max = 80) String brand,
+        @Schema(description = "The name in en (required), tl and lv; another locale is refused, a missing one falls"
+                + " back to English",
+                requiredProperties = "en", additionalProperties = Schema.False.class, properties = {
+                @SchemaProperty(name = "en", type = SchemaType.STRING, minLength = 1, maxLength = ProductRules.NAME_MAX),
+                @SchemaProperty(name = "tl", type = SchemaType.STRING, minLength = 1, maxLength = ProductRules.NAME_MAX),
+                @SchemaProperty(name = "lv", type = SchemaType.STRING, minLength = 1, maxLength = ProductRules.NAME_MAX)})
         @NotNull Map<String, String> names,
+        @Schema(description = "The description in en (required), tl and lv; another locale is refused, a missing one"
+                + " falls back to English",
+                requiredProperties = "en", additionalProperties = Schema.False.class, properties = {
+                @SchemaProperty(name = "en", type = SchemaType.STRING, minLength = 1, maxLength = ProductRules.DESCRIPTION_MAX),
+                @SchemaProperty(name = "tl", type = SchemaType.STRING, minLength = 1, maxLength = ProductRules.DESCRIPTION_MAX),
+                @SchemaProperty(name = "lv", type = SchemaType.STRING, minLength = 1, maxLength = ProductRules.DESCRIPTION_MAX)})
         @NotNull Map<String, String> descriptions,
+        @Schema(description = "The INCI list in label order; names unique (synonyms count as duplicates), declared"
+                + " percents at most 100 together", minItems = 1, maxItems = MAX_INGREDIENTS)
         @NotNull @Size(min = 1) @Size(max = MAX_INGREDIENTS, groups = Sizes.class)
         List<@NotNull @Valid IngredientInput> ingredients,
         @NotNull @Size(max = 10) Set<@NotNull Concern> concerns,
         @NotEmpty Set<@NotNull SkinType> skinTypes,
         @NotEmpty Set<@NotNull Area> areas,
         @NotNull TimeOfDay timeOfDay,
+        @Schema(description = "The measured SPF: required on a SUNSCREEN, allowed on a MOISTURIZER, refused elsewhere")
         @Min(2) @Max(100) Integer spf,
         @NotNull ProductFormat format,
         Texture texture,
@@ -93,6 +113,7 @@ public record ProductInput(
     public record PriceInput(
             @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0")
             @DecimalMax("100000") BigDecimal amount,
+            @Schema(description = "An ISO 4217 code; the amount has no more decimals than it has, and at most 2")
             @NotNull @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as EUR") String currency) {
     }
 

@@ -1,14 +1,13 @@
 package com.skincareshop.local;
 
 import com.skincareshop.platform.testing.DevTokens;
-import com.skincareshop.platform.testing.KafkaBroker;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,40 +25,23 @@ import static org.hamcrest.Matchers.equalTo;
  * The three services as they ship (packaged jars, production profile) on a real broker and PostgreSQL, driven
  * over HTTP only, as the storefront and the merchandisers would: products in, a profile in, the routine out;
  * the recommended serum discontinued and a price changed, the next routine follows; the profile erased, the
- * routine is gone.
+ * routine is gone. Every answer is also checked against the service's API document (RunningStack).
  */
+@ExtendWith(RunningStack.class)
 class FlowEndToEndTest {
 
-    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final Path ROOT = RunningStack.ROOT;
     private static final String CUSTOMER = "c-e2e-1";
 
-    private static KafkaBroker broker;
-    private static Stack stack;
     private static String catalog;
     private static String profiles;
     private static String recommendations;
 
     @BeforeAll
-    static void startTheFlow() throws Exception {
-        broker = KafkaBroker.temporary().start();
-        List<Stack.Service> services = Stack.onFreePorts("e2e_");
-        stack = new Stack(ROOT, ROOT.resolve("deploy/local/target/e2e-logs"), broker, services)
-                .provisionDatabases(true)
-                .start()
-                .awaitReady(Duration.ofSeconds(180));
-        catalog = services.get(0).url();
-        profiles = services.get(1).url();
-        recommendations = services.get(2).url();
-    }
-
-    @AfterAll
-    static void stopTheFlow() {
-        if (stack != null) {
-            stack.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+    static void theRunningFlow() {
+        catalog = RunningStack.urls().catalog();
+        profiles = RunningStack.urls().profiles();
+        recommendations = RunningStack.urls().recommendations();
     }
 
     @Test

@@ -3,18 +3,31 @@ package com.skincareshop.profile.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.profile.domain.ProfileStore;
+import com.skincareshop.platform.openapi.ApiDocument;
 import com.skincareshop.profile.domain.ProfileVersion;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
 
 /** A stored profile; with {@code history} when it answers the right of access. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProfileView(String customerId, long version, int questionnaireVersion, String locale, Answers answers,
-                          Instant createdAt, Instant updatedAt, List<HistoryEntry> history) {
+@Schema(name = "Profile", description = "A customer's stored answers",
+        requiredProperties = {"customerId", "version", "questionnaireVersion", "locale", "answers", "createdAt",
+                "updatedAt"})
+public record ProfileView(String customerId,
+                          @Schema(description = "Grows by one with each change", minimum = "1") long version,
+                          int questionnaireVersion,
+                          @Schema(ref = ApiDocument.LOCALE) String locale,
+                          @Schema(description = "The answers as validated and normalized") Answers answers,
+                          Instant createdAt, Instant updatedAt,
+                          @Schema(description = "Every earlier version, on a read (the right of access)")
+                          List<HistoryEntry> history) {
 
-    public record HistoryEntry(long version, int questionnaireVersion, String locale, Answers answers,
-                               Instant recordedAt) {
+    @Schema(name = "ProfileHistoryEntry",
+            requiredProperties = {"version", "questionnaireVersion", "locale", "answers", "recordedAt"})
+    public record HistoryEntry(long version, int questionnaireVersion, @Schema(ref = ApiDocument.LOCALE) String locale,
+                               Answers answers, Instant recordedAt) {
     }
 
     static ProfileView of(ProfileStore.Saved saved) {

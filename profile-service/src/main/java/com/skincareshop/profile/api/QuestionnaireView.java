@@ -3,6 +3,8 @@ package com.skincareshop.profile.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.skincareshop.contracts.profile.Questionnaire;
 import com.skincareshop.contracts.vocabulary.Locales;
+import com.skincareshop.platform.openapi.ApiDocument;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,9 +12,13 @@ import java.util.Map;
 
 /** The questionnaire as a storefront renders it: every text in one locale (falling back to English). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record QuestionnaireView(int version, String locale, List<QuestionView> questions) {
+@Schema(name = "Questionnaire", requiredProperties = {"version", "locale", "questions"})
+public record QuestionnaireView(int version, @Schema(ref = ApiDocument.LOCALE) String locale,
+                                List<QuestionView> questions) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Question", description = "A question: `id` is the field of `answers` that answers it",
+            requiredProperties = {"id", "type", "required", "label"})
     public record QuestionView(String id, Questionnaire.Type type, boolean required, String label, String help,
                                List<OptionView> options, Integer minSelected, Integer maxSelected, BigDecimal min,
                                BigDecimal max, String unit, Integer maxItems, Integer maxLength,
@@ -20,6 +26,7 @@ public record QuestionnaireView(int version, String locale, List<QuestionView> q
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Option", requiredProperties = {"code", "label"})
     public record OptionView(String code, String label, String help) {
     }
 

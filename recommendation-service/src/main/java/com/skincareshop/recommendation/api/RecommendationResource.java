@@ -3,6 +3,7 @@ package com.skincareshop.recommendation.api;
 import com.fasterxml.jackson.annotation.JsonView;
 import com.skincareshop.contracts.profile.CustomerIds;
 import com.skincareshop.platform.http.BodyLimit;
+import com.skincareshop.platform.openapi.ApiDocument;
 import com.skincareshop.recommendation.engine.Routine;
 import com.skincareshop.recommendation.engine.RoutineEngine;
 import com.skincareshop.recommendation.engine.RoutineViews;
@@ -19,15 +20,29 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import static com.skincareshop.platform.security.CustomerAccess.STOREFRONT;
+import static com.skincareshop.recommendation.api.RoutineOperations.*;
 
 /**
  * The storefront's routines, first version: steps with sku, name, price and version, warnings as code and message.
- * The second version ({@link RecommendationV2Resource}) adds what a routine page renders.
+ * The second version ({@link RecommendationV2Resource}) adds what a routine page renders. Both share their work
+ * ({@link RoutineRequests}) and their documentation ({@link RoutineOperations}).
  */
 @Path("/api/recommendations")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Recommendations", description = "Routines built from the live catalogue and a customer's answers")
+@SecurityRequirement(name = ApiDocument.BEARER)
 public class RecommendationResource {
 
     private final RoutineRequests requests;
@@ -36,25 +51,48 @@ public class RecommendationResource {
         this.requests = requests;
     }
 
-    /** The customer themself or the storefront. {@code locale} defaults to the one the customer answered in. */
     @GET
     @Path("{customerId}")
     @Authenticated
     @JsonView(RoutineViews.V1.class)
-    public Routine forCustomer(@PathParam("customerId")
+    @Operation(operationId = "getRoutine", summary = "A customer's routine", description = CUSTOMER_DESCRIPTION,
+            extensions = @Extension(name = ApiDocument.ROLES, value = CUSTOMER_ROLES, parseValue = true))
+    @APIResponse(responseCode = "200", description = "The routine (first version)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Routine.class)))
+    @APIResponse(responseCode = "400", description = "The customer id is invalid (`customerId`)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Another customer's routine, or a role that may not read it")
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "503", description = UNAVAILABLE)
+    public Routine forCustomer(@Parameter(description = CUSTOMER_ID, example = "c-42")
+                               @PathParam("customerId")
                                @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
                                String customerId,
+                               @Parameter(description = LOCALE, schema = @Schema(ref = ApiDocument.LOCALE))
                                @QueryParam("locale") String locale) {
         return requests.forCustomer(customerId, locale, RoutineEngine.Detail.ESSENTIAL);
     }
 
-    /** A guest's routine from answers validated exactly as profile-service validates them; nothing is stored. */
     @POST
     @Path("preview")
     @RolesAllowed(STOREFRONT)
     @Consumes(MediaType.APPLICATION_JSON)
     @JsonView(RoutineViews.V1.class)
-    public Routine preview(@QueryParam("locale") String locale,
+    @Operation(operationId = "previewRoutine", summary = "A guest's routine", description = PREVIEW_DESCRIPTION,
+            extensions = @Extension(name = ApiDocument.ROLES, value = PREVIEW_ROLES, parseValue = true))
+    @APIResponse(responseCode = "200", description = "The routine (first version), without `customerId` and `profileVersion`",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Routine.class)))
+    @APIResponse(responseCode = "400", description = INVALID_ANSWERS)
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks the `storefront` role")
+    @APIResponse(responseCode = "413", description = "The body is over its limit (16 KiB)")
+    @APIResponse(responseCode = "415", description = "The body is not `application/json`")
+    @APIResponse(responseCode = "503", description = UNAVAILABLE)
+    public Routine preview(@Parameter(description = LOCALE, schema = @Schema(ref = ApiDocument.LOCALE))
+                           @QueryParam("locale") String locale,
+                           @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                   schema = @Schema(implementation = PreviewRequest.class),
+                                   examples = @ExampleObject(name = "guest", value = PREVIEW_EXAMPLE)))
                            @BodyLimit("preview") @NotNull @Valid PreviewRequest body) {
         return requests.preview(locale, body, RoutineEngine.Detail.ESSENTIAL);
     }

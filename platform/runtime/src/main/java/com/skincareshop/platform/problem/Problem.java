@@ -3,13 +3,32 @@ package com.skincareshop.platform.problem;
 import com.skincareshop.contracts.validation.Violation;
 import com.skincareshop.contracts.validation.ViolationList;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.skincareshop.platform.openapi.ApiDocument;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
 /** RFC 9457 problem details, with the {@code violations} extension DESIGN.md fixes for validation errors. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, String instance,
-                      List<Violation> violations) {
+@Schema(name = ApiDocument.PROBLEM, description = "An error, as RFC 9457 problem details (application/problem+json).")
+public record Problem(
+        @Schema(required = true, description = "What kind of problem this is: a stable code to act on.",
+                pattern = "^urn:skincare:problem:[a-z0-9-]+$", examples = "urn:skincare:problem:validation")
+        String type,
+        @Schema(required = true, description = "A short summary of the kind of problem, in English.",
+                examples = "Invalid request")
+        String title,
+        @Schema(required = true, description = "The HTTP status.", minimum = "400", maximum = "599", examples = "400")
+        int status,
+        @Schema(required = true, description = "What went wrong in this request, in English.",
+                examples = "category: must be one of CLEANSER, EXFOLIANT, SERUM, MOISTURIZER, SUNSCREEN")
+        String detail,
+        @Schema(description = "The path of the request.", examples = "/api/products/SER-DEMO-2")
+        String instance,
+        @Schema(description = "Validation problems (400) and bodies over their limit (413): each invalid field, sorted;"
+                + " at most " + ViolationList.MAX_LISTED + ", then one naming `body` that says more were found.",
+                maxItems = ViolationList.MAX_LISTED + 1)
+        List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:skincare:problem:";
