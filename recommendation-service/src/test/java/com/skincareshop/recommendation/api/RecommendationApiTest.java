@@ -11,16 +11,14 @@ import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
 import com.skincareshop.recommendation.support.Baseline;
-import com.skincareshop.recommendation.support.Publisher;
 import com.skincareshop.recommendation.support.RecommendationTest;
+import com.skincareshop.recommendation.support.StoredCustomers;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,14 +51,10 @@ class RecommendationApiTest {
     void customerWithAProfile() {
         Baseline.ensure(broker.bootstrapServers(), json, table);
         if (customer == null) {
-            customer = "c-" + UUID.randomUUID().toString().substring(0, 12);
-            try (Publisher publisher = new Publisher(broker.bootstrapServers(), json)) {
-                publisher.profile(customer, 4, new Answers(SkinType.OILY, false, AgeBand.AGE_35_44,
-                        List.of(Concern.DARK_SPOTS, Concern.ENLARGED_PORES), BigDecimal.ONE, false, List.of(),
-                        List.of(Area.FACE), null, false), "tl");
-            }
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(DevTokens.storefront())
-                    .when().get("/api/recommendations/{id}", customer).statusCode() == 200);
+            customer = StoredCustomers.withProfile(broker.bootstrapServers(), json, "c-", 4,
+                    new Answers(SkinType.OILY, false, AgeBand.AGE_35_44,
+                            List.of(Concern.DARK_SPOTS, Concern.ENLARGED_PORES), BigDecimal.ONE, false, List.of(),
+                            List.of(Area.FACE), null, false), "tl", "/api/recommendations/{id}");
         }
     }
 

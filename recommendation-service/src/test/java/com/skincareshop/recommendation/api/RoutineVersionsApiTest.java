@@ -12,22 +12,19 @@ import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
 import com.skincareshop.recommendation.support.Baseline;
-import com.skincareshop.recommendation.support.Publisher;
+import com.skincareshop.recommendation.support.StoredCustomers;
 import com.skincareshop.recommendation.support.RecommendationTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,15 +65,11 @@ class RoutineVersionsApiTest {
     void customerWithAProfile() {
         Baseline.ensure(broker.bootstrapServers(), json, table);
         if (customer == null) {
-            customer = "c-v2-" + UUID.randomUUID().toString().substring(0, 8);
-            try (Publisher publisher = new Publisher(broker.bootstrapServers(), json)) {
-                // sensitive, with a retinoid for lines: patch test and sun warnings that name their steps
-                publisher.profile(customer, 2, new Answers(SkinType.OILY, true, AgeBand.AGE_35_44,
-                        List.of(Concern.FINE_LINES, Concern.DARK_SPOTS), BigDecimal.ONE, false, List.of(),
-                        List.of(Area.FACE), null, false), "lv");
-            }
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(DevTokens.storefront())
-                    .when().get("/api/v2/recommendations/{id}", customer).statusCode() == 200);
+            // sensitive, with a retinoid for lines: patch test and sun warnings that name their steps
+            customer = StoredCustomers.withProfile(broker.bootstrapServers(), json, "c-v2-", 2,
+                    new Answers(SkinType.OILY, true, AgeBand.AGE_35_44,
+                            List.of(Concern.FINE_LINES, Concern.DARK_SPOTS), BigDecimal.ONE, false, List.of(),
+                            List.of(Area.FACE), null, false), "lv", "/api/v2/recommendations/{id}");
         }
     }
 
