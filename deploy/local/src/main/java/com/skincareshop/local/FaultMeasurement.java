@@ -1249,7 +1249,7 @@ public final class FaultMeasurement {
         Map<String, List<Long>> snapshots = new HashMap<>();
         try (Connection db = database(RECOMMENDATION); ResultSet rows = db.createStatement().executeQuery(
                 // one per profile version that was applied; re-issues after a catalogue change keep the version
-                // with a higher revision (README, "Drift behaviour") and are not what this checks
+                // with a higher revision (docs/design.md, "Drift") and are not what this checks
                 "select customer_id, profile_version from recommendation_snapshot where cause is null or cause = 'PROFILE'"
                         + " order by customer_id, profile_version")) {
             while (rows.next()) {

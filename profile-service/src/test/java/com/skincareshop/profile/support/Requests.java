@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
-/** Profile bodies to start from (DESIGN.md's example answers) and the calls the tests make. */
+/** Profile bodies to start from (the example answers of docs/api.md) and the calls the tests make. */
 public final class Requests {
 
     private Requests() {

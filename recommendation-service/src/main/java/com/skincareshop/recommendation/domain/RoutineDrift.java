@@ -48,7 +48,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Keeps the routines issued to consenting customers in step with the catalogue (README, "Drift behaviour").
+ * Keeps the routines issued to consenting customers in step with the catalogue (docs/design.md, "Drift").
  *
  * <p>Every replica sees every catalogue change. Once its table has caught up, each change to a product is written to
  * the drift queue ({@code catalog_drift}: the sku and its new version, if a customer's issued record holds an older

@@ -1,6 +1,6 @@
 package com.skincareshop.contracts.events;
 
-/** Topic names of DESIGN.md: {@code <domain>.<stream>.v<major>}, keyed by the aggregate id. */
+/** Topic names (docs/design.md, Events): {@code <domain>.<stream>.v<major>}, keyed by the aggregate id. */
 public final class Topics {
     /** Key: sku. Value: {@link com.skincareshop.contracts.catalog.ProductState}. Compacted. */
     public static final String CATALOG_PRODUCTS = "catalog.products.v1";

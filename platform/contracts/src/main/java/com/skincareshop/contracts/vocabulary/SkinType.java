@@ -1,6 +1,6 @@
 package com.skincareshop.contracts.vocabulary;
 
-/** Skin types of DOMAIN.md; sensitivity is a separate flag, not a type. */
+/** Skin types (docs/domain.md, Vocabulary); sensitivity is a separate flag, not a type. */
 public enum SkinType {
     DRY, OILY, COMBINATION, NORMAL
 }

@@ -28,7 +28,7 @@ class AnswersValidatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Questionnaire V1 = Questionnaires.version(1).orElseThrow();
 
-    /** The answers of DESIGN.md's example. */
+    /** The example answers of docs/api.md. */
     static ObjectNode valid() {
         try {
             return (ObjectNode) JSON.readTree("""

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
-/** RFC 9457 problem details, with the {@code violations} extension DESIGN.md fixes for validation errors. */
+/** RFC 9457 problem details, with the {@code violations} extension the APIs use for validation errors (docs/design.md). */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = ApiDocument.PROBLEM, description = "An error, as RFC 9457 problem details (application/problem+json).")
 public record Problem(
