@@ -3,17 +3,12 @@ package com.skincareshop.catalog.domain;
 import com.skincareshop.catalog.events.ProductEvents;
 import com.skincareshop.contracts.catalog.ProductState;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import org.hibernate.jpa.HibernateHints;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,13 +28,13 @@ public class ProductCatalog {
     public record Page(List<ProductState> items, int page, int size, long total) {
     }
 
-    private final EntityManager entityManager;
+    private final ProductRepository products;
     private final ProductEvents events;
     private final ProductStates states;
     private final Clock clock;
 
-    public ProductCatalog(EntityManager entityManager, ProductEvents events, ProductStates states, Clock clock) {
-        this.entityManager = entityManager;
+    public ProductCatalog(ProductRepository products, ProductEvents events, ProductStates states, Clock clock) {
+        this.products = products;
         this.events = events;
         this.states = states;
         this.clock = clock;
@@ -47,7 +42,7 @@ public class ProductCatalog {
 
     @Transactional
     public Upserted upsert(String sku, ProductInput input, IfMatch precondition) {
-        Product product = entityManager.find(Product.class, sku, LockModeType.PESSIMISTIC_WRITE);
+        Product product = products.lockForUpdate(sku).orElse(null);
         precondition.check(sku, product == null ? null : product.version());
         boolean created = product == null;
         if (created) {
@@ -55,7 +50,7 @@ public class ProductCatalog {
         }
         boolean changed = product.apply(input, clock.instant());
         if (created) {
-            entityManager.persist(product);
+            products.persist(product);
         }
         if (changed) {
             events.changed(product);
@@ -67,7 +62,7 @@ public class ProductCatalog {
     /** Empty when there is no such product. Discontinuing twice is harmless. */
     @Transactional
     public Optional<ProductState> discontinue(String sku, IfMatch precondition) {
-        Product product = entityManager.find(Product.class, sku, LockModeType.PESSIMISTIC_WRITE);
+        Product product = products.lockForUpdate(sku).orElse(null);
         precondition.check(sku, product == null ? null : product.version());
         if (product == null) {
             return Optional.empty();
@@ -84,13 +79,8 @@ public class ProductCatalog {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<ProductState> find(String sku) {
-        List<Long> version = entityManager.createQuery("select p.version from Product p where p.sku = :sku", Long.class)
-                .setParameter("sku", sku)
-                .getResultList();
-        if (version.isEmpty()) {
-            return Optional.empty();
-        }
-        return states.get(sku, version.get(0)).or(() -> Optional.ofNullable(load(List.of(sku)).get(sku)));
+        return products.findVersion(sku).flatMap(version ->
+                states.get(sku, version).or(() -> Optional.ofNullable(load(List.of(sku)).get(sku))));
     }
 
     /**
@@ -99,78 +89,34 @@ public class ProductCatalog {
      */
     private Map<String, ProductState> load(List<String> skus) {
         Map<String, ProductState> loaded = new HashMap<>();
-        // read-only: Hibernate then keeps no snapshot of the JSON columns and does not compare them at flush
-        entityManager.createQuery("from Product p where p.sku in :skus", Product.class)
-                .setParameter("skus", skus)
-                .setHint(HibernateHints.HINT_READ_ONLY, true)
-                .getResultList()
-                .forEach(product -> {
-                    ProductState state = product.toState();
-                    states.read(state);
-                    loaded.put(state.sku(), state);
-                });
+        products.listReadOnly(skus).forEach(product -> {
+            ProductState state = product.toState();
+            states.read(state);
+            loaded.put(state.sku(), state);
+        });
         return loaded;
     }
 
     /** A transaction of its own, as {@link #find}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Page search(ProductQuery query) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (query.status() != null) {
-            where.append(" and p.status = :status");
-            parameters.put("status", query.status());
-        }
-        if (query.category() != null) {
-            where.append(" and p.category = :category");
-            parameters.put("category", query.category());
-        }
-        if (query.concern() != null) {
-            where.append(" and array_contains(p.concerns, :concern)");
-            parameters.put("concern", query.concern().name());
-        }
-        if (query.skinType() != null) {
-            where.append(" and array_contains(p.skinTypes, :skinType)");
-            parameters.put("skinType", query.skinType().name());
-        }
-        if (query.area() != null) {
-            where.append(" and array_contains(p.areas, :area)");
-            parameters.put("area", query.area().name());
-        }
-        if (query.text() != null && !query.text().isBlank()) {
-            where.append(" and p.searchText like :text escape '!'");
-            parameters.put("text", "%" + likeEscaped(query.text().strip().toLowerCase(Locale.ROOT)) + "%");
-        }
-        TypedQuery<Long> count = entityManager.createQuery("select count(p) from Product p" + where, Long.class);
         // the page's skus and versions first: the states of most are held already, and reading a product's JSON
         // columns costs more than the rest of the listing
-        TypedQuery<Object[]> keys = entityManager.createQuery(
-                "select p.sku, p.version from Product p" + where + " order by p.sku", Object[].class);
-        parameters.forEach((name, value) -> {
-            count.setParameter(name, value);
-            keys.setParameter(name, value);
-        });
-        long total = count.getSingleResult();
-        List<Object[]> page = keys.setFirstResult(query.page() * query.size()).setMaxResults(query.size())
-                .getResultList();
+        ProductRepository.KeyPage page = products.findKeys(query);
         // one look-up per key: a state evicted between two look-ups would otherwise drop out of the page
         Map<String, ProductState> found = new HashMap<>();
         List<String> missing = new ArrayList<>();
-        for (Object[] key : page) {
-            states.get((String) key[0], (Long) key[1]).ifPresentOrElse(
-                    state -> found.put(state.sku(), state), () -> missing.add((String) key[0]));
+        for (ProductRepository.ProductKey key : page.keys()) {
+            states.get(key.sku(), key.version()).ifPresentOrElse(
+                    state -> found.put(state.sku(), state), () -> missing.add(key.sku()));
         }
         if (!missing.isEmpty()) {
             found.putAll(load(missing));
         }
-        List<ProductState> items = page.stream()
-                .map(key -> found.get((String) key[0]))
+        List<ProductState> items = page.keys().stream()
+                .map(key -> found.get(key.sku()))
                 .filter(Objects::nonNull) // there are no deletions, but a row gone between the two reads is not shown
                 .toList();
-        return new Page(items, query.page(), query.size(), total);
-    }
-
-    private static String likeEscaped(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return new Page(items, query.page(), query.size(), page.total());
     }
 }

@@ -4,8 +4,6 @@ import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.profile.events.ProfileEvents;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -36,12 +34,17 @@ public class ProfileStore {
     public record Stored(SkinProfile profile, Instant createdAt, List<ProfileVersion> history) {
     }
 
-    private final EntityManager entityManager;
+    private final ProfileRepository profiles;
+    private final ProfileVersionRepository history;
+    private final ProfileErasureRepository erasures;
     private final ProfileEvents events;
     private final Clock clock;
 
-    public ProfileStore(EntityManager entityManager, ProfileEvents events, Clock clock) {
-        this.entityManager = entityManager;
+    public ProfileStore(ProfileRepository profiles, ProfileVersionRepository history, ProfileErasureRepository erasures,
+                        ProfileEvents events, Clock clock) {
+        this.profiles = profiles;
+        this.history = history;
+        this.erasures = erasures;
         this.events = events;
         this.clock = clock;
     }
@@ -49,35 +52,27 @@ public class ProfileStore {
     @Transactional
     public Saved save(String customerId, int questionnaireVersion, String locale, Answers answers) {
         Instant now = clock.instant();
-        Profile profile = entityManager.find(Profile.class, customerId, LockModeType.PESSIMISTIC_WRITE);
+        Profile profile = profiles.lockForUpdate(customerId).orElse(null);
         boolean created = profile == null;
         if (created) {
-            profile = Profile.create(customerId, erasedVersion(customerId).orElse(0L), now);
+            profile = Profile.create(customerId, erasures.lockErasedVersion(customerId).orElse(0L), now);
         }
         if (!profile.answer(questionnaireVersion, locale, answers, now)) {
             return new Saved(Outcome.UNCHANGED, profile.toState(), profile.createdAt());
         }
         if (created) {
-            entityManager.persist(profile);
-            entityManager.createNativeQuery("delete from profile_erasure where customer_id = ?1")
-                    .setParameter(1, customerId).executeUpdate(); // the profile row now carries the version
+            profiles.persist(profile);
+            erasures.forget(customerId);
         }
-        entityManager.persist(ProfileVersion.of(profile));
+        history.persist(ProfileVersion.of(profile));
         events.changed(profile.toState());
         return new Saved(created ? Outcome.CREATED : Outcome.UPDATED, profile.toState(), profile.createdAt());
     }
 
     @Transactional
     public Optional<Stored> find(String customerId) {
-        Profile profile = entityManager.find(Profile.class, customerId);
-        if (profile == null) {
-            return Optional.empty();
-        }
-        List<ProfileVersion> history = entityManager.createQuery(
-                        "from ProfileVersion v where v.customerId = :customerId order by v.version desc", ProfileVersion.class)
-                .setParameter("customerId", customerId)
-                .getResultList();
-        return Optional.of(new Stored(profile.toState(), profile.createdAt(), history));
+        return profiles.findByIdOptional(customerId).map(profile ->
+                new Stored(profile.toState(), profile.createdAt(), history.listHistory(customerId)));
     }
 
     /**
@@ -86,35 +81,17 @@ public class ProfileStore {
      */
     @Transactional
     public boolean erase(String customerId) {
-        Profile profile = entityManager.find(Profile.class, customerId, LockModeType.PESSIMISTIC_WRITE);
+        Profile profile = profiles.lockForUpdate(customerId).orElse(null);
         long erasureVersion;
         if (profile != null) {
-            entityManager.createQuery("delete from ProfileVersion v where v.customerId = :customerId")
-                    .setParameter("customerId", customerId)
-                    .executeUpdate();
-            entityManager.remove(profile);
+            history.deleteHistory(customerId);
+            profiles.delete(profile);
             erasureVersion = profile.version() + 1;
         } else {
-            erasureVersion = erasedVersion(customerId).orElse(1L);
+            erasureVersion = erasures.lockErasedVersion(customerId).orElse(1L);
         }
-        // a concurrent erasure of the same customer may have inserted the row meanwhile: keep the larger version
-        entityManager.createNativeQuery("""
-                        insert into profile_erasure (customer_id, version, erased_at) values (?1, ?2, ?3)
-                        on conflict (customer_id) do update
-                        set version = greatest(profile_erasure.version, excluded.version), erased_at = excluded.erased_at""")
-                .setParameter(1, customerId)
-                .setParameter(2, erasureVersion)
-                .setParameter(3, clock.instant())
-                .executeUpdate();
+        erasures.record(customerId, erasureVersion, clock.instant());
         events.erased(customerId, erasureVersion);
         return profile != null;
-    }
-
-    private Optional<Long> erasedVersion(String customerId) {
-        List<?> versions = entityManager
-                .createNativeQuery("select version from profile_erasure where customer_id = ?1 for update")
-                .setParameter(1, customerId)
-                .getResultList();
-        return versions.stream().findFirst().map(v -> ((Number) v).longValue());
     }
 }

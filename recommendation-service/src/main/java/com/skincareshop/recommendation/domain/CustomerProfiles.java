@@ -1,27 +1,15 @@
 package com.skincareshop.recommendation.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.profile.SkinProfile;
-import com.skincareshop.platform.persistence.JdbcValues;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,21 +46,19 @@ public class CustomerProfiles {
         }
     }
 
-    private final EntityManager entityManager;
-    private final AgroalDataSource dataSource;
-    private final ObjectMapper json;
+    private final CustomerProfileRepository profiles;
+    private final ErasedCustomerRepository erasures;
     private final RecommendationIssuer issuer;
     private final Clock clock;
     private final Duration markerRetention;
 
-    public CustomerProfiles(EntityManager entityManager, AgroalDataSource dataSource, ObjectMapper json,
+    public CustomerProfiles(CustomerProfileRepository profiles, ErasedCustomerRepository erasures,
                             RecommendationIssuer issuer, Clock clock,
                             @ConfigProperty(name = "recommendation.erasure.marker-retention", defaultValue = "P14D")
                             Duration markerRetention) {
         this.markerRetention = markerRetention;
-        this.entityManager = entityManager;
-        this.dataSource = dataSource;
-        this.json = json;
+        this.profiles = profiles;
+        this.erasures = erasures;
         this.issuer = issuer;
         this.clock = clock;
     }
@@ -98,69 +84,18 @@ public class CustomerProfiles {
         upsertIfNewer(pending.values());
     }
 
-    /**
-     * One row by key, read on a pooled connection in auto-commit: every routine request makes this read, and a JTA
-     * transaction and a Hibernate session around one select cost more than the select (docs/PERFORMANCE.md, HTTP).
-     */
+    /** The customer's newest answers held; outside a transaction (every routine request makes this read). */
     public Optional<SkinProfile> find(String customerId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("""
-                     select customer_id, version, questionnaire_version, locale, answers::text, updated_at
-                     from customer_profile where customer_id = ?""")) {
-            select.setString(1, customerId);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new SkinProfile(row.getString(1), row.getLong(2), row.getInt(3), row.getString(4),
-                        read(row.getString(5)), JdbcValues.instant(row.getObject(6))));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("the profile read model cannot be read", e);
-        }
+        return profiles.findProfile(customerId);
     }
 
     /** One guarded upsert for many profiles; a routine is issued for each that was actually newer. */
-    private void upsertIfNewer(Collection<SkinProfile> profiles) {
-        if (profiles.isEmpty()) {
+    private void upsertIfNewer(Collection<SkinProfile> pending) {
+        if (pending.isEmpty()) {
             return;
         }
-        List<SkinProfile> batch = List.copyOf(profiles);
-        Set<String> changed = new HashSet<>();
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    insert into customer_profile
-                        (customer_id, version, questionnaire_version, locale, answers, updated_at, received_at)
-                    select u.customer_id, u.version, u.questionnaire_version, u.locale, u.answers::jsonb,
-                           u.updated_at, u.received_at
-                    from unnest(?::varchar[], ?::bigint[], ?::integer[], ?::varchar[], ?::text[], ?::timestamptz[],
-                                ?::timestamptz[])
-                         as u(customer_id, version, questionnaire_version, locale, answers, updated_at, received_at)
-                    where not exists (select 1 from erased_customer e
-                                      where e.customer_id = u.customer_id and e.erased_version >= u.version)
-                    on conflict (customer_id) do update set
-                        version = excluded.version, questionnaire_version = excluded.questionnaire_version,
-                        locale = excluded.locale, answers = excluded.answers,
-                        updated_at = excluded.updated_at, received_at = excluded.received_at
-                    where customer_profile.version < excluded.version
-                    returning customer_id""")) {
-                Timestamp received = Timestamp.from(clock.instant());
-                upsert.setArray(1, connection.createArrayOf("varchar", batch.stream().map(SkinProfile::customerId).toArray()));
-                upsert.setArray(2, connection.createArrayOf("bigint", batch.stream().map(SkinProfile::version).toArray()));
-                upsert.setArray(3, connection.createArrayOf("integer",
-                        batch.stream().map(SkinProfile::questionnaireVersion).toArray()));
-                upsert.setArray(4, connection.createArrayOf("varchar", batch.stream().map(SkinProfile::locale).toArray()));
-                upsert.setArray(5, connection.createArrayOf("text", batch.stream().map(p -> write(p.answers())).toArray()));
-                upsert.setArray(6, connection.createArrayOf("timestamptz", batch.stream()
-                        .map(p -> p.updatedAt() == null ? null : Timestamp.from(p.updatedAt())).toArray()));
-                upsert.setArray(7, connection.createArrayOf("timestamptz", batch.stream().map(p -> received).toArray()));
-                try (ResultSet rows = upsert.executeQuery()) {
-                    while (rows.next()) {
-                        changed.add(rows.getString(1));
-                    }
-                }
-            }
-        });
+        List<SkinProfile> batch = List.copyOf(pending);
+        Set<String> changed = profiles.upsertIfNewer(batch, clock.instant());
         issuer.profilesChanged(batch.stream().filter(p -> changed.contains(p.customerId())).toList());
     }
 
@@ -169,27 +104,13 @@ public class CustomerProfiles {
      * held (replayed after the customer answered again) changes nothing.
      */
     private void erase(String customerId, long erasedVersion) {
-        List<?> held = entityManager.createNativeQuery(
-                        "select version from customer_profile where customer_id = ?1 for update")
-                .setParameter(1, customerId)
-                .getResultList();
-        long heldVersion = held.isEmpty() ? 0 : ((Number) held.get(0)).longValue();
+        long heldVersion = profiles.lockVersion(customerId);
         if (heldVersion >= erasedVersion) {
             return;
         }
-        entityManager.createNativeQuery("delete from customer_profile where customer_id = ?1")
-                .setParameter(1, customerId)
-                .executeUpdate();
+        profiles.deleteProfile(customerId);
         long markedVersion = erasedVersion == Change.UNKNOWN_VERSION ? heldVersion : erasedVersion;
-        entityManager.createNativeQuery("""
-                        insert into erased_customer (customer_id, erased_version, erased_at) values (?1, ?2, ?3)
-                        on conflict (customer_id) do update
-                        set erased_version = greatest(erased_customer.erased_version, excluded.erased_version),
-                            erased_at = excluded.erased_at""")
-                .setParameter(1, customerId)
-                .setParameter(2, markedVersion)
-                .setParameter(3, Timestamp.from(clock.instant()))
-                .executeUpdate();
+        erasures.markErased(customerId, markedVersion, clock.instant());
         issuer.customerErased(customerId);
     }
 
@@ -203,26 +124,7 @@ public class CustomerProfiles {
     }
 
     @Transactional
-    public int forgetErasuresBefore(java.time.Instant cutoff) {
-        return entityManager.createNativeQuery("delete from erased_customer where erased_at < ?1")
-                .setParameter(1, Timestamp.from(cutoff))
-                .executeUpdate();
+    public int forgetErasuresBefore(Instant cutoff) {
+        return (int) erasures.deleteMarkedBefore(cutoff);
     }
-
-    private String write(Answers answers) {
-        try {
-            return json.writeValueAsString(answers);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("answers cannot be serialized", e);
-        }
-    }
-
-    private Answers read(String answers) {
-        try {
-            return json.readValue(answers, Answers.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored answers cannot be read", e);
-        }
-    }
-
 }

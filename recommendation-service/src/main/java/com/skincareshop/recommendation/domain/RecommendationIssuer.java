@@ -1,28 +1,18 @@
 package com.skincareshop.recommendation.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.contracts.recommendation.RoutineIssued.Cause;
 import com.skincareshop.recommendation.engine.Routine;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
 import com.skincareshop.recommendation.events.RecommendationEvents;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -55,18 +45,18 @@ public class RecommendationIssuer {
 
     private final Routines routines;
     private final CatalogTable catalog;
-    private final EntityManager entityManager;
+    private final RecommendationSnapshotRepository snapshots;
+    private final IssuedRoutineRepository issuedRoutines;
     private final RecommendationEvents events;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    public RecommendationIssuer(Routines routines, CatalogTable catalog, EntityManager entityManager,
-                                RecommendationEvents events, ObjectMapper json, Clock clock) {
+    public RecommendationIssuer(Routines routines, CatalogTable catalog, RecommendationSnapshotRepository snapshots,
+                                IssuedRoutineRepository issuedRoutines, RecommendationEvents events, Clock clock) {
         this.routines = routines;
         this.catalog = catalog;
-        this.entityManager = entityManager;
+        this.snapshots = snapshots;
+        this.issuedRoutines = issuedRoutines;
         this.events = events;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -88,19 +78,17 @@ public class RecommendationIssuer {
         }
         if (!consenting.isEmpty()) {
             Instant now = clock.instant();
-            work(connection -> {
-                // the upsert before this locked the customers' profile rows: revisions follow the order of commits
-                long[] revisions = IssuedRoutines.nextRevisions(connection, consenting.size());
-                List<IssuedRoutines.Written> written = new ArrayList<>();
-                for (int i = 0; i < consenting.size(); i++) {
-                    Routine routine = consenting.get(i);
-                    IssuedContent content = IssuedContent.of(routine, catalog::find);
-                    issue(routine, revisions[i], Cause.PROFILE, now);
-                    written.add(new IssuedRoutines.Written(routine.customerId(), routine.profileVersion(), revisions[i],
-                            content.digest(), content.products().values()));
-                }
-                IssuedRoutines.write(connection, written, now);
-            });
+            // the upsert before this locked the customers' profile rows: revisions follow the order of commits
+            long[] revisions = issuedRoutines.nextRevisions(consenting.size());
+            List<IssuedRoutineRepository.Written> written = new ArrayList<>();
+            for (int i = 0; i < consenting.size(); i++) {
+                Routine routine = consenting.get(i);
+                IssuedContent content = IssuedContent.of(routine, catalog::find);
+                issue(routine, revisions[i], Cause.PROFILE, now);
+                written.add(new IssuedRoutineRepository.Written(routine.customerId(), routine.profileVersion(),
+                        revisions[i], content.digest(), content.products().values()));
+            }
+            issuedRoutines.write(written, now);
         }
         deleteSnapshots(withoutConsent).forEach(events::withdrawn); // consent withdrawn: a tombstone each
     }
@@ -133,76 +121,71 @@ public class RecommendationIssuer {
             return outcomes;
         }
         Instant now = clock.instant();
-        work(connection -> {
-            List<String> ids = lockedProfiles.stream().map(SkinProfile::customerId).toList();
-            Map<String, IssuedRoutines.Stored> stored = IssuedRoutines.load(connection, ids);
-            List<String> notIssued = new ArrayList<>();
-            List<Routine> rebuilt = new ArrayList<>();
-            List<IssuedContent> contents = new ArrayList<>();
-            List<Cause> causes = new ArrayList<>();
-            List<IssuedRoutines.Written> unchanged = new ArrayList<>();
-            for (SkinProfile profile : lockedProfiles) {
-                String id = profile.customerId();
-                IssuedRoutines.Stored issued = stored.get(id);
-                if (!profile.answers().marketingConsent()) {
-                    notIssued.add(id);
-                    outcomes.add(new Reevaluation(id, Outcome.NOT_ISSUED, null));
-                    continue;
-                }
-                if (issued != null && behind(issued, catalogue)) {
-                    outcomes.add(new Reevaluation(id, Outcome.BEHIND, null));
-                    continue;
-                }
-                Routine routine = builder.build(id, profile.version(), profile.answers(), profile.locale());
-                IssuedContent content = IssuedContent.of(routine, catalogue::find);
-                if (issued != null && same(connection, issued, content)) {
-                    unchanged.add(new IssuedRoutines.Written(id, profile.version(), issued.revision(), content.digest(),
-                            content.products().values()));
-                    outcomes.add(new Reevaluation(id, Outcome.UNCHANGED, null));
-                    continue;
-                }
-                rebuilt.add(routine);
-                contents.add(content);
-                causes.add(issued == null ? otherwise
-                        : IssuedContent.cause(issued.products().values(), catalogue::find, otherwise));
+        List<String> ids = lockedProfiles.stream().map(SkinProfile::customerId).toList();
+        Map<String, IssuedRoutineRepository.Stored> stored = issuedRoutines.findStored(ids);
+        List<String> notIssued = new ArrayList<>();
+        List<Routine> rebuilt = new ArrayList<>();
+        List<IssuedContent> contents = new ArrayList<>();
+        List<Cause> causes = new ArrayList<>();
+        List<IssuedRoutineRepository.Written> unchanged = new ArrayList<>();
+        for (SkinProfile profile : lockedProfiles) {
+            String id = profile.customerId();
+            IssuedRoutineRepository.Stored issued = stored.get(id);
+            if (!profile.answers().marketingConsent()) {
+                notIssued.add(id);
+                outcomes.add(new Reevaluation(id, Outcome.NOT_ISSUED, null));
+                continue;
             }
-            long[] revisions = IssuedRoutines.nextRevisions(connection, rebuilt.size());
-            List<IssuedRoutines.Written> written = new ArrayList<>(unchanged);
-            for (int i = 0; i < rebuilt.size(); i++) {
-                Routine routine = rebuilt.get(i);
-                IssuedContent content = contents.get(i);
-                if (content.empty()) {
-                    events.withdrawn(routine.customerId());
-                    outcomes.add(new Reevaluation(routine.customerId(), Outcome.WITHDRAWN, causes.get(i)));
-                } else {
-                    issue(routine, revisions[i], causes.get(i), now);
-                    outcomes.add(new Reevaluation(routine.customerId(), Outcome.REISSUED, causes.get(i)));
-                }
-                written.add(new IssuedRoutines.Written(routine.customerId(), routine.profileVersion(), revisions[i],
+            if (issued != null && behind(issued, catalogue)) {
+                outcomes.add(new Reevaluation(id, Outcome.BEHIND, null));
+                continue;
+            }
+            Routine routine = builder.build(id, profile.version(), profile.answers(), profile.locale());
+            IssuedContent content = IssuedContent.of(routine, catalogue::find);
+            if (issued != null && same(issued, content)) {
+                unchanged.add(new IssuedRoutineRepository.Written(id, profile.version(), issued.revision(),
                         content.digest(), content.products().values()));
+                outcomes.add(new Reevaluation(id, Outcome.UNCHANGED, null));
+                continue;
             }
-            IssuedRoutines.write(connection, written, now);
-            IssuedRoutines.delete(connection, notIssued);
-        });
+            rebuilt.add(routine);
+            contents.add(content);
+            causes.add(issued == null ? otherwise
+                    : IssuedContent.cause(issued.products().values(), catalogue::find, otherwise));
+        }
+        long[] revisions = issuedRoutines.nextRevisions(rebuilt.size());
+        List<IssuedRoutineRepository.Written> written = new ArrayList<>(unchanged);
+        for (int i = 0; i < rebuilt.size(); i++) {
+            Routine routine = rebuilt.get(i);
+            IssuedContent content = contents.get(i);
+            if (content.empty()) {
+                events.withdrawn(routine.customerId());
+                outcomes.add(new Reevaluation(routine.customerId(), Outcome.WITHDRAWN, causes.get(i)));
+            } else {
+                issue(routine, revisions[i], causes.get(i), now);
+                outcomes.add(new Reevaluation(routine.customerId(), Outcome.REISSUED, causes.get(i)));
+            }
+            written.add(new IssuedRoutineRepository.Written(routine.customerId(), routine.profileVersion(), revisions[i],
+                    content.digest(), content.products().values()));
+        }
+        issuedRoutines.write(written, now);
+        issuedRoutines.deleteIssuedTo(notIssued);
         return outcomes;
     }
 
     @Transactional
     public List<RecommendationSnapshot> snapshots(String customerId) {
-        return entityManager.createQuery("from RecommendationSnapshot s where s.customerId = :customerId "
-                        + "order by s.profileVersion, s.revision nulls first, s.issuedAt", RecommendationSnapshot.class)
-                .setParameter("customerId", customerId)
-                .getResultList();
+        return snapshots.listIssuedTo(customerId);
     }
 
     private void issue(Routine routine, long revision, Cause cause, Instant now) {
-        entityManager.persist(new RecommendationSnapshot(routine.customerId(), routine.profileVersion(),
+        snapshots.persist(new RecommendationSnapshot(routine.customerId(), routine.profileVersion(),
                 productVersions(routine), routine, now, revision, cause));
         events.issued(routine, now, revision, cause);
     }
 
     /** The record was issued from a product this replica's catalogue holds only in an older version. */
-    private static boolean behind(IssuedRoutines.Stored issued, CatalogTable catalogue) {
+    private static boolean behind(IssuedRoutineRepository.Stored issued, CatalogTable catalogue) {
         for (IssuedContent.Product product : issued.products().values()) {
             // a product the caught-up table does not hold was deleted: nothing newer can come of it
             if (catalogue.find(product.sku()).map(p -> p.version() < product.version()).orElse(false)) {
@@ -216,27 +199,13 @@ public class RecommendationIssuer {
      * The same content as issued. A record issued before digests were kept is compared by its steps and total, as
      * its snapshot holds them: a price or INCI change under it is re-issued only once the steps change.
      */
-    private boolean same(Connection connection, IssuedRoutines.Stored issued, IssuedContent content) throws SQLException {
+    private boolean same(IssuedRoutineRepository.Stored issued, IssuedContent content) {
         if (issued.contentDigest() != null) {
             return issued.contentDigest().equals(content.digest());
         }
-        return latestSnapshotRoutine(connection, issued.customerId())
+        return snapshots.findLatestRoutine(issued.customerId())
                 .map(routine -> IssuedContent.stepsDigest(routine).equals(content.stepsDigest()))
                 .orElse(false);
-    }
-
-    private Optional<com.fasterxml.jackson.databind.JsonNode> latestSnapshotRoutine(Connection connection, String customerId)
-            throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                select routine::text from recommendation_snapshot where customer_id = ?
-                order by profile_version desc, revision desc nulls last, issued_at desc limit 1""")) {
-            select.setString(1, customerId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(json.readTree(row.getString(1))) : Optional.empty();
-            }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored snapshot cannot be read", e);
-        }
     }
 
     /** Deletes the customers' snapshots and issued products; returns the customers that had any, in the order given. */
@@ -244,26 +213,9 @@ public class RecommendationIssuer {
         if (customerIds.isEmpty()) {
             return List.of();
         }
-        // snapshots persisted earlier in this transaction (a consenting version, then an erasure) must go too
-        entityManager.flush();
-        Set<String> had = new HashSet<>();
-        work(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "delete from recommendation_snapshot where customer_id = any(?) returning customer_id")) {
-                delete.setArray(1, connection.createArrayOf("varchar", customerIds.toArray()));
-                try (ResultSet rows = delete.executeQuery()) {
-                    while (rows.next()) {
-                        had.add(rows.getString(1));
-                    }
-                }
-            }
-            IssuedRoutines.delete(connection, customerIds);
-        });
+        Set<String> had = snapshots.deleteIssuedTo(customerIds);
+        issuedRoutines.deleteIssuedTo(customerIds);
         return customerIds.stream().filter(had::contains).toList();
-    }
-
-    private void work(org.hibernate.jdbc.Work work) {
-        entityManager.unwrap(Session.class).doWork(work);
     }
 
     private static Map<String, Long> productVersions(Routine routine) {

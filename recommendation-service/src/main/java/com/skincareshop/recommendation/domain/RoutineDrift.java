@@ -1,21 +1,19 @@
 package com.skincareshop.recommendation.domain;
 
 import com.skincareshop.platform.persistence.FailureDescription;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.catalog.ProductState;
-import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.contracts.recommendation.RoutineIssued.Cause;
 import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.platform.lifecycle.Daemons;
 import com.skincareshop.platform.lifecycle.Heartbeats;
-import com.skincareshop.platform.persistence.JdbcValues;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -24,21 +22,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,8 +83,10 @@ public class RoutineDrift {
         }
     }
 
-    private final EntityManager entityManager;
-    private final ObjectMapper json;
+    private final CatalogDriftRepository driftQueue;
+    private final AvailableProductRepository availableProducts;
+    private final IssuedRoutineRepository issuedRoutines;
+    private final CustomerProfileRepository profiles;
     private final RecommendationIssuer issuer;
     private final CatalogTable catalogue;
     private final Routines routines;
@@ -119,25 +112,39 @@ public class RoutineDrift {
     private Thread worker;
 
     @Inject
-    public RoutineDrift(EntityManager entityManager, ObjectMapper json, RecommendationIssuer issuer, CatalogTable catalogue,
+    public RoutineDrift(CatalogDriftRepository queue, AvailableProductRepository availableProducts,
+                        IssuedRoutineRepository issuedRoutines, CustomerProfileRepository profiles,
+                        RoutineSweepStateRepository sweepState, RecommendationIssuer issuer, CatalogTable catalogue,
                         Routines routines, MeterRegistry metrics, Clock clock,
                         @ConfigProperty(name = "recommendation.drift.batch-size", defaultValue = "200") int batchSize,
                         @ConfigProperty(name = "recommendation.drift.poll", defaultValue = "1s") Duration poll,
                         @ConfigProperty(name = "recommendation.drift.reconcile-every", defaultValue = "1h")
                         Duration reconcileEvery,
                         @ConfigProperty(name = "recommendation.drift.sweep-rate", defaultValue = "50") double sweepRate) {
-        this(entityManager, json, issuer, catalogue, routines, metrics, clock,
+        this(queue, availableProducts, issuedRoutines, profiles, sweepState, issuer, catalogue, routines, metrics, clock,
                 new Settings(batchSize, poll, reconcileEvery, sweepRate), "routine-drift");
     }
 
     /**
-     * A drift worker over its own catalogue table: the service has one; a test makes more, as further replicas
-     * against the same database. {@code loopName} names its thread.
+     * A drift worker over its own catalogue table, on the service's repositories: the service has one; a test makes
+     * more, as further replicas against the same database. {@code loopName} names its thread. The entity manager and
+     * the mapper are not read: every query is a repository's; the parameters stay for the callers that make replicas.
      */
     public RoutineDrift(EntityManager entityManager, ObjectMapper json, RecommendationIssuer issuer, CatalogTable catalogue,
                         Routines routines, MeterRegistry metrics, Clock clock, Settings settings, String loopName) {
-        this.entityManager = entityManager;
-        this.json = json;
+        this(bean(CatalogDriftRepository.class), bean(AvailableProductRepository.class),
+                bean(IssuedRoutineRepository.class), bean(CustomerProfileRepository.class),
+                bean(RoutineSweepStateRepository.class), issuer, catalogue, routines, metrics, clock, settings, loopName);
+    }
+
+    private RoutineDrift(CatalogDriftRepository queue, AvailableProductRepository availableProducts,
+                         IssuedRoutineRepository issuedRoutines, CustomerProfileRepository profiles,
+                         RoutineSweepStateRepository sweepState, RecommendationIssuer issuer, CatalogTable catalogue,
+                         Routines routines, MeterRegistry metrics, Clock clock, Settings settings, String loopName) {
+        this.driftQueue = queue;
+        this.availableProducts = availableProducts;
+        this.issuedRoutines = issuedRoutines;
+        this.profiles = profiles;
         this.issuer = issuer;
         this.catalogue = catalogue;
         this.routines = routines;
@@ -163,7 +170,7 @@ public class RoutineDrift {
         Gauge.builder("recommendation.drift.queue", queueRows, AtomicLong::get)
                 .description("Products in the drift queue with customers still to re-evaluate (every replica's)")
                 .register(metrics);
-        this.sweep = new RoutineSweep(this, settings, metrics);
+        this.sweep = new RoutineSweep(this, sweepState, profiles, settings, metrics);
     }
 
     // --- notices, on the catalogue loader's thread --------------------------------------------------------------
@@ -290,12 +297,10 @@ public class RoutineDrift {
                     }
                 }
                 List<String> deleted = skus.stream().filter(sku -> versions.get(sku) == DELETED).toList();
-                return work(connection -> {
-                    int queuedNow = queue(connection, versions);
-                    sweep.request(connection, newlyAvailable(connection, available));
-                    forgetAvailable(connection, unavailable, deleted);
-                    return queuedNow;
-                });
+                int queuedNow = queue(versions);
+                sweep.request(availableProducts.insertUnknown(available, clock.instant()));
+                forgetAvailable(unavailable, deleted);
+                return queuedNow;
             });
         } catch (RuntimeException e) {
             synchronized (noticed) {
@@ -311,41 +316,30 @@ public class RoutineDrift {
      * products were queued or requested.
      */
     public int reconcile() {
-        int queuedOrRequested = QuarkusTransaction.requiringNew().call(() -> work(connection -> {
+        int queuedOrRequested = QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Long> drifted = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select sku, min(product_version) from issued_product group by sku");
-                 ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    String sku = rows.getString(1);
-                    long now = catalogue.find(sku).map(ProductState::version).orElse(DELETED);
-                    if (now > rows.getLong(2)) {
-                        drifted.put(sku, now);
-                    }
+            issuedRoutines.findOldestHeldVersions().forEach((sku, oldest) -> {
+                long now = catalogue.find(sku).map(ProductState::version).orElse(DELETED);
+                if (now > oldest) {
+                    drifted.put(sku, now);
                 }
-            }
-            int found = queue(connection, drifted);
+            });
+            int found = queue(drifted);
             Map<String, Long> availableNow = new HashMap<>();
             for (Category category : Category.values()) {
                 catalogue.available(category).forEach(p -> availableNow.put(p.sku(), p.version()));
             }
-            Set<String> known = new HashSet<>();
-            try (PreparedStatement select = connection.prepareStatement("select sku from available_product");
-                 ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    known.add(rows.getString(1));
-                }
-            }
+            Set<String> known = availableProducts.listSkus();
             List<String> gone = known.stream().filter(sku -> !availableNow.containsKey(sku)).toList();
-            forgetAvailable(connection, gone, List.of());
+            forgetAvailable(gone, List.of());
             Map<String, Long> added = new HashMap<>(availableNow);
             added.keySet().removeAll(known);
-            Map<String, Long> inserted = newlyAvailable(connection, added);
-            if (known.isEmpty() && !sweep.everRequested(connection)) {
+            Map<String, Long> inserted = availableProducts.insertUnknown(added, clock.instant());
+            if (known.isEmpty() && !sweep.everRequested()) {
                 // the first start with drift: today's catalogue is what the issued routines were built from
                 LOG.infof("Drift: %d available products recorded as the baseline, no sweep", inserted.size());
             } else {
-                sweep.request(connection, inserted);
+                sweep.request(inserted);
                 found += inserted.size();
             }
             if (found > 0) {
@@ -353,7 +347,7 @@ public class RoutineDrift {
                         inserted.size());
             }
             return found;
-        }));
+        });
         reconciliations.increment();
         return queuedOrRequested;
     }
@@ -363,21 +357,9 @@ public class RoutineDrift {
      * version, the customers holding an older one, in batches. Returns the customers re-evaluated.
      */
     public int workQueue() {
-        record Drift(String sku, long version) {
-        }
-        List<Drift> drifts = QuarkusTransaction.requiringNew().call(() -> work(connection -> {
-            List<Drift> rows = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select sku, version from catalog_drift order by noticed_at, sku limit 1000");
-                 ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    rows.add(new Drift(result.getString(1), result.getLong(2)));
-                }
-            }
-            return rows;
-        }));
+        List<CatalogDrift> drifts = QuarkusTransaction.requiringNew().call(() -> driftQueue.listOldest(1000));
         int evaluated = 0;
-        for (Drift drift : drifts) {
+        for (CatalogDrift drift : drifts) {
             ProductState held = catalogue.find(drift.sku()).orElse(null);
             long version;
             if (held == null) {
@@ -402,105 +384,35 @@ public class RoutineDrift {
                 after = outcomes.get(outcomes.size() - 1).customerId();
             }
             // gone once nobody holds an older version; customers locked elsewhere keep it for the next round
-            QuarkusTransaction.requiringNew().run(() -> work(connection -> {
-                try (PreparedStatement delete = connection.prepareStatement("""
-                        delete from catalog_drift where sku = ? and version = ?
-                        and not exists (select 1 from issued_product where sku = ? and product_version < ?)""")) {
-                    delete.setString(1, drift.sku());
-                    delete.setLong(2, drift.version());
-                    delete.setString(3, drift.sku());
-                    delete.setLong(4, version);
-                    delete.executeUpdate();
-                }
-                return null;
-            }));
+            QuarkusTransaction.requiringNew().run(() ->
+                    driftQueue.deleteUnlessHeldBelow(drift.sku(), drift.version(), version));
         }
         return evaluated;
     }
 
     /** The next batch of customers holding the sku below the version, locked; those locked elsewhere are skipped. */
     private List<SkinProfile> lockHolders(String sku, long version, String after) {
-        return work(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select p.customer_id, p.version, p.questionnaire_version, p.locale, p.answers::text, p.updated_at
-                    from issued_product i join customer_profile p on p.customer_id = i.customer_id
-                    where i.sku = ? and i.product_version < ? and i.customer_id > ?
-                    order by i.customer_id limit ?
-                    for update of p skip locked""")) {
-                select.setString(1, sku);
-                select.setLong(2, version);
-                select.setString(3, after);
-                select.setInt(4, settings.batchSize());
-                return profiles(select);
-            }
-        });
+        return profiles.lockHoldersOf(sku, version, after, settings.batchSize());
     }
 
-    /** Upserts the drift queue for the skus some customer holds below the given version; returns how many. */
-    private int queue(Connection connection, Map<String, Long> versions) throws SQLException {
-        if (versions.isEmpty()) {
-            return 0;
-        }
-        List<String> skus = List.copyOf(versions.keySet());
-        try (PreparedStatement upsert = connection.prepareStatement("""
-                insert into catalog_drift (sku, version, noticed_at)
-                select u.sku, u.version, ? from unnest(?::text[], ?::bigint[]) as u(sku, version)
-                where exists (select 1 from issued_product i where i.sku = u.sku and i.product_version < u.version)
-                on conflict (sku) do update set version = greatest(catalog_drift.version, excluded.version),
-                                                noticed_at = excluded.noticed_at""")) {
-            upsert.setTimestamp(1, Timestamp.from(clock.instant()));
-            upsert.setArray(2, connection.createArrayOf("text", skus.toArray()));
-            upsert.setArray(3, connection.createArrayOf("bigint", skus.stream().map(versions::get).toArray()));
-            int rows = upsert.executeUpdate();
-            queued.increment(rows);
-            return rows;
-        }
-    }
-
-    /** Records the products as available; returns those not known before (new, or back on sale). */
-    private Map<String, Long> newlyAvailable(Connection connection, Map<String, Long> available) throws SQLException {
-        Map<String, Long> inserted = new HashMap<>();
-        if (available.isEmpty()) {
-            return inserted;
-        }
-        List<String> skus = List.copyOf(available.keySet());
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into available_product (sku, version, noticed_at)
-                select u.sku, u.version, ? from unnest(?::text[], ?::bigint[]) as u(sku, version)
-                on conflict (sku) do nothing returning sku""")) {
-            insert.setTimestamp(1, Timestamp.from(clock.instant()));
-            insert.setArray(2, connection.createArrayOf("text", skus.toArray()));
-            insert.setArray(3, connection.createArrayOf("bigint", skus.stream().map(available::get).toArray()));
-            try (ResultSet rows = insert.executeQuery()) {
-                while (rows.next()) {
-                    inserted.put(rows.getString(1), available.get(rows.getString(1)));
-                }
-            }
-        }
-        return inserted;
+    /** Queues the skus some customer holds below the given version; returns how many. */
+    private int queue(Map<String, Long> versions) {
+        int rows = driftQueue.queueHeldBelow(versions, clock.instant());
+        queued.increment(rows);
+        return rows;
     }
 
     /** Products no longer available are forgotten (so that their return counts as new); deleted ones leave the sweep. */
-    private void forgetAvailable(Connection connection, List<String> unavailable, List<String> deleted) throws SQLException {
-        if (!unavailable.isEmpty()) {
-            try (PreparedStatement delete = connection.prepareStatement("delete from available_product where sku = any(?)")) {
-                delete.setArray(1, connection.createArrayOf("text", unavailable.toArray()));
-                delete.executeUpdate();
-            }
-        }
-        sweep.forget(connection, deleted);
+    private void forgetAvailable(List<String> unavailable, List<String> deleted) {
+        availableProducts.forget(unavailable);
+        sweep.forget(deleted);
     }
 
     private void refreshGauges() {
-        QuarkusTransaction.requiringNew().run(() -> work(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("select count(*) from catalog_drift");
-                 ResultSet row = select.executeQuery()) {
-                row.next();
-                queueRows.set(row.getLong(1));
-            }
-            sweep.refreshBacklog(connection);
-            return null;
-        }));
+        QuarkusTransaction.requiringNew().run(() -> {
+            queueRows.set(driftQueue.count());
+            sweep.refreshBacklog();
+        });
     }
 
     /** The loop was stopped (a worker a test drives without its thread never is). */
@@ -540,31 +452,8 @@ public class RoutineDrift {
         }
     }
 
-    /** The profiles a locking select returns (columns as in {@link #lockHolders}). */
-    List<SkinProfile> profiles(PreparedStatement select) throws SQLException {
-        List<SkinProfile> profiles = new ArrayList<>();
-        try (ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                Answers answers;
-                try {
-                    answers = json.readValue(row.getString(5), Answers.class);
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("stored answers cannot be read", e);
-                }
-                profiles.add(new SkinProfile(row.getString(1), row.getLong(2), row.getInt(3), row.getString(4), answers,
-                        JdbcValues.instant(row.getObject(6))));
-            }
-        }
-        return profiles;
-    }
-
-    /** JDBC on the transaction's connection. */
-    <T> T work(SqlWork<T> work) {
-        return entityManager.unwrap(Session.class).doReturningWork(work::run);
-    }
-
-    interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
+    private static <T> T bean(Class<T> type) {
+        return Arc.container().instance(type).get();
     }
 
     static boolean available(ProductState product) {

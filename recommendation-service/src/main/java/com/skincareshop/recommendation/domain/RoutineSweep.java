@@ -1,8 +1,5 @@
 package com.skincareshop.recommendation.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.contracts.recommendation.RoutineIssued.Cause;
 import io.micrometer.core.instrument.Counter;
@@ -10,13 +7,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,11 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class RoutineSweep {
 
-    private static final TypeReference<Map<String, Long>> PRODUCTS = new TypeReference<>() {
-    };
-
     private final RoutineDrift drift;
-    private final ObjectMapper json = new ObjectMapper();
+    private final RoutineSweepStateRepository state;
+    private final CustomerProfileRepository profiles;
     private final boolean enabled;
     /** Customers per batch, and the least time from one batch to the next: batch / rate. */
     private final int batch;
@@ -44,8 +36,11 @@ final class RoutineSweep {
     private final Counter evaluated;
     private final AtomicLong backlog = new AtomicLong();
 
-    RoutineSweep(RoutineDrift drift, RoutineDrift.Settings settings, MeterRegistry metrics) {
+    RoutineSweep(RoutineDrift drift, RoutineSweepStateRepository state, CustomerProfileRepository profiles,
+                 RoutineDrift.Settings settings, MeterRegistry metrics) {
         this.drift = drift;
+        this.state = state;
+        this.profiles = profiles;
         this.enabled = settings.sweepRate() > 0;
         // a second's worth per batch (at least one customer, at most a drift batch)
         this.batch = enabled ? (int) Math.max(1, Math.min(settings.batchSize(), Math.ceil(settings.sweepRate()))) : 0;
@@ -58,41 +53,21 @@ final class RoutineSweep {
     }
 
     /** Asks for a sweep that sees these products (sku to version); starts a lap if none is running. */
-    void request(Connection connection, Map<String, Long> products) throws SQLException {
-        if (products.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement update = connection.prepareStatement("""
-                update routine_sweep set products = products || ?::jsonb, requested_at = t.now,
-                    position = coalesce(position, ''),
-                    lap_started_at = case when position is null then t.now else lap_started_at end,
-                    next_batch_at = case when position is null then t.now else next_batch_at end
-                from (select clock_timestamp() as now) t where id = 1""")) {
-            update.setString(1, json.writeValueAsString(products));
-            update.executeUpdate();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    void request(Map<String, Long> products) {
+        if (!products.isEmpty()) {
+            state.request(products);
         }
     }
 
     /** Products deleted from the catalogue: no replica will hold them, so no sweep may wait for them. */
-    void forget(Connection connection, List<String> deleted) throws SQLException {
-        if (deleted.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement update = connection.prepareStatement(
-                "update routine_sweep set products = products - ?::text[] where id = 1")) {
-            update.setArray(1, connection.createArrayOf("text", deleted.toArray()));
-            update.executeUpdate();
+    void forget(List<String> deleted) {
+        if (!deleted.isEmpty()) {
+            state.forget(deleted);
         }
     }
 
-    boolean everRequested(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "select requested_at is not null from routine_sweep where id = 1");
-             ResultSet row = select.executeQuery()) {
-            return row.next() && row.getBoolean(1);
-        }
+    boolean everRequested() {
+        return state.everRequested();
     }
 
     /** One batch, if a lap is running, its time has come and no other replica is at it. Returns the customers evaluated. */
@@ -100,67 +75,30 @@ final class RoutineSweep {
         if (!enabled) {
             return 0;
         }
-        List<RecommendationIssuer.Reevaluation> outcomes = QuarkusTransaction.requiringNew().call(() -> drift.work(connection -> {
-            String position;
-            Map<String, Long> products;
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select position, products::text from routine_sweep
-                    where id = 1 and position is not null and (next_batch_at is null or next_batch_at <= clock_timestamp())
-                    for update skip locked""");
-                 ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return List.<RecommendationIssuer.Reevaluation>of();
-                }
-                position = row.getString(1);
-                products = read(row.getString(2));
+        List<RecommendationIssuer.Reevaluation> outcomes = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<RoutineSweepStateRepository.Due> due = state.lockIfDue();
+            if (due.isEmpty()) {
+                return List.<RecommendationIssuer.Reevaluation>of();
             }
-            if (!covers(products)) {
+            if (!covers(due.get().products())) {
                 return List.<RecommendationIssuer.Reevaluation>of(); // behind the request: another replica, or later
             }
-            List<SkinProfile> profiles;
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select customer_id, version, questionnaire_version, locale, answers::text, updated_at
-                    from customer_profile
-                    where (answers ->> 'marketingConsent') = 'true' and customer_id > ?
-                    order by customer_id limit ?
-                    for update skip locked""")) {
-                select.setString(1, position);
-                select.setInt(2, batch);
-                profiles = drift.profiles(select);
-            }
-            List<RecommendationIssuer.Reevaluation> done = drift.issuer().reevaluate(profiles, drift.routines(),
+            List<SkinProfile> profilesDue = profiles.lockNextConsenting(due.get().position(), batch);
+            List<RecommendationIssuer.Reevaluation> done = drift.issuer().reevaluate(profilesDue, drift.routines(),
                     drift.catalogue(), Cause.NEW_PRODUCT);
-            boolean lapDone = profiles.size() < batch;
-            try (PreparedStatement update = connection.prepareStatement(lapDone ? """
-                    update routine_sweep set
-                        position = case when requested_at > lap_started_at then '' end,
-                        products = case when requested_at > lap_started_at then products else '{}'::jsonb end,
-                        lap_started_at = case when requested_at > lap_started_at then clock_timestamp() else lap_started_at end,
-                        next_batch_at = clock_timestamp() + ? * interval '1 millisecond'
-                    where id = 1""" : """
-                    update routine_sweep set position = ?, next_batch_at = clock_timestamp() + ? * interval '1 millisecond'
-                    where id = 1""")) {
-                int parameter = 1;
-                if (!lapDone) {
-                    update.setString(parameter++, profiles.get(profiles.size() - 1).customerId());
-                }
-                update.setLong(parameter, interval.toMillis());
-                update.executeUpdate();
+            if (profilesDue.size() < batch) {
+                state.finishLap(interval.toMillis());
+            } else {
+                state.advance(profilesDue.get(profilesDue.size() - 1).customerId(), interval.toMillis());
             }
             return done;
-        }));
+        });
         drift.count(outcomes, evaluated);
         return outcomes.size();
     }
 
-    void refreshBacklog(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                select count(*) from routine_sweep s join customer_profile p
-                  on s.position is not null and (p.answers ->> 'marketingConsent') = 'true' and p.customer_id > s.position
-                where s.id = 1""");
-             ResultSet row = select.executeQuery()) {
-            backlog.set(row.next() ? row.getLong(1) : 0);
-        }
+    void refreshBacklog() {
+        backlog.set(state.countBacklog());
     }
 
     private boolean covers(Map<String, Long> products) {
@@ -170,13 +108,5 @@ final class RoutineSweep {
             }
         }
         return true;
-    }
-
-    private Map<String, Long> read(String products) {
-        try {
-            return json.readValue(products, PRODUCTS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the sweep's products cannot be read", e);
-        }
     }
 }
