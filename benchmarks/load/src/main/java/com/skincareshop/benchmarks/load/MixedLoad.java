@@ -3,6 +3,7 @@ package com.skincareshop.benchmarks.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.skincareshop.benchmarks.reconciliation.Reconciliation;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.platform.stack.Stack;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,7 +38,8 @@ import java.util.function.LongFunction;
  * loop), across the three packaged services on a throw-away broker and fresh {@code load_*} databases. It passes
  * with zero errors: no 5xx, no 4xx, no connection error, no wrong answer; and afterwards the read side has
  * converged: every written customer's routine shows the profile version profile-service holds, and every product in those
- * routines is at the catalogue's current version and on sale.
+ * routines is at the catalogue's current version and on sale, as the producers' databases hold them (read through
+ * the same {@link Reconciliation} the fault measurement checks with).
  *
  * <p>No 4xx is expected, so any is an error. The races that would legitimately give one are designed out: a
  * merchandiser's conditional write ({@code If-Match}) takes a product no other operation is writing (each kind
@@ -67,6 +68,8 @@ public final class MixedLoad {
     private final String catalog;
     private final String profiles;
     private final String recommendations;
+    /** What the producers' databases hold: the truth the routines read back are judged by. */
+    private final Reconciliation truth;
     private final String merchandiser = DevTokens.merchandiser();
     private final String storefront = DevTokens.storefront();
 
@@ -87,10 +90,11 @@ public final class MixedLoad {
     private final Set<String> busyCustomers = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> lastProfileVersion = new ConcurrentHashMap<>();
 
-    private MixedLoad(String catalog, String profiles, String recommendations) {
+    private MixedLoad(String catalog, String profiles, String recommendations, Reconciliation truth) {
         this.catalog = catalog;
         this.profiles = profiles;
         this.recommendations = recommendations;
+        this.truth = truth;
     }
 
     public static void main(String[] args) throws Exception {
@@ -103,8 +107,9 @@ public final class MixedLoad {
             List<Stack.Service> services = Stack.onFreePorts("load_");
             try (Stack stack = new Stack(root, root.resolve("benchmarks/load/target/mixed-load-logs"), broker, services)
                     .provisionDatabases(true).start().awaitReady(Duration.ofSeconds(180))) {
-                MixedLoad load = new MixedLoad(services.get(0).url(), services.get(1).url(), services.get(2).url());
-                load.prepare(root, products, services.get(2), (int) Math.ceil(rate * seconds * 0.02 * 1.5) + 10);
+                MixedLoad load = new MixedLoad(services.get(0).url(), services.get(1).url(), services.get(2).url(),
+                        new Reconciliation(broker, LocalPostgres.fromEnvironment(), services));
+                load.prepare(root, products, (int) Math.ceil(rate * seconds * 0.02 * 1.5) + 10);
                 Map<String, Long> cpuBefore = new java.util.LinkedHashMap<>();
                 stack.pids().forEach((name, pid) -> cpuBefore.put(name, Load.cpuTicks(pid)));
                 passed = load.run(rate, seconds);
@@ -121,7 +126,7 @@ public final class MixedLoad {
     }
 
     /** The catalogue and the customers that exist before the run, loaded through the services' APIs. */
-    private void prepare(Path root, int products, Stack.Service recommendationService, int newCustomerTokens) throws Exception {
+    private void prepare(Path root, int products, int newCustomerTokens) throws Exception {
         long started = System.nanoTime();
         List<ObjectNode> lines = new ArrayList<>();
         for (String line : Files.readAllLines(root.resolve("catalog-service/src/main/resources/demo/catalog.ndjson"))) {
@@ -155,9 +160,7 @@ public final class MixedLoad {
             newCustomers.add(customer);
             customerTokens.put(customer, DevTokens.customer(customer));
         }
-        LocalPostgres postgres = LocalPostgres.fromEnvironment();
-        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(recommendationService.database()),
-                recommendationService.role(), recommendationService.role())) {
+        try (Connection db = truth.database("recommendation-service")) {
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (DirectEvents.materializedProfiles(db) < EXISTING_CUSTOMERS) {
                 if (System.nanoTime() > deadline) {
@@ -403,7 +406,9 @@ public final class MixedLoad {
         Set<String> pending = new HashSet<>(lastProfileVersion.keySet());
         while (true) {
             failures.clear();
-            Map<String, Long> catalogVersions = new ConcurrentHashMap<>();
+            // what the producers hold now; nothing writes to them any more
+            Map<String, Long> profileVersions = truth.profileVersions();
+            Map<String, Long> onSale = truth.catalogVersionsOnSale();
             for (String customer : pending) {
                 HttpResponse<String> response = Load.HTTP.send(Load.request("GET", recommendations + "/api/recommendations/"
                         + customer, storefront, null, null), HttpResponse.BodyHandlers.ofString());
@@ -414,8 +419,7 @@ public final class MixedLoad {
                 JsonNode routine = JSON.readTree(response.body());
                 // profile-service's version, not only the last one a PUT answered: a PUT that timed out on this side
                 // may still have committed
-                long expected = Math.max(lastProfileVersion.get(customer), JSON.readTree(Load.call("GET", profiles
-                        + "/api/profiles/" + customer, storefront, null, null).body()).path("version").asLong());
+                long expected = Math.max(lastProfileVersion.get(customer), profileVersions.getOrDefault(customer, 0L));
                 if (routine.path("profileVersion").asLong() != expected) {
                     failures.put(customer, "profileVersion " + routine.path("profileVersion").asLong() + " in the routine, "
                             + expected + " in profile-service");
@@ -424,7 +428,7 @@ public final class MixedLoad {
                 for (JsonNode step : iterable(routine.path("am"), routine.path("pm"))) {
                     String sku = step.path("product").path("sku").asText();
                     long version = step.path("product").path("version").asLong();
-                    long current = catalogVersions.computeIfAbsent(sku, this::currentVersionOnSale);
+                    long current = onSale.getOrDefault(sku, -1L);
                     if (current != version) {
                         failures.put(customer, sku + " at version " + version + " in the routine, "
                                 + (current < 0 ? "not on sale" : "version " + current) + " in the catalogue");
@@ -442,17 +446,6 @@ public final class MixedLoad {
                 failures.size(), (System.nanoTime() - started) / 1e9);
         failures.entrySet().stream().limit(10).forEach(f -> System.out.println("  " + f.getKey() + ": " + f.getValue()));
         return failures.size();
-    }
-
-    /** The catalogue's version of a product, or -1 if it is discontinued or out of stock. */
-    private long currentVersionOnSale(String sku) {
-        try {
-            JsonNode product = JSON.readTree(Load.call("GET", catalog + "/api/products/" + sku, null, null, null).body());
-            return "ACTIVE".equals(product.path("status").asText()) && product.path("stock").asInt() > 0
-                    ? product.path("version").asLong() : -1;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     // ---- helpers ----
