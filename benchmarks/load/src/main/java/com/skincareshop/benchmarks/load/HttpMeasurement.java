@@ -45,7 +45,7 @@ import java.util.regex.Pattern;
  *       latency from the time each request was due.</li>
  * </ol>
  *
- * <p>Routines are read with the {@code storefront} role, which may read any customer's routine (DESIGN.md): one
+ * <p>Routines are read with the {@code storefront} role, which may read any customer's routine: one
  * token for 100k customers. A customer's own token costs the same to verify (one RS256 signature per request).
  *
  * <p>Arguments: repository root, products (10,000), profiles (100,000), seconds per phase (20), fixed rate (500/s),
