@@ -53,14 +53,14 @@ public class RecommendationIssuer {
     public record Reevaluation(String customerId, Outcome outcome, Cause cause) {
     }
 
-    private final Routines routines;
+    private final RoutineService routines;
     private final CatalogTable catalog;
     private final EntityManager entityManager;
     private final RecommendationEvents events;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public RecommendationIssuer(Routines routines, CatalogTable catalog, EntityManager entityManager,
+    public RecommendationIssuer(RoutineService routines, CatalogTable catalog, EntityManager entityManager,
                                 RecommendationEvents events, ObjectMapper json, Clock clock) {
         this.routines = routines;
         this.catalog = catalog;
@@ -126,7 +126,7 @@ public class RecommendationIssuer {
      *                  INCI list (another product arrived, or a product's other traits changed the routine)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Reevaluation> reevaluate(List<SkinProfile> lockedProfiles, Routines builder, CatalogTable catalogue,
+    public List<Reevaluation> reevaluate(List<SkinProfile> lockedProfiles, RoutineService builder, CatalogTable catalogue,
                                          Cause otherwise) {
         List<Reevaluation> outcomes = new ArrayList<>();
         if (lockedProfiles.isEmpty()) {

@@ -96,7 +96,7 @@ public class RoutineDrift {
     private final ObjectMapper json;
     private final RecommendationIssuer issuer;
     private final CatalogTable catalogue;
-    private final Routines routines;
+    private final RoutineService routines;
     private final Settings settings;
     private final Clock clock;
     private final String loopName;
@@ -120,7 +120,7 @@ public class RoutineDrift {
 
     @Inject
     public RoutineDrift(EntityManager entityManager, ObjectMapper json, RecommendationIssuer issuer, CatalogTable catalogue,
-                        Routines routines, MeterRegistry metrics, Clock clock,
+                        RoutineService routines, MeterRegistry metrics, Clock clock,
                         @ConfigProperty(name = "recommendation.drift.batch-size", defaultValue = "200") int batchSize,
                         @ConfigProperty(name = "recommendation.drift.poll", defaultValue = "1s") Duration poll,
                         @ConfigProperty(name = "recommendation.drift.reconcile-every", defaultValue = "1h")
@@ -135,7 +135,7 @@ public class RoutineDrift {
      * against the same database. {@code loopName} names its thread.
      */
     public RoutineDrift(EntityManager entityManager, ObjectMapper json, RecommendationIssuer issuer, CatalogTable catalogue,
-                        Routines routines, MeterRegistry metrics, Clock clock, Settings settings, String loopName) {
+                        RoutineService routines, MeterRegistry metrics, Clock clock, Settings settings, String loopName) {
         this.entityManager = entityManager;
         this.json = json;
         this.issuer = issuer;
@@ -518,7 +518,7 @@ public class RoutineDrift {
         return catalogue;
     }
 
-    Routines routines() {
+    RoutineService routines() {
         return routines;
     }
 

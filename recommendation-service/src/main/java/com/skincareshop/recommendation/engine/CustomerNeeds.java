@@ -16,7 +16,7 @@ import java.util.Set;
  * What the engine reads from one customer's answers, worked out once per routine: the concerns and their weights,
  * the approach, the areas, the SPF target and the score inputs of the steps.
  */
-final class Customer {
+final class CustomerNeeds {
 
     /** Concerns that call for exfoliation (pores seed: dead cells clog pores and keep serums out). */
     static final Set<Concern> EXFOLIATION_CONCERNS = EnumSet.of(Concern.ENLARGED_PORES, Concern.SAGGING_PORES,
@@ -40,7 +40,7 @@ final class Customer {
     /** Bit per concern ordinal: the concerns the searches' bounds read. */
     final int concernBits;
 
-    Customer(Answers answers, RoutinePolicy policy) {
+    CustomerNeeds(Answers answers, RoutinePolicy policy) {
         this.answers = answers;
         this.concerns = answers.concerns();
         boolean firmnessConcern = concerns.contains(Concern.FIRMNESS) || concerns.contains(Concern.SAGGING_PORES);

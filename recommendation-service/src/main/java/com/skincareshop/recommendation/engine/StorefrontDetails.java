@@ -33,7 +33,7 @@ import java.util.function.BiPredicate;
  * headings, what it addresses, when results show and its alternatives; the warnings' links to steps; the cart; the
  * empty slots.
  */
-final class Storefront {
+final class StorefrontDetails {
 
     /**
      * What one application uses, in ml or g (the two are treated alike: these are estimates for reordering, not
@@ -63,7 +63,7 @@ final class Storefront {
     private final String locale;
     private final Map<String, ProductState> chosen = new LinkedHashMap<>();
 
-    Storefront(Build build, Messages messages, String locale) {
+    StorefrontDetails(Build build, Messages messages, String locale) {
         this.build = build;
         this.messages = messages;
         this.locale = locale;

@@ -10,13 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Builds routines from the live catalogue table, timed for the recommendation latency metric. */
 @ApplicationScoped
-public class Routines {
+public class RoutineService {
 
     private final RoutineEngine engine;
     private final CatalogTable catalog;
     private final Timer latency;
 
-    public Routines(RoutineEngine engine, CatalogTable catalog, MeterRegistry metrics) {
+    public RoutineService(RoutineEngine engine, CatalogTable catalog, MeterRegistry metrics) {
         this.engine = engine;
         this.catalog = catalog;
         this.latency = Timer.builder("recommendation.latency")
