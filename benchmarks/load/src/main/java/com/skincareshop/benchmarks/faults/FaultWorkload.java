@@ -51,6 +51,7 @@ final class FaultWorkload {
     /** Set shortly before PostgreSQL's crash: the eraser erases its customers from then on. */
     private volatile boolean erasing;
 
+    /** A span (nanos) in which a service could not take writes as usual: killed, or its database down. */
     record Window(long from, long to, boolean database) {
         boolean overlaps(Write write) {
             return write.endedNanos() >= from && write.startedNanos() <= to;
@@ -316,6 +317,7 @@ final class FaultWorkload {
 
     // ---------------------------------------------------------------- outcomes
 
+    /** Recorded by a fault: the writes to {@code service} that overlap it may have met it. */
     void downWindow(String service, Window window) {
         downWindows.computeIfAbsent(service, s -> Collections.synchronizedList(new ArrayList<>())).add(window);
     }
@@ -332,6 +334,7 @@ final class FaultWorkload {
         }
     }
 
+    /** When the first write to {@code service} started at or after {@code after} was acknowledged. */
     java.util.Optional<Long> firstAcknowledged(String service, long after) {
         synchronized (writes) {
             return writes.stream().filter(w -> w.service().equals(service) && w.outcome() == Outcome.ACKNOWLEDGED
@@ -339,6 +342,7 @@ final class FaultWorkload {
         }
     }
 
+    /** The writes by phase and outcome; a write whose outcome no down window explains is a failure of the run. */
     void reportWrites() {
         List<Write> all = List.copyOf(writes);
         System.out.println();
