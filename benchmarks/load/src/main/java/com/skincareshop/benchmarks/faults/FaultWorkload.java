@@ -334,7 +334,7 @@ final class FaultWorkload {
         }
     }
 
-    /** When the first write to {@code service} started at or after {@code after} was acknowledged. */
+    /** When the earliest acknowledged write to {@code service} that started at or after {@code after} ended. */
     java.util.Optional<Long> firstAcknowledged(String service, long after) {
         synchronized (writes) {
             return writes.stream().filter(w -> w.service().equals(service) && w.outcome() == Outcome.ACKNOWLEDGED
