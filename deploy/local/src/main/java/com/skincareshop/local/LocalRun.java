@@ -1,5 +1,6 @@
 package com.skincareshop.local;
 
+import com.skincareshop.platform.stack.Stack;
 import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.LocalPostgres;

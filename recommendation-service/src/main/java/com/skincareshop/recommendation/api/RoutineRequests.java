@@ -8,7 +8,7 @@ import com.skincareshop.platform.problem.Problem;
 import com.skincareshop.platform.problem.ProblemException;
 import com.skincareshop.platform.security.CustomerAccess;
 import com.skincareshop.recommendation.domain.CustomerProfiles;
-import com.skincareshop.recommendation.domain.Routines;
+import com.skincareshop.recommendation.domain.RoutineService;
 import com.skincareshop.recommendation.engine.Routine;
 import com.skincareshop.recommendation.engine.RoutineEngine;
 import com.skincareshop.recommendation.events.CatalogTableLoader;
@@ -24,12 +24,12 @@ import static com.skincareshop.platform.security.CustomerAccess.STOREFRONT;
 @ApplicationScoped
 class RoutineRequests {
 
-    private final Routines routines;
+    private final RoutineService routines;
     private final CustomerProfiles profiles;
     private final CatalogTableLoader catalog;
     private final CustomerAccess access;
 
-    RoutineRequests(Routines routines, CustomerProfiles profiles, CatalogTableLoader catalog, CustomerAccess access) {
+    RoutineRequests(RoutineService routines, CustomerProfiles profiles, CatalogTableLoader catalog, CustomerAccess access) {
         this.routines = routines;
         this.profiles = profiles;
         this.catalog = catalog;

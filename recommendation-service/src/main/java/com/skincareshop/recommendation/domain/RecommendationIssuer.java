@@ -43,14 +43,14 @@ public class RecommendationIssuer {
     public record Reevaluation(String customerId, Outcome outcome, Cause cause) {
     }
 
-    private final Routines routines;
+    private final RoutineService routines;
     private final CatalogTable catalog;
     private final RecommendationSnapshotRepository snapshots;
     private final IssuedRoutineRepository issuedRoutines;
     private final RecommendationEvents events;
     private final Clock clock;
 
-    public RecommendationIssuer(Routines routines, CatalogTable catalog, RecommendationSnapshotRepository snapshots,
+    public RecommendationIssuer(RoutineService routines, CatalogTable catalog, RecommendationSnapshotRepository snapshots,
                                 IssuedRoutineRepository issuedRoutines, RecommendationEvents events, Clock clock) {
         this.routines = routines;
         this.catalog = catalog;
@@ -114,7 +114,7 @@ public class RecommendationIssuer {
      *                  INCI list (another product arrived, or a product's other traits changed the routine)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Reevaluation> reevaluate(List<SkinProfile> lockedProfiles, Routines builder, CatalogTable catalogue,
+    public List<Reevaluation> reevaluate(List<SkinProfile> lockedProfiles, RoutineService builder, CatalogTable catalogue,
                                          Cause otherwise) {
         List<Reevaluation> outcomes = new ArrayList<>();
         if (lockedProfiles.isEmpty()) {

@@ -89,7 +89,7 @@ public class RoutineDrift {
     private final CustomerProfileRepository profiles;
     private final RecommendationIssuer issuer;
     private final CatalogTable catalogue;
-    private final Routines routines;
+    private final RoutineService routines;
     private final Settings settings;
     private final Clock clock;
     private final String loopName;
@@ -115,7 +115,7 @@ public class RoutineDrift {
     public RoutineDrift(CatalogDriftRepository queue, AvailableProductRepository availableProducts,
                         IssuedRoutineRepository issuedRoutines, CustomerProfileRepository profiles,
                         RoutineSweepStateRepository sweepState, RecommendationIssuer issuer, CatalogTable catalogue,
-                        Routines routines, MeterRegistry metrics, Clock clock,
+                        RoutineService routines, MeterRegistry metrics, Clock clock,
                         @ConfigProperty(name = "recommendation.drift.batch-size", defaultValue = "200") int batchSize,
                         @ConfigProperty(name = "recommendation.drift.poll", defaultValue = "1s") Duration poll,
                         @ConfigProperty(name = "recommendation.drift.reconcile-every", defaultValue = "1h")
@@ -131,7 +131,7 @@ public class RoutineDrift {
      * the mapper are not read: every query is a repository's; the parameters stay for the callers that make replicas.
      */
     public RoutineDrift(EntityManager entityManager, ObjectMapper json, RecommendationIssuer issuer, CatalogTable catalogue,
-                        Routines routines, MeterRegistry metrics, Clock clock, Settings settings, String loopName) {
+                        RoutineService routines, MeterRegistry metrics, Clock clock, Settings settings, String loopName) {
         this(bean(CatalogDriftRepository.class), bean(AvailableProductRepository.class),
                 bean(IssuedRoutineRepository.class), bean(CustomerProfileRepository.class),
                 bean(RoutineSweepStateRepository.class), issuer, catalogue, routines, metrics, clock, settings, loopName);
@@ -140,7 +140,7 @@ public class RoutineDrift {
     private RoutineDrift(CatalogDriftRepository queue, AvailableProductRepository availableProducts,
                          IssuedRoutineRepository issuedRoutines, CustomerProfileRepository profiles,
                          RoutineSweepStateRepository sweepState, RecommendationIssuer issuer, CatalogTable catalogue,
-                         Routines routines, MeterRegistry metrics, Clock clock, Settings settings, String loopName) {
+                         RoutineService routines, MeterRegistry metrics, Clock clock, Settings settings, String loopName) {
         this.driftQueue = queue;
         this.availableProducts = availableProducts;
         this.issuedRoutines = issuedRoutines;
@@ -430,7 +430,7 @@ public class RoutineDrift {
         return catalogue;
     }
 
-    Routines routines() {
+    RoutineService routines() {
         return routines;
     }
 

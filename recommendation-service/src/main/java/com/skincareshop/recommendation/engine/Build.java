@@ -43,7 +43,7 @@ final class Build {
     }
 
     final RoutinePolicy policy;
-    final Customer customer;
+    final CustomerNeeds customer;
     final Eligibility eligibility;
     final CatalogView catalog;
 
@@ -64,7 +64,7 @@ final class Build {
     /** Slots left empty, and whether the budget emptied them. */
     final Map<Category, Boolean> unfilled = new LinkedHashMap<>();
 
-    Build(RoutinePolicy policy, Customer customer, CatalogView catalog) {
+    Build(RoutinePolicy policy, CustomerNeeds customer, CatalogView catalog) {
         this.policy = policy;
         this.customer = customer;
         this.eligibility = new Eligibility(policy, customer, customer.mainArea);

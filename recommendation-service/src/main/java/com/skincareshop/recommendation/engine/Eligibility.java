@@ -63,7 +63,7 @@ final class Eligibility {
     private static final int MATCH_KEYS_CAP = 50_000;
 
     private final RoutinePolicy policy;
-    private final Customer customer;
+    private final CustomerNeeds customer;
     private final Area area;
     private final SkinType skinType;
     private final Set<String> avoidedKeys = new HashSet<>();
@@ -77,7 +77,7 @@ final class Eligibility {
     /** Class ceilings for sensitive skin, left on the skin (a cleanser's BHA has its own). */
     private final Map<Active, BigDecimal> sensitiveClassCeilings;
 
-    Eligibility(RoutinePolicy policy, Customer customer, Area area) {
+    Eligibility(RoutinePolicy policy, CustomerNeeds customer, Area area) {
         this.policy = policy;
         this.customer = customer;
         this.area = area;

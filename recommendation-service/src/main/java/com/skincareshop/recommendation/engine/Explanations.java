@@ -30,7 +30,7 @@ import static com.skincareshop.recommendation.engine.rules.Actives.has;
 final class Explanations {
 
     private final Build build;
-    private final Customer customer;
+    private final CustomerNeeds customer;
     private final Messages messages;
     private final String locale;
     private final Schedule schedule;
@@ -53,7 +53,7 @@ final class Explanations {
             return new Routine(customerId, profileVersion, locale, customer.approach, customer.requiredSpf, am, pm,
                     week(pm), warnings(null), build.total(), null, null);
         }
-        Storefront storefront = new Storefront(build, messages, locale);
+        StorefrontDetails storefront = new StorefrontDetails(build, messages, locale);
         Map<String, Long> uses = java.util.stream.Stream.concat(am.stream(), pm.stream())
                 .collect(Collectors.groupingBy(s -> s.product().sku(), Collectors.counting()));
         am = am.stream().map(step -> storefront.step(step, TimeOfDay.AM, uses.get(step.product().sku()))).toList();
@@ -284,7 +284,7 @@ final class Explanations {
      * The warnings in code order. {@code steps}: null for the first version's {code, message}; otherwise what finds
      * the steps a warning concerns, for the second version's severity, params and steps.
      */
-    private List<Routine.Warning> warnings(Storefront.StepsOf steps) {
+    private List<Routine.Warning> warnings(StorefrontDetails.StepsOf steps) {
         List<Build.PendingWarning> pending = new ArrayList<>(build.warnings);
         if (customer.answers.pregnantOrBreastfeeding()) {
             pending.add(warning(WarningCode.RETINOID_EXCLUDED_PREGNANCY));
@@ -314,7 +314,7 @@ final class Explanations {
         }
         build.unfilled.forEach((slot, budget) -> pending.add(new Build.PendingWarning(WarningCode.SLOT_UNFILLED,
                 budget ? "warning.SLOT_UNFILLED.BUDGET" : "warning.SLOT_UNFILLED.STOCK",
-                Build.params("slot", slot, "cause", Storefront.cause(budget)))));
+                Build.params("slot", slot, "cause", StorefrontDetails.cause(budget)))));
         return pending.stream()
                 .sorted(Comparator.comparing(Build.PendingWarning::code)) // stable: PATCH_TEST keeps active order
                 .map(w -> {

@@ -39,7 +39,7 @@ public final class RoutineEngine {
 
     public Routine build(String customerId, Long profileVersion, Answers answers, String locale, CatalogView catalog,
                          Detail detail) {
-        Build build = new Build(policy, new Customer(answers, policy), catalog);
+        Build build = new Build(policy, new CustomerNeeds(answers, policy), catalog);
         SunProtection.choose(build); // first: whatever else is chosen must fit beside it, not the other way round
         SerumSelection.choose(build);
         Companions.chooseExfoliant(build);

@@ -222,7 +222,7 @@ class RoutineSafetyProperties {
         Answers noBudget = with(answers, a -> new Answers(a.skinType(), a.sensitive(), a.ageBand(), a.concerns(),
                 a.sunExposureHours(), a.pregnantOrBreastfeeding(), a.avoidIngredients(), a.areas(), null, false));
         Routine routine = build(noBudget, catalogue);
-        Eligibility eligibility = new Eligibility(RoutinePolicy.defaults(), new Customer(noBudget, RoutinePolicy.defaults()),
+        Eligibility eligibility = new Eligibility(RoutinePolicy.defaults(), new CustomerNeeds(noBudget, RoutinePolicy.defaults()),
                 noBudget.areas().contains(Area.FACE) ? Area.FACE : Area.HANDS);
         Optional<Integer> highest = catalogue.stream()
                 .filter(p -> p.category() == Category.SUNSCREEN && available(p) && p.spf() != null
@@ -304,7 +304,7 @@ class RoutineSafetyProperties {
                 assertThat(cared || warned).as("hands cared for or warned").isTrue();
                 // and a warning only where the catalogue has nothing: a plain hand sunscreen in stock is used
                 Eligibility hands = new Eligibility(RoutinePolicy.defaults(),
-                        new Customer(answers, RoutinePolicy.defaults()), Area.HANDS);
+                        new CustomerNeeds(answers, RoutinePolicy.defaults()), Area.HANDS);
                 boolean plainHandSunscreen = catalogue.stream().anyMatch(p -> p.category() == Category.SUNSCREEN
                         && available(p) && p.spf() >= DAILY_MINIMUM_SPF && hands.allows(p)
                         && Conflicts.usableInTheMorning(p) && Safety.of(p) == 0);

@@ -21,7 +21,7 @@ import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.recommendation.domain.CustomerProfiles;
 import com.skincareshop.recommendation.domain.RecommendationIssuer;
 import com.skincareshop.recommendation.domain.RoutineDrift;
-import com.skincareshop.recommendation.domain.Routines;
+import com.skincareshop.recommendation.domain.RoutineService;
 import com.skincareshop.recommendation.engine.RoutineEngine;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
 import com.skincareshop.recommendation.support.Baseline;
@@ -266,7 +266,7 @@ class DriftReissueTest {
 
         List<SimpleMeterRegistry> registries = List.of(new SimpleMeterRegistry(), new SimpleMeterRegistry());
         List<RoutineDrift> workers = registries.stream().map(registry -> new RoutineDrift(entityManager, json, issuer,
-                table, new Routines(engine, table, registry), registry, clock,
+                table, new RoutineService(engine, table, registry), registry, clock,
                 new RoutineDrift.Settings(3, Duration.ofMillis(50), Duration.ofHours(1), 0), "unused")).toList();
         AtomicBoolean running = new AtomicBoolean(true);
         List<Thread> threads = workers.stream().map(worker -> new Thread(() -> {
@@ -433,7 +433,7 @@ class DriftReissueTest {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             CatalogTable table = new CatalogTable();
             RoutineDrift drift = new RoutineDrift(test.entityManager, test.json, test.issuer, table,
-                    new Routines(test.engine, table, registry), registry, test.clock,
+                    new RoutineService(test.engine, table, registry), registry, test.clock,
                     new RoutineDrift.Settings(10, Duration.ofMillis(200), Duration.ofHours(1), 0), "routine-drift-" + name);
             CatalogTableLoader loader = new CatalogTableLoader(table, drift, test.decoder, test.deadLetters, test.kafka,
                     registry, "recommendation-service", Duration.ofSeconds(30), "catalog-table-" + name);

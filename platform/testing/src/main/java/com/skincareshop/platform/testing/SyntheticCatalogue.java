@@ -29,8 +29,8 @@ import java.util.Set;
 /**
  * A reproducible catalogue of any size, shaped like the demo one: the category mix, INCI lists with the
  * dictionary's actives at realistic strengths, skin types, areas, prices, some products out of stock or
- * discontinued. The engine benchmark (benchmarks/) feeds it to the catalogue table directly; the load tools
- * (deploy/local) import it through catalog-service, so every product is valid as a merchandiser's input too.
+ * discontinued. The engine benchmark (benchmarks/jmh) feeds it to the catalogue table directly; the load tools
+ * (benchmarks/load) import it through catalog-service, so every product is valid as a merchandiser's input too.
  */
 public final class SyntheticCatalogue {
 

@@ -1,0 +1,72 @@
+package com.skincareshop.systemtests;
+
+import com.skincareshop.platform.stack.Stack;
+import com.skincareshop.platform.testing.KafkaBroker;
+import com.skincareshop.platform.testing.OpenApiConformance;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The three services as they ship (packaged jars, production profile) on a real broker and PostgreSQL, started once
+ * for all end-to-end test classes and stopped after the last of them. Every RestAssured request of those tests is
+ * checked against the service's API document ({@link OpenApiConformance}).
+ */
+final class RunningStack implements BeforeAllCallback {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    private static volatile Started started;
+
+    /** The running services' base URLs. */
+    record Urls(String catalog, String profiles, String recommendations) {
+    }
+
+    static Urls urls() {
+        if (started == null) {
+            throw new IllegalStateException("a test class that uses the stack is annotated @ExtendWith(RunningStack.class)");
+        }
+        return started.urls;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        started = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Started.class, key -> Started.start(), Started.class);
+        OpenApiConformance.install();
+    }
+
+    /** Closed by JUnit when the root context closes, after the last test class. */
+    private record Started(KafkaBroker broker, Stack stack, Urls urls) implements AutoCloseable {
+
+        static Started start() {
+            KafkaBroker broker = KafkaBroker.temporary().start();
+            List<Stack.Service> services = Stack.onFreePorts("e2e_");
+            Stack stack = new Stack(ROOT, ROOT.resolve("system-tests/target/e2e-logs"), broker, services);
+            try {
+                stack.provisionDatabases(true).start().awaitReady(Duration.ofSeconds(180));
+                return new Started(broker, stack,
+                        new Urls(services.get(0).url(), services.get(1).url(), services.get(2).url()));
+            } catch (Exception e) {
+                stack.close();
+                broker.close();
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("the stack did not start", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                stack.close();
+            } finally {
+                broker.close();
+            }
+        }
+    }
+}
