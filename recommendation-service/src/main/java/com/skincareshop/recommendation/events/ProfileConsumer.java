@@ -3,7 +3,7 @@ package com.skincareshop.recommendation.events;
 import com.skincareshop.platform.persistence.FailureDescription;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.platform.kafka.DeadLetters;
-import com.skincareshop.platform.kafka.KafkaSettings;
+import com.skincareshop.platform.kafka.KafkaClientConfig;
 import com.skincareshop.platform.lifecycle.Daemons;
 import com.skincareshop.platform.lifecycle.Heartbeats;
 import com.skincareshop.recommendation.domain.CustomerProfiles;
@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -60,7 +61,7 @@ public class ProfileConsumer {
     private final CustomerProfiles profiles;
     private final EventDecoder decoder;
     private final DeadLetters deadLetters;
-    private final KafkaSettings kafka;
+    private final Map<String, Object> kafka;
     private final CatalogTableLoader catalog;
     private final int maxPollRecords;
     private final int workerCount;
@@ -107,7 +108,8 @@ public class ProfileConsumer {
     /** Replaced once, when they start: the lag gauge reads it from another thread. */
     private volatile List<Worker> workers = List.of();
 
-    public ProfileConsumer(CustomerProfiles profiles, EventDecoder decoder, DeadLetters deadLetters, KafkaSettings kafka,
+    public ProfileConsumer(CustomerProfiles profiles, EventDecoder decoder, DeadLetters deadLetters,
+                           @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka,
                            CatalogTableLoader catalog, MeterRegistry metrics,
                            @ConfigProperty(name = "recommendation.profiles.max-poll-records", defaultValue = "5000")
                            int maxPollRecords,
@@ -169,7 +171,7 @@ public class ProfileConsumer {
             Daemons.pause(Duration.ofMillis(200));
         }
         while (running) {
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaClientConfig.of(kafka, Map.of(
                     ConsumerConfig.GROUP_ID_CONFIG, GROUP,
                     ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",

@@ -1,7 +1,7 @@
 package com.skincareshop.platform.outbox;
 
 import com.skincareshop.platform.kafka.CloudEventHeaders;
-import com.skincareshop.platform.kafka.KafkaSettings;
+import com.skincareshop.platform.kafka.KafkaClientConfig;
 import com.skincareshop.platform.kafka.TopicProvisioner;
 import com.skincareshop.platform.lifecycle.Daemons;
 import com.skincareshop.platform.lifecycle.Heartbeats;
@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -82,7 +83,7 @@ public class OutboxRelay {
     private static final Duration TOPIC_CHECK_TIMEOUT = Duration.ofSeconds(5);
 
     private final EntityManager entityManager;
-    private final KafkaSettings kafka;
+    private final Map<String, Object> kafka;
     private final TopicProvisioner topics;
     private final OutboxConfig config;
     private final Clock clock;
@@ -104,7 +105,8 @@ public class OutboxRelay {
     private Instant lastBacklogRefresh = Instant.EPOCH;
     private Instant lastCleanup = Instant.EPOCH;
 
-    public OutboxRelay(EntityManager entityManager, KafkaSettings kafka, TopicProvisioner topics, OutboxConfig config,
+    public OutboxRelay(EntityManager entityManager,
+                       @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka, TopicProvisioner topics, OutboxConfig config,
                        Clock clock, MeterRegistry registry,
                        @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name")
                        String serviceName) {
@@ -482,7 +484,7 @@ public class OutboxRelay {
 
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(kafka.clientProperties(Map.of(
+            producer = new KafkaProducer<>(KafkaClientConfig.of(kafka, Map.of(
                     ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay",
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
@@ -500,7 +502,7 @@ public class OutboxRelay {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(kafka.clientProperties(Map.of(
+            admin = Admin.create(KafkaClientConfig.of(kafka, Map.of(
                     AdminClientConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay-admin",
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(TOPIC_CHECK_TIMEOUT.toMillis() / 2),
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(TOPIC_CHECK_TIMEOUT.toMillis()))));
