@@ -1,6 +1,8 @@
 package com.skincareshop.recommendation.domain;
 
 import com.skincareshop.contracts.profile.SkinProfile;
+import com.skincareshop.platform.tracing.MessageTracing;
+import io.opentelemetry.context.Context;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -10,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,16 +36,21 @@ public class CustomerProfiles {
     /**
      * One consumed event: the new state, or {@code profile == null} for an erasure (tombstone) erasing every
      * version below {@code erasedVersion} ({@link #UNKNOWN_VERSION}: the producer did not say, erase whatever is held).
+     * {@code trace} is the consumed record's span, current while what the change issues is written (null: none).
      */
-    public record Change(String customerId, SkinProfile profile, long erasedVersion) {
+    public record Change(String customerId, SkinProfile profile, long erasedVersion, Context trace) {
         public static final long UNKNOWN_VERSION = Long.MAX_VALUE;
 
         public static Change of(SkinProfile profile) {
-            return new Change(profile.customerId(), profile, 0);
+            return new Change(profile.customerId(), profile, 0, null);
         }
 
         public static Change erasure(String customerId, long erasedVersion) {
-            return new Change(customerId, null, erasedVersion);
+            return new Change(customerId, null, erasedVersion, null);
+        }
+
+        public Change traced(Context trace) {
+            return new Change(customerId, profile, erasedVersion, trace);
         }
     }
 
@@ -71,17 +79,23 @@ public class CustomerProfiles {
     @Transactional
     public void apply(List<Change> changes) {
         Map<String, SkinProfile> pending = new LinkedHashMap<>();
+        Map<String, Context> traces = new HashMap<>();
         for (Change change : changes) {
             if (change.profile() == null) {
-                upsertIfNewer(pending.values()); // what came before the erasure, then the erasure, in order
+                upsertIfNewer(pending.values(), traces); // what came before the erasure, then the erasure, in order
                 pending.clear();
-                erase(change.customerId(), change.erasedVersion());
+                traces.clear();
+                MessageTracing.within(change.trace(), () -> erase(change.customerId(), change.erasedVersion()));
             } else {
                 // one statement may not touch a row twice: within a run keep each customer's newest version
-                pending.merge(change.customerId(), change.profile(), (a, b) -> a.version() >= b.version() ? a : b);
+                SkinProfile held = pending.get(change.customerId());
+                if (held == null || change.profile().version() > held.version()) {
+                    pending.put(change.customerId(), change.profile());
+                    traces.put(change.customerId(), change.trace());
+                }
             }
         }
-        upsertIfNewer(pending.values());
+        upsertIfNewer(pending.values(), traces);
     }
 
     /** The customer's newest answers held; outside a transaction (every routine request makes this read). */
@@ -90,13 +104,13 @@ public class CustomerProfiles {
     }
 
     /** One guarded upsert for many profiles; a routine is issued for each that was actually newer. */
-    private void upsertIfNewer(Collection<SkinProfile> pending) {
+    private void upsertIfNewer(Collection<SkinProfile> pending, Map<String, Context> traces) {
         if (pending.isEmpty()) {
             return;
         }
         List<SkinProfile> batch = List.copyOf(pending);
         Set<String> changed = profiles.upsertIfNewer(batch, clock.instant());
-        issuer.profilesChanged(batch.stream().filter(p -> changed.contains(p.customerId())).toList());
+        issuer.profilesChanged(batch.stream().filter(p -> changed.contains(p.customerId())).toList(), traces::get);
     }
 
     /**

@@ -2,9 +2,11 @@ package com.skincareshop.recommendation.domain;
 
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.contracts.recommendation.RoutineIssued.Cause;
+import com.skincareshop.platform.tracing.MessageTracing;
 import com.skincareshop.recommendation.engine.Routine;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
 import com.skincareshop.recommendation.events.RecommendationEvents;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -63,10 +66,11 @@ public class RecommendationIssuer {
     /**
      * Profiles that became newer in this transaction, one customer each. Customers without consent lose what was
      * issued to them in one statement for all, not one each: most customers never consent, and a statement per
-     * profile change was most of the read model's cost (docs/PERFORMANCE.md, ingestion).
+     * profile change was most of the read model's cost (docs/PERFORMANCE.md, ingestion). What is issued for a customer
+     * is written with the trace of the change that caused it ({@code traces}, by customer id; null: the current one).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void profilesChanged(List<SkinProfile> profiles) {
+    void profilesChanged(List<SkinProfile> profiles, Function<String, Context> traces) {
         List<String> withoutConsent = new ArrayList<>();
         List<Routine> consenting = new ArrayList<>();
         for (SkinProfile profile : profiles) {
@@ -84,13 +88,16 @@ public class RecommendationIssuer {
             for (int i = 0; i < consenting.size(); i++) {
                 Routine routine = consenting.get(i);
                 IssuedContent content = IssuedContent.of(routine, catalog::find);
-                issue(routine, revisions[i], Cause.PROFILE, now);
+                long revision = revisions[i];
+                MessageTracing.within(traces.apply(routine.customerId()),
+                        () -> issue(routine, revision, Cause.PROFILE, now));
                 written.add(new IssuedRoutineRepository.Written(routine.customerId(), routine.profileVersion(),
-                        revisions[i], content.digest(), content.products().values()));
+                        revision, content.digest(), content.products().values()));
             }
             issuedRoutines.write(written, now);
         }
-        deleteSnapshots(withoutConsent).forEach(events::withdrawn); // consent withdrawn: a tombstone each
+        deleteSnapshots(withoutConsent) // consent withdrawn: a tombstone each
+                .forEach(id -> MessageTracing.within(traces.apply(id), () -> events.withdrawn(id)));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -3,7 +3,7 @@ package com.skincareshop.recommendation.events;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.platform.kafka.DeadLetters;
-import com.skincareshop.platform.kafka.KafkaSettings;
+import com.skincareshop.platform.kafka.KafkaClientConfig;
 import com.skincareshop.platform.lifecycle.Daemons;
 import com.skincareshop.platform.lifecycle.Heartbeats;
 import com.skincareshop.recommendation.domain.RoutineDrift;
@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -49,7 +50,7 @@ public class CatalogTableLoader {
     private final String loopName;
     private final EventDecoder decoder;
     private final DeadLetters deadLetters;
-    private final KafkaSettings kafka;
+    private final Map<String, Object> kafka;
     private final String serviceName;
     /** How often the loader asks whether partitions were added to the topic. */
     private final Duration partitionCheck;
@@ -60,7 +61,8 @@ public class CatalogTableLoader {
 
     @Inject
     public CatalogTableLoader(CatalogTable table, RoutineDrift drift, EventDecoder decoder, DeadLetters deadLetters,
-                              KafkaSettings kafka, MeterRegistry metrics,
+                              @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka,
+                              MeterRegistry metrics,
                               @ConfigProperty(name = "quarkus.application.name") String serviceName,
                               @ConfigProperty(name = "recommendation.catalog.partition-check", defaultValue = "30s")
                               Duration partitionCheck) {
@@ -69,7 +71,7 @@ public class CatalogTableLoader {
 
     /** A loader of its own table and drift worker, as a further replica would have; {@code loopName} names its thread. */
     public CatalogTableLoader(CatalogTable table, RoutineDrift drift, EventDecoder decoder, DeadLetters deadLetters,
-                              KafkaSettings kafka, MeterRegistry metrics, String serviceName, Duration partitionCheck,
+                              Map<String, Object> kafka, MeterRegistry metrics, String serviceName, Duration partitionCheck,
                               String loopName) {
         this.partitionCheck = partitionCheck;
         this.table = table;
@@ -116,7 +118,7 @@ public class CatalogTableLoader {
 
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaClientConfig.of(kafka, Map.of(
                     ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-" + loopName,
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",

@@ -2,16 +2,22 @@ package com.skincareshop.recommendation.events;
 
 import com.skincareshop.platform.persistence.FailureDescription;
 import com.skincareshop.contracts.events.Topics;
+import com.skincareshop.platform.kafka.CloudEventHeaders;
 import com.skincareshop.platform.kafka.DeadLetters;
-import com.skincareshop.platform.kafka.KafkaSettings;
+import com.skincareshop.platform.tracing.MessageTracing;
+import com.skincareshop.platform.kafka.KafkaClientConfig;
 import com.skincareshop.platform.lifecycle.Daemons;
 import com.skincareshop.platform.lifecycle.Heartbeats;
 import com.skincareshop.recommendation.domain.CustomerProfiles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -60,8 +66,9 @@ public class ProfileConsumer {
     private final CustomerProfiles profiles;
     private final EventDecoder decoder;
     private final DeadLetters deadLetters;
-    private final KafkaSettings kafka;
+    private final Map<String, Object> kafka;
     private final CatalogTableLoader catalog;
+    private final MessageTracing tracing;
     private final int maxPollRecords;
     private final int workerCount;
     /**
@@ -107,8 +114,9 @@ public class ProfileConsumer {
     /** Replaced once, when they start: the lag gauge reads it from another thread. */
     private volatile List<Worker> workers = List.of();
 
-    public ProfileConsumer(CustomerProfiles profiles, EventDecoder decoder, DeadLetters deadLetters, KafkaSettings kafka,
-                           CatalogTableLoader catalog, MeterRegistry metrics,
+    public ProfileConsumer(CustomerProfiles profiles, EventDecoder decoder, DeadLetters deadLetters,
+                           @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka,
+                           CatalogTableLoader catalog, MessageTracing tracing, MeterRegistry metrics,
                            @ConfigProperty(name = "recommendation.profiles.max-poll-records", defaultValue = "5000")
                            int maxPollRecords,
                            @ConfigProperty(name = "recommendation.profiles.consumers", defaultValue = "1")
@@ -120,6 +128,7 @@ public class ProfileConsumer {
         this.deadLetters = deadLetters;
         this.kafka = kafka;
         this.catalog = catalog;
+        this.tracing = tracing;
         this.maxPollRecords = maxPollRecords;
         if (workerCount < 1) {
             throw new IllegalArgumentException("recommendation.profiles.consumers must be at least 1");
@@ -169,7 +178,7 @@ public class ProfileConsumer {
             Daemons.pause(Duration.ofMillis(200));
         }
         while (running) {
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(kafka.clientProperties(Map.of(
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaClientConfig.of(kafka, Map.of(
                     ConsumerConfig.GROUP_ID_CONFIG, GROUP,
                     ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
@@ -203,21 +212,30 @@ public class ProfileConsumer {
      * the database passed the decoder's checks, so a failure there is the database's (a failover, a dead
      * connection, a conflict with another transaction), whatever its SQLSTATE: the batch is retried, from the same
      * offsets and with a growing pause, and no valid event, erasures included, is ever parked.
+     *
+     * <p>Each record is processed in a CONSUMER span, child of the trace its headers carry; what it issues is written
+     * with that span current, and the span ends once the offsets are committed.
      */
     private void process(Worker worker, KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
         List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
         records.forEach(batch::add);
         List<CustomerProfiles.Change> changes = new ArrayList<>();
+        List<Span> spans = new ArrayList<>(batch.size());
         for (ConsumerRecord<String, byte[]> record : batch) {
+            Span span = tracing.startProcess(record,
+                    CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE).orElse(null));
+            spans.add(span);
             try {
-                changes.add(decoder.profile(record));
+                changes.add(decoder.profile(record).traced(Context.root().with(span)));
             } catch (EventDecoder.Poison poison) {
+                span.setStatus(StatusCode.ERROR, "parked on the dead-letter topic");
                 worker.parkOnce(record, () -> park(record, poison.getMessage()));
             }
         }
         try {
             profiles.apply(changes);
         } catch (RuntimeException failure) {
+            MessageTracing.failed(spans, failure);
             failedApplies.increment();
             Duration pause = worker.nextRetryPause();
             LOG.warnf("Could not apply %d profile changes (%s); retrying them in %d ms", changes.size(),
@@ -228,6 +246,7 @@ public class ProfileConsumer {
         }
         worker.applied();
         commit(consumer, batch);
+        spans.forEach(Span::end);
     }
 
 

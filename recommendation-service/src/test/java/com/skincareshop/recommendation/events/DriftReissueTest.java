@@ -14,7 +14,8 @@ import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.platform.kafka.DeadLetters;
-import com.skincareshop.platform.kafka.KafkaSettings;
+import com.skincareshop.platform.kafka.KafkaClientConfig;
+import io.smallrye.common.annotation.Identifier;
 import com.skincareshop.platform.testing.EventContracts;
 import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
@@ -112,7 +113,8 @@ class DriftReissueTest {
     DeadLetters deadLetters;
 
     @Inject
-    KafkaSettings kafka;
+    @Identifier(KafkaClientConfig.DEFAULT_BROKER)
+    Map<String, Object> kafka;
 
     @Inject
     Clock clock;

@@ -39,6 +39,16 @@ public final class Publisher implements AutoCloseable {
         send(Topics.PROFILES_SKIN, profile.customerId(), EventTypes.PROFILE_CHANGED, bytes(profile));
     }
 
+    /** A profile published inside a trace: its record carries this W3C {@code traceparent}. */
+    public void profile(SkinProfile profile, String traceparent) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.PROFILES_SKIN, profile.customerId(),
+                bytes(profile));
+        CloudEventHeaders.write(record.headers(), UUID.randomUUID(), EventTypes.PROFILE_CHANGED, "/test",
+                profile.customerId(), Instant.now(), true);
+        record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        deliver(record);
+    }
+
     public void profile(String customerId, long version, Answers answers, String locale) {
         profile(new SkinProfile(customerId, version, 1, locale, answers, Instant.now()));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,12 +40,12 @@ public class DeadLetters {
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final KafkaSettings kafka;
+    private final Map<String, Object> kafka;
     private final MeterRegistry metrics;
     private final String serviceName;
     private KafkaProducer<byte[], byte[]> producer;
 
-    public DeadLetters(KafkaSettings kafka, MeterRegistry metrics,
+    public DeadLetters(@Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka, MeterRegistry metrics,
                        @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this.kafka = kafka;
         this.metrics = metrics;
@@ -97,7 +98,7 @@ public class DeadLetters {
 
     private synchronized KafkaProducer<byte[], byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(kafka.clientProperties(Map.of(
+            producer = new KafkaProducer<>(KafkaClientConfig.of(kafka, Map.of(
                     ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-dlq",
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",

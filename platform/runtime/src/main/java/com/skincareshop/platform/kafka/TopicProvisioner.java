@@ -3,6 +3,7 @@ package com.skincareshop.platform.kafka;
 import com.skincareshop.platform.lifecycle.Daemons;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
@@ -31,14 +32,15 @@ public class TopicProvisioner {
 
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
 
-    private final KafkaSettings kafka;
+    private final Map<String, Object> kafka;
     private final KafkaTopicsConfig config;
     private volatile boolean ready;
     private volatile boolean running;
     private volatile String lastError = "not attempted yet";
     private Thread worker;
 
-    public TopicProvisioner(KafkaSettings kafka, KafkaTopicsConfig config) {
+    public TopicProvisioner(@Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka,
+                            KafkaTopicsConfig config) {
         this.kafka = kafka;
         this.config = config;
     }
@@ -90,7 +92,7 @@ public class TopicProvisioner {
 
     private void provision() throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
         long timeoutMs = config.adminTimeout().toMillis();
-        try (Admin admin = Admin.create(kafka.clientProperties(Map.of(
+        try (Admin admin = Admin.create(KafkaClientConfig.of(kafka, Map.of(
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMs),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMs))))) {
             Set<String> existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);

@@ -3,6 +3,7 @@ package com.skincareshop.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.platform.kafka.CloudEventHeaders;
+import com.skincareshop.platform.tracing.MessageTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -25,9 +26,11 @@ public class Outbox {
     private final Clock clock;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final MessageTracing tracing;
 
     public Outbox(EntityManager entityManager, ObjectMapper objectMapper, Clock clock,
-                  TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+                  TransactionSynchronizationRegistry transactions, OutboxRelay relay, MessageTracing tracing) {
+        this.tracing = tracing;
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.clock = clock;
@@ -89,6 +92,9 @@ public class Outbox {
         event.payload = payload;
         event.aggregateVersion = aggregateVersion;
         event.createdAt = clock.instant();
+        MessageTracing.StoredContext trace = tracing.current();
+        event.traceparent = trace.traceparent();
+        event.tracestate = trace.tracestate();
         entityManager.persist(event);
         wakeRelayAfterCommit();
         return event.id;

@@ -58,4 +58,12 @@ public class OutboxEvent {
      */
     @Column(name = "parked_at")
     public Instant parkedAt;
+
+    /**
+     * The W3C trace context of the request or consumed record that wrote the row (null outside a trace): the relay
+     * publishes the row in a span of that trace and sends it in the record's headers.
+     */
+    public String traceparent;
+
+    public String tracestate;
 }

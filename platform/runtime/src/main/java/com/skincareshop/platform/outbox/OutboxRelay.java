@@ -1,16 +1,19 @@
 package com.skincareshop.platform.outbox;
 
 import com.skincareshop.platform.kafka.CloudEventHeaders;
-import com.skincareshop.platform.kafka.KafkaSettings;
+import com.skincareshop.platform.kafka.KafkaClientConfig;
 import com.skincareshop.platform.kafka.TopicProvisioner;
 import com.skincareshop.platform.lifecycle.Daemons;
 import com.skincareshop.platform.lifecycle.Heartbeats;
+import com.skincareshop.platform.tracing.MessageTracing;
+import io.opentelemetry.api.trace.Span;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -82,11 +85,12 @@ public class OutboxRelay {
     private static final Duration TOPIC_CHECK_TIMEOUT = Duration.ofSeconds(5);
 
     private final EntityManager entityManager;
-    private final KafkaSettings kafka;
+    private final Map<String, Object> kafka;
     private final TopicProvisioner topics;
     private final OutboxConfig config;
     private final Clock clock;
     private final String serviceName;
+    private final MessageTracing tracing;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicLong backlog = new AtomicLong();
@@ -104,10 +108,12 @@ public class OutboxRelay {
     private Instant lastBacklogRefresh = Instant.EPOCH;
     private Instant lastCleanup = Instant.EPOCH;
 
-    public OutboxRelay(EntityManager entityManager, KafkaSettings kafka, TopicProvisioner topics, OutboxConfig config,
-                       Clock clock, MeterRegistry registry,
+    public OutboxRelay(EntityManager entityManager,
+                       @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka,
+                       TopicProvisioner topics, OutboxConfig config, Clock clock, MeterRegistry registry,
                        @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name")
-                       String serviceName) {
+                       String serviceName, MessageTracing tracing) {
+        this.tracing = tracing;
         this.entityManager = entityManager;
         this.kafka = kafka;
         this.topics = topics;
@@ -373,23 +379,32 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends in order, stopping at the first send that failed at once, and collects every acknowledgement. */
+    /**
+     * Sends in order, stopping at the first send that failed at once, and collects every acknowledgement. Each row
+     * written inside a trace is sent in a PRODUCER span of that trace, which the record's headers carry on.
+     */
     private Acks publish(List<OutboxEvent> batch) {
         KafkaProducer<String, byte[]> producer = producer();
         Acks result = new Acks(batch.size());
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        List<Span> spans = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
             ProducerRecord<String, byte[]> record;
+            Span span = tracing.startPublish(new MessageTracing.StoredContext(event.traceparent, event.tracestate),
+                    event.topic, event.id, event.type);
             try {
                 record = toRecord(event);
+                tracing.inject(span, record.headers());
             } catch (RuntimeException e) {
                 // this row can never become a record: a refusal of the record, not an outage
                 result.failures[acks.size()] = new SerializationException("outbox row cannot be made a record", e);
+                MessageTracing.failed(span, result.failures[acks.size()]);
                 break;
             }
             try {
                 Future<RecordMetadata> ack = producer.send(record);
                 acks.add(ack);
+                spans.add(span);
                 if (failedAlready(ack)) {
                     // refused before it was handed over (no metadata yet, after a broker restart): a later row of
                     // the same key sent now would reach the topic before this one
@@ -399,6 +414,7 @@ public class OutboxRelay {
                 // metadata unavailable (broker down), or the record refused: what was handed over is awaited below
                 LOG.debugf("send stopped after %d of %d records: %s", acks.size(), batch.size(), e.getMessage());
                 result.failures[acks.size()] = e;
+                MessageTracing.failed(span, e);
                 break;
             }
         }
@@ -406,14 +422,18 @@ public class OutboxRelay {
         // after the flush every handed-over record has its answer: collect them all, refusals after the first too
         for (int i = 0; i < acks.size(); i++) {
             try {
-                acks.get(i).get();
+                MessageTracing.published(spans.get(i), acks.get(i).get());
                 result.delivered[i] = true;
             } catch (ExecutionException e) {
                 LOG.debugf("record not acknowledged: %s", e.getCause());
                 result.failures[i] = PublishFailures.unwrap(e);
+                MessageTracing.failed(spans.get(i), result.failures[i]);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 result.failures[i] = e;
+                for (int j = i; j < spans.size(); j++) {
+                    MessageTracing.failed(spans.get(j), e);
+                }
                 break;
             }
         }
@@ -482,7 +502,7 @@ public class OutboxRelay {
 
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(kafka.clientProperties(Map.of(
+            producer = new KafkaProducer<>(KafkaClientConfig.of(kafka, Map.of(
                     ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay",
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
@@ -500,7 +520,7 @@ public class OutboxRelay {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(kafka.clientProperties(Map.of(
+            admin = Admin.create(KafkaClientConfig.of(kafka, Map.of(
                     AdminClientConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay-admin",
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(TOPIC_CHECK_TIMEOUT.toMillis() / 2),
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(TOPIC_CHECK_TIMEOUT.toMillis()))));

@@ -1,7 +1,6 @@
 package com.skincareshop.platform.kafka;
 
 import com.skincareshop.platform.testing.KafkaBroker;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -32,9 +31,8 @@ class TopicProvisionerTest {
         broker.close();
     }
 
-    private static KafkaSettings settings() {
-        return new KafkaSettings(new SmallRyeConfigBuilder()
-                .withDefaultValue("kafka.bootstrap.servers", broker.bootstrapServers()).build());
+    private static Map<String, Object> settings() {
+        return Map.of("bootstrap.servers", broker.bootstrapServers());
     }
 
     private static KafkaTopicsConfig topics(String name, int partitions, boolean compacted) {
