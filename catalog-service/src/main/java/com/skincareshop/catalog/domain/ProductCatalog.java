@@ -1,6 +1,5 @@
 package com.skincareshop.catalog.domain;
 
-import com.skincareshop.catalog.events.ProductEvents;
 import com.skincareshop.contracts.catalog.ProductState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,11 +28,11 @@ public class ProductCatalog {
     }
 
     private final ProductRepository products;
-    private final ProductEvents events;
+    private final ProductPublisher events;
     private final ProductStates states;
     private final Clock clock;
 
-    public ProductCatalog(ProductRepository products, ProductEvents events, ProductStates states, Clock clock) {
+    public ProductCatalog(ProductRepository products, ProductPublisher events, ProductStates states, Clock clock) {
         this.products = products;
         this.events = events;
         this.states = states;

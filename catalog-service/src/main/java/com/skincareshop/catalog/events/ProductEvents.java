@@ -1,6 +1,7 @@
 package com.skincareshop.catalog.events;
 
 import com.skincareshop.catalog.domain.Product;
+import com.skincareshop.catalog.domain.ProductPublisher;
 import com.skincareshop.contracts.events.EventTypes;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.platform.outbox.Outbox;
@@ -8,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** What the catalogue publishes: the full state of a product after each change, keyed by sku. */
 @ApplicationScoped
-public class ProductEvents {
+public class ProductEvents implements ProductPublisher {
 
     private final Outbox outbox;
 
@@ -16,6 +17,7 @@ public class ProductEvents {
         this.outbox = outbox;
     }
 
+    @Override
     public void changed(Product product) {
         outbox.record(Topics.CATALOG_PRODUCTS, product.sku(), EventTypes.PRODUCT_CHANGED, product.toState());
     }

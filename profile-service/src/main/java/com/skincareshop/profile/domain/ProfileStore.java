@@ -2,7 +2,6 @@ package com.skincareshop.profile.domain;
 
 import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.profile.SkinProfile;
-import com.skincareshop.profile.events.ProfileEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -37,11 +36,11 @@ public class ProfileStore {
     private final ProfileRepository profiles;
     private final ProfileVersionRepository history;
     private final ProfileErasureRepository erasures;
-    private final ProfileEvents events;
+    private final ProfilePublisher events;
     private final Clock clock;
 
     public ProfileStore(ProfileRepository profiles, ProfileVersionRepository history, ProfileErasureRepository erasures,
-                        ProfileEvents events, Clock clock) {
+                        ProfilePublisher events, Clock clock) {
         this.profiles = profiles;
         this.history = history;
         this.erasures = erasures;

@@ -7,11 +7,11 @@ import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.platform.problem.Problem;
 import com.skincareshop.platform.problem.ProblemException;
 import com.skincareshop.platform.security.CustomerAccess;
+import com.skincareshop.recommendation.domain.CatalogueReadiness;
 import com.skincareshop.recommendation.domain.CustomerProfiles;
 import com.skincareshop.recommendation.domain.RoutineService;
 import com.skincareshop.recommendation.engine.Routine;
 import com.skincareshop.recommendation.engine.RoutineEngine;
-import com.skincareshop.recommendation.events.CatalogTableLoader;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import static com.skincareshop.platform.security.CustomerAccess.STOREFRONT;
@@ -26,10 +26,10 @@ class RoutineRequests {
 
     private final RoutineService routines;
     private final CustomerProfiles profiles;
-    private final CatalogTableLoader catalog;
+    private final CatalogueReadiness catalog;
     private final CustomerAccess access;
 
-    RoutineRequests(RoutineService routines, CustomerProfiles profiles, CatalogTableLoader catalog, CustomerAccess access) {
+    RoutineRequests(RoutineService routines, CustomerProfiles profiles, CatalogueReadiness catalog, CustomerAccess access) {
         this.routines = routines;
         this.profiles = profiles;
         this.catalog = catalog;

@@ -5,7 +5,6 @@ import com.skincareshop.contracts.recommendation.RoutineIssued.Cause;
 import com.skincareshop.platform.tracing.MessageTracing;
 import com.skincareshop.recommendation.engine.Routine;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
-import com.skincareshop.recommendation.events.RecommendationEvents;
 import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -50,11 +49,11 @@ public class RecommendationIssuer {
     private final CatalogTable catalog;
     private final RecommendationSnapshotRepository snapshots;
     private final IssuedRoutineRepository issuedRoutines;
-    private final RecommendationEvents events;
+    private final RoutinePublisher events;
     private final Clock clock;
 
     public RecommendationIssuer(RoutineService routines, CatalogTable catalog, RecommendationSnapshotRepository snapshots,
-                                IssuedRoutineRepository issuedRoutines, RecommendationEvents events, Clock clock) {
+                                IssuedRoutineRepository issuedRoutines, RoutinePublisher events, Clock clock) {
         this.routines = routines;
         this.catalog = catalog;
         this.snapshots = snapshots;

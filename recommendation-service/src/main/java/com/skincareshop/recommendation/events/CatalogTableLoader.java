@@ -6,6 +6,7 @@ import com.skincareshop.platform.kafka.DeadLetters;
 import com.skincareshop.platform.kafka.KafkaClientConfig;
 import com.skincareshop.platform.lifecycle.Daemons;
 import com.skincareshop.platform.lifecycle.Heartbeats;
+import com.skincareshop.recommendation.domain.CatalogueReadiness;
 import com.skincareshop.recommendation.domain.RoutineDrift;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
 import io.micrometer.core.instrument.Gauge;
@@ -41,7 +42,7 @@ import java.util.Map;
  * told to {@link RoutineDrift}; what the replay brought before is not (it reconciles once instead).
  */
 @ApplicationScoped
-public class CatalogTableLoader {
+public class CatalogTableLoader implements CatalogueReadiness {
 
     private static final Logger LOG = Logger.getLogger(CatalogTableLoader.class);
 
@@ -90,6 +91,7 @@ public class CatalogTableLoader {
                 .description("1 once the table has read the topic up to its end at start-up").register(metrics);
     }
 
+    @Override
     public boolean caughtUp() {
         return caughtUp;
     }

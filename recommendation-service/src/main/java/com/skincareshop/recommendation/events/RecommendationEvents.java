@@ -4,6 +4,7 @@ import com.skincareshop.contracts.events.EventTypes;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.recommendation.RoutineIssued;
 import com.skincareshop.platform.outbox.Outbox;
+import com.skincareshop.recommendation.domain.RoutinePublisher;
 import com.skincareshop.recommendation.engine.Routine;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +14,7 @@ import java.util.List;
 
 /** What recommendation-service publishes on {@code recommendations.issued.v1}, keyed by customerId. */
 @ApplicationScoped
-public class RecommendationEvents {
+public class RecommendationEvents implements RoutinePublisher {
 
     private final Outbox outbox;
 
@@ -21,12 +22,14 @@ public class RecommendationEvents {
         this.outbox = outbox;
     }
 
+    @Override
     public void issued(Routine routine, Instant issuedAt, long revision, RoutineIssued.Cause cause) {
         outbox.record(Topics.RECOMMENDATIONS_ISSUED, routine.customerId(), EventTypes.ROUTINE_ISSUED,
                 toEvent(routine, issuedAt, revision, cause));
     }
 
     /** Erasure or withdrawn consent: earlier events of the customer are deleted from the outbox too. */
+    @Override
     public void withdrawn(String customerId) {
         outbox.recordErasure(Topics.RECOMMENDATIONS_ISSUED, customerId, EventTypes.ROUTINE_WITHDRAWN);
     }
