@@ -1,5 +1,6 @@
 package com.skincareshop.catalog.api;
 
+import com.skincareshop.catalog.CatalogConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.catalog.domain.IfMatch;
@@ -12,7 +13,6 @@ import com.skincareshop.contracts.validation.ViolationList;
 import com.skincareshop.platform.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.BufferedReader;
@@ -44,11 +44,11 @@ public class ProductImport {
     private final int maxLines;
 
     public ProductImport(ObjectMapper json, Validator validator, ProductCatalog catalog,
-                         @ConfigProperty(name = "catalog.import.max-lines", defaultValue = "20000") int maxLines) {
+                         CatalogConfig config) {
         this.json = json;
         this.validator = validator;
         this.catalog = catalog;
-        this.maxLines = maxLines;
+        this.maxLines = config.bulkImport().maxLines();
     }
 
     public ImportReport run(InputStream body) throws IOException {

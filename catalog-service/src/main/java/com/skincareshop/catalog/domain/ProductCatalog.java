@@ -29,10 +29,10 @@ public class ProductCatalog {
 
     private final ProductRepository products;
     private final ProductPublisher events;
-    private final ProductStates states;
+    private final ProductStateCache states;
     private final Clock clock;
 
-    public ProductCatalog(ProductRepository products, ProductPublisher events, ProductStates states, Clock clock) {
+    public ProductCatalog(ProductRepository products, ProductPublisher events, ProductStateCache states, Clock clock) {
         this.products = products;
         this.events = events;
         this.states = states;
@@ -73,7 +73,7 @@ public class ProductCatalog {
     }
 
     /**
-     * One product: its version first, then its state as kept in {@link ProductStates}, read whole only when it is
+     * One product: its version first, then its state as kept in {@link ProductStateCache}, read whole only when it is
      * not. A transaction of its own, so that what it reads is committed.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -83,7 +83,7 @@ public class ProductCatalog {
     }
 
     /**
-     * The products as read now, by sku, and kept in {@link ProductStates}; a sku read by version a moment ago may
+     * The products as read now, by sku, and kept in {@link ProductStateCache}; a sku read by version a moment ago may
      * have a newer version here, which is then what is shown.
      */
     private Map<String, ProductState> load(List<String> skus) {

@@ -2,10 +2,10 @@ package com.skincareshop.recommendation.domain;
 
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.platform.tracing.MessageTracing;
+import com.skincareshop.recommendation.RecommendationConfig;
 import io.opentelemetry.context.Context;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -61,10 +61,8 @@ public class CustomerProfiles {
     private final Duration markerRetention;
 
     public CustomerProfiles(CustomerProfileRepository profiles, ErasedCustomerRepository erasures,
-                            RecommendationIssuer issuer, Clock clock,
-                            @ConfigProperty(name = "recommendation.erasure.marker-retention", defaultValue = "P14D")
-                            Duration markerRetention) {
-        this.markerRetention = markerRetention;
+                            RecommendationIssuer issuer, Clock clock, RecommendationConfig config) {
+        this.markerRetention = config.erasure().markerRetention();
         this.profiles = profiles;
         this.erasures = erasures;
         this.issuer = issuer;

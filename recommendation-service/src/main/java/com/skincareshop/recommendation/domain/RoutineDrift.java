@@ -1,6 +1,7 @@
 package com.skincareshop.recommendation.domain;
 
 import com.skincareshop.platform.persistence.FailureDescription;
+import com.skincareshop.recommendation.RecommendationConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.profile.SkinProfile;
@@ -21,7 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -115,14 +115,10 @@ public class RoutineDrift {
     public RoutineDrift(CatalogDriftRepository queue, AvailableProductRepository availableProducts,
                         IssuedRoutineRepository issuedRoutines, CustomerProfileRepository profiles,
                         RoutineSweepStateRepository sweepState, RecommendationIssuer issuer, CatalogTable catalogue,
-                        RoutineService routines, MeterRegistry metrics, Clock clock,
-                        @ConfigProperty(name = "recommendation.drift.batch-size", defaultValue = "200") int batchSize,
-                        @ConfigProperty(name = "recommendation.drift.poll", defaultValue = "1s") Duration poll,
-                        @ConfigProperty(name = "recommendation.drift.reconcile-every", defaultValue = "1h")
-                        Duration reconcileEvery,
-                        @ConfigProperty(name = "recommendation.drift.sweep-rate", defaultValue = "50") double sweepRate) {
+                        RoutineService routines, MeterRegistry metrics, Clock clock, RecommendationConfig config) {
         this(queue, availableProducts, issuedRoutines, profiles, sweepState, issuer, catalogue, routines, metrics, clock,
-                new Settings(batchSize, poll, reconcileEvery, sweepRate), "routine-drift");
+                new Settings(config.drift().batchSize(), config.drift().poll(), config.drift().reconcileEvery(),
+                        config.drift().sweepRate()), "routine-drift");
     }
 
     /**

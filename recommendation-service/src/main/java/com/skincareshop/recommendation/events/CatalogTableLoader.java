@@ -6,6 +6,7 @@ import com.skincareshop.platform.kafka.DeadLetters;
 import com.skincareshop.platform.kafka.KafkaClientConfig;
 import com.skincareshop.platform.lifecycle.Daemons;
 import com.skincareshop.platform.lifecycle.Heartbeats;
+import com.skincareshop.recommendation.RecommendationConfig;
 import com.skincareshop.recommendation.domain.CatalogueReadiness;
 import com.skincareshop.recommendation.domain.RoutineDrift;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
@@ -65,9 +66,9 @@ public class CatalogTableLoader implements CatalogueReadiness {
                               @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka,
                               MeterRegistry metrics,
                               @ConfigProperty(name = "quarkus.application.name") String serviceName,
-                              @ConfigProperty(name = "recommendation.catalog.partition-check", defaultValue = "30s")
-                              Duration partitionCheck) {
-        this(table, drift, decoder, deadLetters, kafka, metrics, serviceName, partitionCheck, "catalog-table-loader");
+                              RecommendationConfig config) {
+        this(table, drift, decoder, deadLetters, kafka, metrics, serviceName, config.catalog().partitionCheck(),
+                "catalog-table-loader");
     }
 
     /** A loader of its own table and drift worker, as a further replica would have; {@code loopName} names its thread. */

@@ -8,6 +8,7 @@ import com.skincareshop.platform.tracing.MessageTracing;
 import com.skincareshop.platform.kafka.KafkaClientConfig;
 import com.skincareshop.platform.lifecycle.Daemons;
 import com.skincareshop.platform.lifecycle.Heartbeats;
+import com.skincareshop.recommendation.RecommendationConfig;
 import com.skincareshop.recommendation.domain.CustomerProfiles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -32,7 +33,6 @@ import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -117,12 +117,10 @@ public class ProfileConsumer {
     public ProfileConsumer(CustomerProfiles profiles, EventDecoder decoder, DeadLetters deadLetters,
                            @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka,
                            CatalogTableLoader catalog, MessageTracing tracing, MeterRegistry metrics,
-                           @ConfigProperty(name = "recommendation.profiles.max-poll-records", defaultValue = "5000")
-                           int maxPollRecords,
-                           @ConfigProperty(name = "recommendation.profiles.consumers", defaultValue = "1")
-                           int workerCount,
-                           @ConfigProperty(name = "recommendation.profiles.session-timeout", defaultValue = "10s")
-                           Duration sessionTimeout) {
+                           RecommendationConfig config) {
+        int maxPollRecords = config.profiles().maxPollRecords();
+        int workerCount = config.profiles().consumers();
+        Duration sessionTimeout = config.profiles().sessionTimeout();
         this.profiles = profiles;
         this.decoder = decoder;
         this.deadLetters = deadLetters;

@@ -1,12 +1,12 @@
 package com.skincareshop.catalog.domain;
 
+import com.skincareshop.catalog.CatalogConfig;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.skincareshop.contracts.catalog.ProductState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
 
@@ -19,16 +19,15 @@ import java.util.Optional;
  * used.
  */
 @ApplicationScoped
-public class ProductStates {
+public class ProductStateCache {
 
     private record Key(String sku, long version) {
     }
 
     private final Cache<Key, ProductState> states;
 
-    public ProductStates(@ConfigProperty(name = "catalog.read-cache.size", defaultValue = "10000") long size,
-                         MeterRegistry metrics) {
-        this.states = Caffeine.newBuilder().maximumSize(size).recordStats().build();
+    public ProductStateCache(CatalogConfig config, MeterRegistry metrics) {
+        this.states = Caffeine.newBuilder().maximumSize(config.readCache().size()).recordStats().build();
         // cache_gets_total{cache="product-states",result="hit"|"miss"}, cache_size, cache_evictions_total...
         CaffeineCacheMetrics.monitor(metrics, states, "product-states");
     }
