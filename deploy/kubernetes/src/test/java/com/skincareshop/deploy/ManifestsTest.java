@@ -53,8 +53,11 @@ class ManifestsTest {
     private static final List<String> SERVICES = List.of("catalog-service", "profile-service", "recommendation-service");
     /** SmallRye Health's endpoints, which every service serves (see catalog-service's OperationsTest). */
     private static final Set<String> HEALTH_PATHS = Set.of("/q/health/live", "/q/health/ready", "/q/health/started");
-    /** Read by the base image's start script (run-java.sh), not by the application. */
-    private static final Set<String> RUNTIME_IMAGE_VARIABLES = Set.of("JAVA_OPTS_APPEND", "JAVA_MAX_MEM_RATIO");
+    /**
+     * Read by the image, not by the application: the java launcher's options (Dockerfile.jvm runs java itself, so
+     * no start script reads anything else, such as run-java.sh's JAVA_OPTS_APPEND).
+     */
+    private static final Set<String> RUNTIME_IMAGE_VARIABLES = Set.of("JDK_JAVA_OPTIONS");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
 
     private static final Map<String, List<HasMetadata>> RENDERED = new HashMap<>();

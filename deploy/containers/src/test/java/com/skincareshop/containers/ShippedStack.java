@@ -1,0 +1,293 @@
+package com.skincareshop.containers;
+
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Volume;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The three services as their images ship, on one container network with PostgreSQL and Kafka, each run as the
+ * Kubernetes manifests run it: the production profile, configuration from the environment, the identity provider's
+ * public key mounted at {@code /etc/skincare/jwt/public-key.pem}, a read-only root file system with a writable
+ * {@code /tmp}, all capabilities dropped, no privilege escalation and the memory limit of the Deployments.
+ * Everything it creates (network, containers, the images it built) it removes on {@link #close()}, in reverse order,
+ * also after a failed start: the engine may be shared, and no reaper container is assumed.
+ */
+final class ShippedStack implements AutoCloseable {
+
+    record Service(String name, int port) {
+        /** The database and its owner role, as each service's CloudNativePG cluster creates them. */
+        String database() {
+            return name.substring(0, name.indexOf('-'));
+        }
+    }
+
+    static final List<Service> SERVICES = List.of(new Service("catalog-service", 8081),
+            new Service("profile-service", 8082), new Service("recommendation-service", 8083));
+    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final Path LOGS = ROOT.resolve("deploy/containers/target/container-logs");
+    private static final String KAFKA_LISTENER = "kafka:19092";
+    /** The Deployments' memory limit. */
+    private static final long MEMORY_LIMIT = 512L * 1024 * 1024;
+
+    final TestIssuer issuer = TestIssuer.generate();
+    private final Deque<Runnable> undo = new ArrayDeque<>();
+    private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, GenericContainer<?>> running = new LinkedHashMap<>();
+    private final Map<String, String> builtImages = new java.util.concurrent.ConcurrentHashMap<>();
+    private KafkaContainer kafka;
+
+    private ShippedStack() {
+    }
+
+    static ShippedStack start() throws Exception {
+        ShippedStack stack = new ShippedStack();
+        try {
+            stack.startAll();
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    String url(String service) {
+        GenericContainer<?> container = running.get(service);
+        int port = SERVICES.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow().port();
+        return "http://" + container.getHost() + ":" + container.getMappedPort(port);
+    }
+
+    String builtImage(String service) {
+        return builtImages.get(service);
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.getBootstrapServers();
+    }
+
+    Map<String, Duration> timings() {
+        synchronized (timings) {
+            return new LinkedHashMap<>(timings);
+        }
+    }
+
+    private void startAll() throws Exception {
+        Files.createDirectories(LOGS);
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        try {
+            Network network = Network.newNetwork();
+            onClose(network::close);
+
+            String jre = timed("JRE base image", this::jreImage);
+
+            // the three images build while PostgreSQL and Kafka start
+            List<CompletableFuture<?>> preparing = new ArrayList<>();
+            for (Service service : SERVICES) {
+                ImageFromDockerfile image = Images.service(ROOT.resolve(service.name()), jre);
+                String name = image.getDockerImageName();
+                onClose(() -> Images.remove(name));
+                preparing.add(async(pool, "build image " + service.name(), () -> {
+                    builtImages.put(service.name(), image.get());
+                    return null;
+                }));
+            }
+            PostgreSQLContainer postgres = new PostgreSQLContainer(
+                    DockerImageName.parse(Images.postgres()).asCompatibleSubstituteFor("postgres"))
+                    .withNetwork(network).withNetworkAliases("postgres");
+            kafka = new KafkaContainer(DockerImageName.parse(Images.kafka()).asCompatibleSubstituteFor("apache/kafka"))
+                    .withNetwork(network).withListener(KAFKA_LISTENER)
+                    // as the cluster is configured: a consumer starting first must not create a producer's topic
+                    .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+            preparing.add(async(pool, "start postgres", () -> start("postgres", postgres)));
+            preparing.add(async(pool, "start kafka", () -> start("kafka", kafka)));
+            join(preparing);
+
+            Map<String, String> passwords = timed("create databases and roles", () -> createDatabases(postgres));
+
+            List<CompletableFuture<?>> services = new ArrayList<>();
+            for (Service service : SERVICES) {
+                GenericContainer<?> container = serviceContainer(service, network, passwords.get(service.database()));
+                services.add(async(pool, "start " + service.name() + " until ready",
+                        () -> start(service.name(), container)));
+            }
+            join(services);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** SKINCARE_JRE_IMAGE, else the local JRE image, else one built from the local base, else the Dockerfile's own. */
+    private String jreImage() {
+        String configured = Images.configuredJre();
+        if (configured != null || !Images.present(Images.LOCAL_BASE)) {
+            return configured;
+        }
+        ImageFromDockerfile jre = Images.jreFromLocalBase();
+        String name = jre.getDockerImageName();
+        onClose(() -> Images.remove(name));
+        return jre.get();
+    }
+
+    private GenericContainer<?> serviceContainer(Service service, Network network, String password) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        // what the ConfigMaps (skincare-common and the service's) and the database Secret give in Kubernetes
+        environment.put("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA_LISTENER);
+        environment.put("SKINCARE_KAFKA_REPLICATION_FACTOR", "1"); // one broker
+        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/etc/skincare/jwt/public-key.pem");
+        environment.put("JWT_ISSUER", TestIssuer.ISSUER);
+        environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://postgres:5432/" + service.database());
+        environment.put("QUARKUS_DATASOURCE_USERNAME", service.database());
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", password);
+        return new GenericContainer<>(DockerImageName.parse(builtImages.get(service.name())))
+                .withNetwork(network)
+                .withNetworkAliases(service.name())
+                .withExposedPorts(service.port())
+                .withEnv(environment)
+                .withTmpFs(Map.of("/tmp", "rw,size=64m"))
+                // copied into a volume before the start, as the read-only root file system takes no file, like
+                // Kubernetes mounting the Secret there
+                .withCopyToContainer(Transferable.of(issuer.publicKeyPem(), 0644), "/etc/skincare/jwt/public-key.pem")
+                .withCreateContainerCmdModifier(create -> {
+                    create.withVolumes(new Volume("/etc/skincare/jwt"));
+                    create.getHostConfig()
+                            .withReadonlyRootfs(true)
+                            .withCapDrop(Capability.ALL)
+                            .withSecurityOpts(List.of("no-new-privileges"))
+                            .withMemory(MEMORY_LIMIT);
+                })
+                .waitingFor(Wait.forHttp("/q/health/ready").forPort(service.port()).forStatusCode(200)
+                        .withStartupTimeout(Duration.ofSeconds(150)));
+    }
+
+    /** One role and one database owned by it per service, as each service's own cluster has in production. */
+    private static Map<String, String> createDatabases(PostgreSQLContainer postgres) throws SQLException {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        try (Connection admin = DriverManager.getConnection(postgres.getJdbcUrl(), postgres.getUsername(),
+                postgres.getPassword()); Statement sql = admin.createStatement()) {
+            for (Service service : SERVICES) {
+                String database = service.database();
+                String password = UUID.randomUUID().toString().replace("-", "");
+                sql.execute("CREATE ROLE " + database + " LOGIN PASSWORD '" + password + "'");
+                sql.execute("CREATE DATABASE " + database + " OWNER " + database);
+                passwords.put(database, password);
+            }
+        }
+        return passwords;
+    }
+
+    private Void start(String name, GenericContainer<?> container) {
+        onClose(() -> stop(name, container));
+        container.start();
+        synchronized (running) {
+            running.put(name, container);
+        }
+        return null;
+    }
+
+    /** Done on close, before what was registered earlier. */
+    private void onClose(Runnable step) {
+        synchronized (undo) {
+            undo.push(step);
+        }
+    }
+
+    /** Keeps the container's log (target/container-logs), then stops and removes it with its volumes. */
+    private static void stop(String name, GenericContainer<?> container) {
+        try {
+            if (container.getContainerId() != null) {
+                Files.writeString(LOGS.resolve(name + ".log"), container.getLogs(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not keep the log of " + name + ": " + e);
+        }
+        container.stop();
+    }
+
+    private <T> CompletableFuture<T> async(ExecutorService pool, String label, Callable<T> task) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return timed(label, task);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, pool);
+    }
+
+    private <T> T timed(String label, Callable<T> task) throws Exception {
+        long started = System.nanoTime();
+        T result = task.call();
+        timings.put(label, Duration.ofNanos(System.nanoTime() - started));
+        return result;
+    }
+
+    private static void join(List<CompletableFuture<?>> futures) throws Exception {
+        try {
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            futures.forEach(f -> f.cancel(true));
+            Throwable cause = e.getCause();
+            if (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof Exception exception) {
+                throw exception;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        List<Runnable> steps;
+        synchronized (undo) {
+            steps = new ArrayList<>(undo);
+            undo.clear();
+        }
+        long started = System.nanoTime();
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                System.err.println("cleaning up the container smoke test: " + e);
+            }
+        }
+        timings.put("stop and remove everything", Duration.ofNanos(System.nanoTime() - started));
+        System.out.println("container smoke test timings (container logs in " + LOGS + "):");
+        timings().forEach((what, took) -> System.out.printf("  %-45s %6.1f s%n", what, took.toNanos() / 1e9));
+    }
+
+    void record(String label, Duration took) {
+        timings.put(label, took);
+    }
+}
