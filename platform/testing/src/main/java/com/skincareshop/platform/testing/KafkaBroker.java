@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real single-node KRaft Kafka broker running in its own JVM, from the {@code kafka_2.13} jars resolved by the
- * {@code platform/kafka-broker} module. It can be stopped and started again on the same ports and data, to test
- * what the services do while the broker is away.
+ * A real single-node KRaft Kafka broker: in its own JVM, from the {@code kafka_2.13} jars resolved by the
+ * {@code platform/kafka-broker} module, or (for tests, where a container engine is reachable, see
+ * {@link #forTests()}) in a container. Either can be stopped and started again on the same address and data, to
+ * test what the services do while the broker is away.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -33,6 +34,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final boolean deleteOnClose;
     private final int port;
     private final int controllerPort;
+    private final BrokerContainer container;
     private Process process;
 
     private KafkaBroker(Path dataDir, boolean deleteOnClose, int port, int controllerPort) {
@@ -40,6 +42,23 @@ public final class KafkaBroker implements AutoCloseable {
         this.deleteOnClose = deleteOnClose;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.container = null;
+    }
+
+    private KafkaBroker(BrokerContainer container) {
+        this.dataDir = null;
+        this.deleteOnClose = false;
+        this.port = 0;
+        this.controllerPort = 0;
+        this.container = container;
+    }
+
+    /**
+     * A throw-away broker for a test: a container ({@link Containers#kafkaImage()}) where an engine is reachable,
+     * else {@link #temporary()}. Not started yet.
+     */
+    public static KafkaBroker forTests() {
+        return Containers.available() ? new KafkaBroker(new BrokerContainer(Containers.kafkaImage())) : temporary();
     }
 
     /** A throw-away broker on free ports, its data in a temporary directory (never under target/). */
@@ -58,15 +77,23 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return container != null ? container.bootstrapServers() : "127.0.0.1:" + port;
     }
 
     public boolean isRunning() {
-        return process != null && process.isAlive();
+        return container != null ? container.isRunning() : process != null && process.isAlive();
     }
 
     public synchronized KafkaBroker start() {
         if (isRunning()) {
+            return this;
+        }
+        if (container != null) {
+            Instant started = Instant.now();
+            container.start();
+            awaitServing();
+            System.err.println("[tests] Kafka container at " + bootstrapServers() + " ready in "
+                    + Duration.between(started, Instant.now()).toMillis() + " ms");
             return this;
         }
         try {
@@ -91,6 +118,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Orderly shutdown (SIGTERM), like an operator stopping the broker. */
     public synchronized void stop() {
+        if (container != null) {
+            container.stop();
+            return;
+        }
         if (process == null) {
             return;
         }
@@ -108,6 +139,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        if (container != null) {
+            container.close();
+            return;
+        }
         stop();
         if (deleteOnClose) {
             deleteRecursively(dataDir);
@@ -233,7 +268,8 @@ public final class KafkaBroker implements AutoCloseable {
                 }
             }
         }
-        throw new IllegalStateException("Kafka broker does not serve requests; see " + dataDir.resolve("broker.log"));
+        throw new IllegalStateException("Kafka broker does not serve requests; see "
+                + (container != null ? "the container's log" : dataDir.resolve("broker.log")));
     }
 
     private boolean isListening() {

@@ -1,9 +1,5 @@
 package com.skincareshop.platform.testing;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -12,30 +8,28 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * The machine's PostgreSQL, made usable whatever state it is in: a stopped Debian cluster is started
- * ({@code pg_ctlcluster}), and a service's role and database are created if missing. Idempotent.
+ * Administrative access to a PostgreSQL server that is already running (the developer's own, a test container,
+ * embedded PostgreSQL), to create a service's role and database if missing. Idempotent. It starts nothing: the
+ * servers it is handed are started by {@link TestPostgres}, {@link EmbeddedPostgresServer} or their owner.
  *
- * <p>Administrative access defaults to the local {@code postgres} superuser over loopback (trust
- * authentication, as on Debian's development machines); {@code SKINCARE_PG_ADMIN_URL}, {@code _USER} and
- * {@code _PASSWORD} point it elsewhere.
+ * <p>{@link #fromEnvironment()} defaults to the {@code postgres} superuser on {@code 127.0.0.1:5432} (trust
+ * authentication); {@code SKINCARE_PG_HOST}, {@code _PORT}, {@code _ADMIN_URL}, {@code _ADMIN_USER} and
+ * {@code _ADMIN_PASSWORD} point it elsewhere.
  */
 public final class LocalPostgres {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** A server that is still starting (a container just created, say) gets this long to accept connections. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     private final String adminUrl;
     private final String adminUser;
     private final String adminPassword;
     private final String host;
     private final int port;
-    /** Debian clusters ({version, name}) this instance started, so that the local run can stop them again. */
-    private final java.util.List<String[]> startedClusters = new java.util.ArrayList<>();
 
     private LocalPostgres(String host, int port, String adminUrl, String adminUser, String adminPassword) {
         this.host = host;
@@ -63,17 +57,14 @@ public final class LocalPostgres {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
-    /** Starts the server if it is down and waits until it accepts connections. */
+    /** Waits until the server accepts connections; fails, saying how to point elsewhere, if it never does. */
     public LocalPostgres ensureRunning() {
-        if (canConnect()) {
-            return this;
-        }
-        startDebianClusters();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (!canConnect()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("PostgreSQL does not accept connections at " + adminUrl
-                        + " (set SKINCARE_PG_ADMIN_URL, or QUARKUS_DATASOURCE_JDBC_URL to use your own database)");
+                        + " (start it, or set SKINCARE_PG_HOST/SKINCARE_PG_PORT or SKINCARE_PG_ADMIN_URL to another"
+                        + " server, or QUARKUS_DATASOURCE_JDBC_URL to use your own database)");
             }
             sleep(250);
         }
@@ -119,43 +110,13 @@ public final class LocalPostgres {
         }
     }
 
-    /** Stops the clusters {@link #ensureRunning()} started, and no other: Ctrl-C undoes what the run did. */
+    /**
+     * Nothing to stop: this class no longer starts servers (the machine's cluster used to be started here).
+     * Kept so that callers written against the old behaviour compile until they drop the call.
+     */
+    @Deprecated(forRemoval = true)
     public void stopWhatWasStarted() {
-        for (String[] cluster : startedClusters) {
-            runAndRead(List.of("pg_ctlcluster", "--skip-systemctl-redirect", cluster[0], cluster[1], "stop"));
-        }
-        startedClusters.clear();
-    }
-
-    /** Debian's postgresql-common: start every cluster that {@code pg_lsclusters} reports down. */
-    private void startDebianClusters() {
-        if (!Files.isExecutable(Path.of("/usr/bin/pg_lsclusters"))) {
-            return;
-        }
-        String clusters = runAndRead(List.of("pg_lsclusters", "--no-header"));
-        for (String line : clusters.split("\n")) {
-            String[] columns = line.trim().split("\\s+");
-            if (columns.length >= 4 && columns[3].startsWith("down")) {
-                runAndRead(List.of("pg_ctlcluster", "--skip-systemctl-redirect", columns[0], columns[1], "start"));
-                startedClusters.add(new String[]{columns[0], columns[1]});
-            }
-        }
-    }
-
-    private static String runAndRead(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command.get(0), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        // starts nothing, so stops nothing
     }
 
     private static boolean exists(Connection connection, String query, String value) throws SQLException {

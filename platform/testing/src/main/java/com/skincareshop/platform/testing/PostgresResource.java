@@ -5,7 +5,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Points a {@code @QuarkusTest} at its own database on the local PostgreSQL (started and provisioned if need be).
+ * Points a {@code @QuarkusTest} at its own database on this JVM's test server ({@link TestPostgres}: a container,
+ * or embedded PostgreSQL where no engine is reachable), provisioned if need be.
  * Init argument {@code service}: the database is {@code <service>_test}, owned by role {@code <service>}.
  * With {@code QUARKUS_DATASOURCE_JDBC_URL} set, the tests use that database instead and nothing is provisioned.
  */
@@ -24,7 +25,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             return Map.of();
         }
         String database = service + "_test";
-        LocalPostgres postgres = LocalPostgres.fromEnvironment().ensureRunning();
+        LocalPostgres postgres = TestPostgres.server();
         postgres.ensureDatabase(database, service, service);
         return Map.of(
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
@@ -34,6 +35,6 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        // the database stays: Flyway cleans it at the next start of the tests
+        // the database stays, on a server that lives as long as the JVM: Flyway cleans it at the next start
     }
 }

@@ -1,10 +1,15 @@
 package com.skincareshop.platform.testing;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class KafkaBrokerTest {
 
@@ -26,6 +31,27 @@ class KafkaBrokerTest {
             broker.start();
             assertThat(broker.bootstrapServers()).isEqualTo(address);
             assertThat(broker.isRunning()).isTrue();
+        }
+    }
+
+    /** The outage tests rely on it: same bootstrap address, same data, after a stop. */
+    @Test
+    void aContainerBrokerStopsAndStartsAgainOnTheSameAddressWithItsData() throws Exception {
+        assumeTrue(Containers.available(), "no container engine reachable");
+        try (KafkaBroker broker = KafkaBroker.forTests()) {
+            broker.start();
+            String address = broker.bootstrapServers();
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", address))) {
+                admin.createTopics(List.of(new NewTopic("kept", 3, (short) 1))).all().get();
+            }
+            broker.stop();
+            assertThat(broker.isRunning()).isFalse();
+            broker.start();
+            assertThat(broker.bootstrapServers()).isEqualTo(address);
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", address))) {
+                assertThat(admin.describeTopics(List.of("kept")).allTopicNames().get().get("kept").partitions())
+                        .hasSize(3);
+            }
         }
     }
 }
