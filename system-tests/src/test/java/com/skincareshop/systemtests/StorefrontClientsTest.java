@@ -1,5 +1,7 @@
 package com.skincareshop.systemtests;
 
+import java.io.IOException;
+import java.net.http.HttpHeaders;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.client.catalog.api.ProductsApi;
@@ -165,9 +167,9 @@ class StorefrontClientsTest {
         assertThat(page.getAm().get(0).getId()).isEqualTo("am-1");
         assertThat(page.getAm().get(0).getLabels().getTime()).isEqualTo("Umaga");
         assertThat(page.getProducts()).isNotEmpty();
-        assertThat(page.getProducts().stream().map(l -> new java.math.BigDecimal(l.getPrice().getAmount())
-                .multiply(java.math.BigDecimal.valueOf(l.getQuantity())))
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+        assertThat(page.getProducts().stream().map(l -> new BigDecimal(l.getPrice().getAmount())
+                .multiply(BigDecimal.valueOf(l.getQuantity())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo(page.getTotal().getAmount());
 
         // a guest's routine from the same answers, typed as the preview's schema says
@@ -250,7 +252,7 @@ class StorefrontClientsTest {
         assertThat(failure).as("the call fails").isNotNull();
         int code;
         String body;
-        java.net.http.HttpHeaders headers;
+        HttpHeaders headers;
         if (failure instanceof com.skincareshop.client.catalog.ApiException e) {
             code = e.getCode();
             body = e.getResponseBody();
@@ -272,7 +274,7 @@ class StorefrontClientsTest {
             assertThat(json.path("status").asInt()).isEqualTo(code);
             return new Problem(code, json.path("type").asText(),
                     json.path("violations").findValuesAsText("field"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("the problem is not JSON: " + body, e);
         }
     }

@@ -1,5 +1,6 @@
 package com.skincareshop.catalog.api;
 
+import jakarta.ws.rs.core.EntityTag;
 import com.skincareshop.catalog.domain.ProductCatalog;
 import com.skincareshop.catalog.domain.ProductInput;
 import com.skincareshop.catalog.domain.ProductQuery;
@@ -265,7 +266,7 @@ public class ProductResource {
     }
 
     /** JAX-RS quotes the tag itself. */
-    private static jakarta.ws.rs.core.EntityTag unquoted(long version) {
-        return new jakarta.ws.rs.core.EntityTag(String.valueOf(version));
+    private static EntityTag unquoted(long version) {
+        return new EntityTag(String.valueOf(version));
     }
 }

@@ -1,5 +1,6 @@
 package com.skincareshop.catalog.api;
 
+import java.util.ArrayList;
 import com.skincareshop.catalog.support.CatalogTest;
 import com.skincareshop.catalog.support.Products;
 import com.skincareshop.platform.testing.DevTokens;
@@ -209,7 +210,7 @@ class ProductApiTest {
         Response second = given().when().get("/api/products?q=" + tag + "&size=2&page=1");
         first.then().body("items.size()", equalTo(2)).body("page", equalTo(0)).body("size", equalTo(2)).body("total", equalTo(3));
         second.then().body("items.size()", equalTo(1)).body("page", equalTo(1));
-        List<String> skus = new java.util.ArrayList<>(first.jsonPath().getList("items.sku", String.class));
+        List<String> skus = new ArrayList<>(first.jsonPath().getList("items.sku", String.class));
         skus.addAll(second.jsonPath().getList("items.sku", String.class));
         assertThat(skus).doesNotHaveDuplicates().isSorted();
     }

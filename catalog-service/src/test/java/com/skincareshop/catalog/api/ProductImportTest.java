@@ -1,5 +1,6 @@
 package com.skincareshop.catalog.api;
 
+import org.hamcrest.Matchers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.catalog.support.CatalogTest;
 import com.skincareshop.catalog.support.Products;
@@ -53,7 +54,7 @@ class ProductImportTest {
         // what the storefront needs to build routines is there
         for (String category : List.of("CLEANSER", "SERUM", "MOISTURIZER", "SUNSCREEN", "EXFOLIANT")) {
             given().when().get("/api/products?category=" + category).then().statusCode(200)
-                    .body("total", org.hamcrest.Matchers.greaterThan(0));
+                    .body("total", Matchers.greaterThan(0));
         }
         given().when().get("/api/products?category=SUNSCREEN&size=100").then()
                 .body("items.spf", hasItem(20)).body("items.spf", hasItem(50));

@@ -1,5 +1,10 @@
 package com.skincareshop.catalog.api;
 
+import io.smallrye.jwt.build.Jwt;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import com.skincareshop.catalog.support.CatalogTest;
 import com.skincareshop.catalog.support.Products;
 import com.skincareshop.platform.testing.DevTokens;
@@ -22,7 +27,7 @@ import static org.hamcrest.Matchers.equalTo;
 @CatalogTest
 class ProductSecurityTest {
 
-    private static final String FORGED = io.smallrye.jwt.build.Jwt.issuer(DevTokens.ISSUER).subject("x")
+    private static final String FORGED = Jwt.issuer(DevTokens.ISSUER).subject("x")
             .groups(Set.of("merchandiser")).expiresIn(Duration.ofHours(1))
             .sign(generatedKey()); // right claims, wrong signing key
 
@@ -52,7 +57,7 @@ class ProductSecurityTest {
                 .then().statusCode(status).contentType("application/problem+json").body("status", equalTo(status));
         as.apply(given()).when().delete("/api/products/{sku}", sku)
                 .then().statusCode(status).contentType("application/problem+json");
-        as.apply(given()).contentType("application/x-ndjson").body("{}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        as.apply(given()).contentType("application/x-ndjson").body("{}\n".getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/products/import")
                 .then().statusCode(status).contentType("application/problem+json");
         given().when().get("/api/products/{sku}", sku).then().statusCode(404);
@@ -75,12 +80,12 @@ class ProductSecurityTest {
         given().when().get("/api/products?size=1").then().statusCode(200);
     }
 
-    private static java.security.PrivateKey generatedKey() {
+    private static PrivateKey generatedKey() {
         try {
-            var generator = java.security.KeyPairGenerator.getInstance("RSA");
+            var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             return generator.generateKeyPair().getPrivate();
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

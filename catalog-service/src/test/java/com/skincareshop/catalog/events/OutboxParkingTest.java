@@ -1,5 +1,8 @@
 package com.skincareshop.catalog.events;
 
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import com.skincareshop.catalog.support.CatalogTest;
 import com.skincareshop.platform.outbox.Outbox;
 import com.skincareshop.platform.outbox.OutboxRelay;
@@ -250,12 +253,12 @@ class OutboxParkingTest {
 
     private void setSmallTopicLimit(int bytes) {
         try (Admin admin = admin()) {
-            var resource = new org.apache.kafka.common.config.ConfigResource(
-                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, SMALL_TOPIC);
-            var op = new org.apache.kafka.clients.admin.AlterConfigOp(
-                    new org.apache.kafka.clients.admin.ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+            var resource = new ConfigResource(
+                    ConfigResource.Type.TOPIC, SMALL_TOPIC);
+            var op = new AlterConfigOp(
+                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
                             String.valueOf(bytes)),
-                    org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET);
+                    AlterConfigOp.OpType.SET);
             admin.incrementalAlterConfigs(Map.of(resource, Set.of(op))).all().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("cannot set max.message.bytes of " + SMALL_TOPIC, e);

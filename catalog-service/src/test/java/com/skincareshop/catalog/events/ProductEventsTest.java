@@ -1,5 +1,6 @@
 package com.skincareshop.catalog.events;
 
+import org.junit.jupiter.api.BeforeEach;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.catalog.support.CatalogTest;
 import com.skincareshop.catalog.support.Products;
@@ -56,7 +57,7 @@ class ProductEventsTest {
     MeterRegistry metrics;
 
     /** Events flow once the service is ready: its topics exist. */
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void serviceIsReady() {
         Readiness.await();
     }

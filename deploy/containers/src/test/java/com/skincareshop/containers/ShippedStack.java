@@ -1,5 +1,6 @@
 package com.skincareshop.containers;
 
+import java.util.concurrent.ConcurrentHashMap;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Volume;
 import org.testcontainers.containers.GenericContainer;
@@ -63,7 +64,7 @@ final class ShippedStack implements AutoCloseable {
     private final Deque<Runnable> undo = new ArrayDeque<>();
     private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, GenericContainer<?>> running = new LinkedHashMap<>();
-    private final Map<String, String> builtImages = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> builtImages = new ConcurrentHashMap<>();
     private KafkaContainer kafka;
 
     private ShippedStack() {

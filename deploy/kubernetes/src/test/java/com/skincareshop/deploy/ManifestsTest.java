@@ -1,5 +1,6 @@
 package com.skincareshop.deploy;
 
+import org.assertj.core.groups.Tuple;
 import com.skincareshop.contracts.events.Topics;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -77,7 +78,7 @@ class ManifestsTest {
             Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
             int port = httpPort(overlay, service, container);
             assertThat(container.getPorts()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
-                    .as(service + " listens where its configuration says").contains(org.assertj.core.groups.Tuple.tuple("http", port));
+                    .as(service + " listens where its configuration says").contains(Tuple.tuple("http", port));
             for (Probe probe : List.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())) {
                 assertThat(probe).as(service + " probes").isNotNull();
                 assertThat(HEALTH_PATHS).contains(probe.getHttpGet().getPath());

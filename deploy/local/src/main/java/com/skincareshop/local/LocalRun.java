@@ -1,5 +1,7 @@
 package com.skincareshop.local;
 
+import java.util.Comparator;
+import java.util.Set;
 import com.skincareshop.platform.stack.Stack;
 import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.EmbeddedPostgresServer;
@@ -112,7 +114,7 @@ public final class LocalRun {
         }
         if (Files.exists(data)) {
             try (var paths = Files.walk(data)) {
-                paths.sorted(java.util.Comparator.reverseOrder())
+                paths.sorted(Comparator.reverseOrder())
                         .filter(p -> !p.equals(data.resolve("run.lock")) && !p.equals(data))
                         .forEach(p -> p.toFile().delete());
             }
@@ -135,10 +137,10 @@ public final class LocalRun {
     }
 
     private void printWelcome() {
-        String merchandiser = DevTokens.issue("merch-1", java.util.Set.of("merchandiser"), Duration.ofDays(7));
-        String storefront = DevTokens.issue("storefront", java.util.Set.of("storefront"), Duration.ofDays(7));
-        String customer = DevTokens.issue("c-42", java.util.Set.of("customer"), Duration.ofDays(7));
-        String support = DevTokens.issue("support-1", java.util.Set.of("support"), Duration.ofDays(7));
+        String merchandiser = DevTokens.issue("merch-1", Set.of("merchandiser"), Duration.ofDays(7));
+        String storefront = DevTokens.issue("storefront", Set.of("storefront"), Duration.ofDays(7));
+        String customer = DevTokens.issue("c-42", Set.of("customer"), Duration.ofDays(7));
+        String support = DevTokens.issue("support-1", Set.of("support"), Duration.ofDays(7));
         System.out.println("""
 
                 Running. Ctrl-C stops everything this command started.

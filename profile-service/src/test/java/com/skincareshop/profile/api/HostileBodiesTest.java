@@ -1,5 +1,6 @@
 package com.skincareshop.profile.api;
 
+import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.platform.testing.StreamedBodies;
@@ -58,7 +59,7 @@ class HostileBodiesTest {
                             10L << 30, "\"}"));
             assertThat(response.statusCode()).isEqualTo(413);
             assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
-        } catch (java.io.IOException closed) {
+        } catch (IOException closed) {
             // the service closed the connection once its answer was written; the client may not have read it
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));

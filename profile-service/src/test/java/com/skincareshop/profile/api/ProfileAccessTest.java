@@ -1,5 +1,7 @@
 package com.skincareshop.profile.api;
 
+import java.time.Duration;
+import java.util.Set;
 import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.profile.support.ProfileTest;
 import com.skincareshop.profile.support.Requests;
@@ -34,7 +36,7 @@ class ProfileAccessTest {
                 caller("another customer", (r, c) -> r.auth().oauth2(DevTokens.customer("someone-else")), 403, 403, 403),
                 caller("merchandiser", (r, c) -> r.auth().oauth2(DevTokens.merchandiser()), 403, 403, 403),
                 caller("a customer token without the customer role",
-                        (r, c) -> r.auth().oauth2(DevTokens.issue(c, java.util.Set.of("guest"), java.time.Duration.ofHours(1))),
+                        (r, c) -> r.auth().oauth2(DevTokens.issue(c, Set.of("guest"), Duration.ofHours(1))),
                         403, 403, 403),
                 caller("no token", (r, c) -> r, 401, 401, 401),
                 caller("expired token", (r, c) -> r.auth().oauth2(DevTokens.expiredMerchandiser()), 401, 401, 401));

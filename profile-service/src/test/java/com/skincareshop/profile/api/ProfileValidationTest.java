@@ -1,5 +1,7 @@
 package com.skincareshop.profile.api;
 
+import java.util.Collections;
+import org.hamcrest.Matchers;
 import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.profile.support.ProfileTest;
 import com.skincareshop.profile.support.Requests;
@@ -34,7 +36,7 @@ class ProfileValidationTest {
                 bad("answers.sunExposureHours", a -> a.put("sunExposureHours", 25)),
                 bad("answers.sunExposureHours", a -> a.put("sunExposureHours", -2)),
                 bad("answers.pregnantOrBreastfeeding", a -> a.remove("pregnantOrBreastfeeding")),
-                bad("answers.avoidIngredients", a -> a.put("avoidIngredients", java.util.Collections.nCopies(21, "Retinol"))),
+                bad("answers.avoidIngredients", a -> a.put("avoidIngredients", Collections.nCopies(21, "Retinol"))),
                 bad("answers.avoidIngredients[0]", a -> a.put("avoidIngredients", List.of("<img src=x onerror=alert(1)>"))),
                 bad("answers.areas", a -> a.put("areas", List.of())),
                 bad("answers.budget.amount", a -> a.put("budget", Map.of("amount", "-10", "currency", "EUR"))),
@@ -88,7 +90,7 @@ class ProfileValidationTest {
         // the document breaks off inside "answers": that is where the problem is named
         Requests.put(customer, "{\"questionnaireVersion\": 1, \"answers\": {").then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("answers"))
-                .body("violations[0].message", org.hamcrest.Matchers.containsString("malformed JSON"));
+                .body("violations[0].message", Matchers.containsString("malformed JSON"));
         Requests.put(customer, "{\"questionnaireVersion\": 1,, }").then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("body"));
         Requests.put(customer, "").then().statusCode(400).contentType("application/problem+json");

@@ -1,5 +1,6 @@
 package com.skincareshop.profile.events;
 
+import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.events.EventTypes;
 import com.skincareshop.contracts.events.Topics;
@@ -59,7 +60,7 @@ class ProfileEventsTest {
     }
 
     private List<ConsumerRecord<String, String>> await(String customer,
-                                                       java.util.function.Predicate<List<ConsumerRecord<String, String>>> done) {
+                                                       Predicate<List<ConsumerRecord<String, String>>> done) {
         return TopicReader.readKey(broker.bootstrapServers(), Topics.PROFILES_SKIN, customer, done, Duration.ofSeconds(60));
     }
 

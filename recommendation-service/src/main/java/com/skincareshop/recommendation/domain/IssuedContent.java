@@ -1,5 +1,7 @@
 package com.skincareshop.recommendation.domain;
 
+import java.util.Comparator;
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.skincareshop.contracts.catalog.Ingredient;
 import com.skincareshop.contracts.catalog.Money;
@@ -74,7 +76,7 @@ public final class IssuedContent {
                         : new Product(sku, version, built.price().amount(), built.price().currency(), ingredientsDigest(built));
             });
         }
-        products.values().stream().sorted(java.util.Comparator.comparing(Product::sku)).forEach(p ->
+        products.values().stream().sorted(Comparator.comparing(Product::sku)).forEach(p ->
                 canonical.append("product|").append(p.sku()).append('|').append(plain(p.priceAmount())).append('|')
                         .append(p.priceCurrency()).append('|').append(p.ingredientsDigest()).append('\n'));
         return new IssuedContent(sha256(canonical.toString()), stepsDigest, Map.copyOf(products), steps.isEmpty());
@@ -97,7 +99,7 @@ public final class IssuedContent {
     public static String stepsDigest(JsonNode routine) {
         StringBuilder canonical = new StringBuilder();
         for (String time : List.of("AM", "PM")) {
-            for (JsonNode step : routine.path(time.toLowerCase(java.util.Locale.ROOT))) {
+            for (JsonNode step : routine.path(time.toLowerCase(Locale.ROOT))) {
                 canonical.append(time).append('|').append(step.path("slot").asText()).append('|')
                         .append(step.path("product").path("sku").asText()).append('\n');
             }

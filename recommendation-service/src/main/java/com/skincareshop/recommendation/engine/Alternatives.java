@@ -1,5 +1,7 @@
 package com.skincareshop.recommendation.engine;
 
+import com.skincareshop.contracts.vocabulary.Concern;
+import java.util.HashSet;
 import com.skincareshop.contracts.catalog.Money;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Area;
@@ -100,7 +102,7 @@ final class Alternatives {
             case SERUM -> {
                 List<ProductState> others = build.serumProducts().stream()
                         .filter(p -> !p.sku().equals(chosen.sku())).toList();
-                Set<com.skincareshop.contracts.vocabulary.Concern> goals = SerumSelection.covered(build, chosen);
+                Set<Concern> goals = SerumSelection.covered(build, chosen);
                 Fit fit = SerumSelection.candidate(build).and(Conflicts.compatibleSerum(others))
                         .and(p -> SerumSelection.covered(build, p).containsAll(goals));
                 yield Optional.of(new StepQuery(Category.SERUM, fit, p -> SerumSelection.score(build, p),
@@ -124,7 +126,7 @@ final class Alternatives {
 
     /** Not already in the routine; for a treatment, the same plan; within the budget when swapped in. */
     private static Predicate<ProductState> swappable(Build build, ProductState chosen, boolean usedElsewhere) {
-        Set<String> inRoutine = new java.util.HashSet<>();
+        Set<String> inRoutine = new HashSet<>();
         build.chosenProducts().forEach(p -> inRoutine.add(p.sku()));
         BigDecimal ceiling = budgetCeiling(build, chosen, usedElsewhere);
         Predicate<ProductState> samePlan = treatment(chosen) ? samePlanAs(build, chosen) : p -> true;

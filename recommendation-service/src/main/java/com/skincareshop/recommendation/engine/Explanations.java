@@ -1,5 +1,6 @@
 package com.skincareshop.recommendation.engine;
 
+import java.util.stream.Stream;
 import com.skincareshop.contracts.catalog.ActiveStrength;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Active;
@@ -54,7 +55,7 @@ final class Explanations {
                     week(pm), warnings(null), build.total(), null, null);
         }
         StorefrontDetails storefront = new StorefrontDetails(build, messages, locale);
-        Map<String, Long> uses = java.util.stream.Stream.concat(am.stream(), pm.stream())
+        Map<String, Long> uses = Stream.concat(am.stream(), pm.stream())
                 .collect(Collectors.groupingBy(s -> s.product().sku(), Collectors.counting()));
         am = am.stream().map(step -> storefront.step(step, TimeOfDay.AM, uses.get(step.product().sku()))).toList();
         pm = pm.stream().map(step -> storefront.step(step, TimeOfDay.PM, uses.get(step.product().sku()))).toList();

@@ -1,5 +1,6 @@
 package com.skincareshop.recommendation.events;
 
+import org.apache.kafka.common.MetricName;
 import com.skincareshop.platform.persistence.FailureDescription;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.platform.kafka.CloudEventHeaders;
@@ -281,7 +282,7 @@ public class ProfileConsumer {
     }
 
     private static double recordsLagMax(KafkaConsumer<String, byte[]> consumer) {
-        for (Map.Entry<org.apache.kafka.common.MetricName, ? extends Metric> metric : consumer.metrics().entrySet()) {
+        for (Map.Entry<MetricName, ? extends Metric> metric : consumer.metrics().entrySet()) {
             if (metric.getKey().name().equals("records-lag-max") && metric.getKey().tags().get("topic") == null) {
                 Object value = metric.getValue().metricValue();
                 return value instanceof Double d && !d.isNaN() ? d : 0;

@@ -1,5 +1,6 @@
 package com.skincareshop.recommendation.api;
 
+import org.hamcrest.Matchers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.vocabulary.AgeBand;
@@ -227,7 +228,7 @@ class RecommendationApiTest {
     void livenessWatchesTheConsumersAndTheCatalogueLoader() {
         given().when().get("/q/health/live").then().statusCode(200)
                 .body("checks.find { it.name == 'background-loops' }.data.keySet()",
-                        org.hamcrest.Matchers.hasItems("catalog-table-loader", "profile-consumer-0", "profile-consumer-1",
+                        Matchers.hasItems("catalog-table-loader", "profile-consumer-0", "profile-consumer-1",
                                 "outbox-relay"));
     }
 }

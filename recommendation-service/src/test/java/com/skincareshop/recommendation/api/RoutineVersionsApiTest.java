@@ -1,5 +1,6 @@
 package com.skincareshop.recommendation.api;
 
+import java.util.ArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.profile.Answers;
@@ -182,7 +183,7 @@ class RoutineVersionsApiTest {
     }
 
     private static List<JsonNode> iterable(JsonNode... arrays) {
-        List<JsonNode> all = new java.util.ArrayList<>();
+        List<JsonNode> all = new ArrayList<>();
         for (JsonNode array : arrays) {
             Iterator<JsonNode> elements = array.elements();
             elements.forEachRemaining(all::add);

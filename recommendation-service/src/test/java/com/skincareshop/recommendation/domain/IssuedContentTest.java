@@ -1,5 +1,7 @@
 package com.skincareshop.recommendation.domain;
 
+import java.util.HashMap;
+import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -97,7 +99,7 @@ class IssuedContentTest {
 
     private IssuedContent content(ProductState... products) {
         Routine routine = engine.build("c-1", 1L, CUSTOMER, "en", TestCatalog.of(products));
-        List<String> used = java.util.stream.Stream.concat(routine.am().stream(), routine.pm().stream())
+        List<String> used = Stream.concat(routine.am().stream(), routine.pm().stream())
                 .map(step -> step.product().sku()).toList();
         assertThat(used).as("the premise: the routine uses every product")
                 .containsAll(List.of(products).stream().map(ProductState::sku).toList());
@@ -105,7 +107,7 @@ class IssuedContentTest {
     }
 
     private static Cause cause(List<IssuedContent.Product> issued, ProductState... changed) {
-        Map<String, ProductState> now = new java.util.HashMap<>(catalogueMap(CLEANSER, SUNSCREEN, SERUM));
+        Map<String, ProductState> now = new HashMap<>(catalogueMap(CLEANSER, SUNSCREEN, SERUM));
         for (ProductState product : changed) {
             now.put(product.sku(), product);
         }

@@ -1,5 +1,13 @@
 package com.skincareshop.recommendation.engine;
 
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.vocabulary.AgeBand;
@@ -505,7 +513,7 @@ class RoutineEngineTest {
                     .concerns(Concern.FINE_LINES, Concern.DULLNESS, Concern.UNEVEN_TEXTURE)
                     .budget("100.00", "EUR").build(), pores);
             assertThat(skus(routine.pm())).contains("SER-RET05", "EXF-GLY7").doesNotContain("SER-GLY10");
-            assertThat(routine.total().amount()).isLessThanOrEqualTo(new java.math.BigDecimal("100.00"));
+            assertThat(routine.total().amount()).isLessThanOrEqualTo(new BigDecimal("100.00"));
         }
 
         @Test
@@ -731,7 +739,7 @@ class RoutineEngineTest {
             ProductState gentleRetinol = product("SER-RET02", Category.SERUM, "30.00").inci("Retinol", "0.2").build();
             Answers answers = answers().concerns(Concern.FINE_LINES).sensitive().build();
             TestCatalog catalog = TestCatalog.basics(gentleRetinol);
-            java.util.Map<String, List<String>> says = java.util.Map.of(
+            Map<String, List<String>> says = Map.of(
                     "en", List.of("Your routine includes a product with an active ingredient: retinoid.",
                             "(a patch test) before using it on your whole face"),
                     "tl", List.of("May aktibong sangkap ang isang produkto sa routine mo: retinoid.",
@@ -749,9 +757,9 @@ class RoutineEngineTest {
 
         @Test
         void everyMessageExistsInEveryLocaleWithTheSamePlaceholders() throws Exception {
-            java.util.Properties base = load("messages/routine.properties");
+            Properties base = load("messages/routine.properties");
             for (String locale : List.of("tl", "lv")) {
-                java.util.Properties translated = load("messages/routine_" + locale + ".properties");
+                Properties translated = load("messages/routine_" + locale + ".properties");
                 assertThat(translated.stringPropertyNames()).as(locale).isEqualTo(base.stringPropertyNames());
                 for (String key : base.stringPropertyNames()) {
                     assertThat(placeholders(translated.getProperty(key))).as(locale + " " + key)
@@ -768,18 +776,18 @@ class RoutineEngineTest {
             }
         }
 
-        private java.util.Properties load(String resource) throws Exception {
-            java.util.Properties properties = new java.util.Properties();
+        private Properties load(String resource) throws Exception {
+            Properties properties = new Properties();
             try (var in = getClass().getClassLoader().getResourceAsStream(resource);
-                 var reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+                 var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 properties.load(reader);
             }
             return properties;
         }
 
-        private java.util.Set<String> placeholders(String text) {
-            java.util.Set<String> found = new java.util.TreeSet<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\d}").matcher(text);
+        private Set<String> placeholders(String text) {
+            Set<String> found = new TreeSet<>();
+            Matcher m = Pattern.compile("\\{\\d}").matcher(text);
             while (m.find()) {
                 found.add(m.group());
             }

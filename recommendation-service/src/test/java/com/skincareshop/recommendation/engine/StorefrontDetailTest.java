@@ -1,5 +1,7 @@
 package com.skincareshop.recommendation.engine;
 
+import java.math.BigDecimal;
+import org.assertj.core.groups.Tuple;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.vocabulary.Active;
@@ -69,7 +71,7 @@ class StorefrontDetailTest {
         }
         assertThat(full.total()).isEqualTo(essential.total());
         assertThat(full.warnings()).extracting(Routine.Warning::code, Routine.Warning::message)
-                .isEqualTo(essential.warnings().stream().map(w -> org.assertj.core.groups.Tuple.tuple(w.code(), w.message())).toList());
+                .isEqualTo(essential.warnings().stream().map(w -> Tuple.tuple(w.code(), w.message())).toList());
     }
 
     @Test
@@ -98,8 +100,8 @@ class StorefrontDetailTest {
         assertThat(cleanserLine.lastsWeeks()).isEqualTo(1); // 30 ml at 1.5 ml twice a day
         assertThat(routine.products().get(1).lastsWeeks()).isEqualTo(7); // 30 ml at 0.3 ml twice a day
         assertThat(routine.products().get(3).lastsWeeks()).isEqualTo(3); // 30 ml of sunscreen at 1.2 ml a morning
-        assertThat(routine.products().stream().map(l -> l.price().amount().multiply(java.math.BigDecimal.valueOf(l.quantity())))
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)).isEqualByComparingTo(routine.total().amount());
+        assertThat(routine.products().stream().map(l -> l.price().amount().multiply(BigDecimal.valueOf(l.quantity())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(routine.total().amount());
         assertThat(routine.week()).extracting(Routine.Night::label).startsWith("Monday", "Tuesday");
     }
 
@@ -189,8 +191,8 @@ class StorefrontDetailTest {
         Routine.Step cleanser = step(routine, "am-1");
         assertThat(cleanser.product().sku()).isEqualTo("CLN-ROSE");
         assertThat(cleanser.alternatives()).extracting(a -> a.product().sku(), Routine.Alternative::why)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("CLN-LEMON", List.of(AlternativeReason.CHEAPER)),
-                        org.assertj.core.groups.Tuple.tuple("CLN-PLAIN", List.of(AlternativeReason.FRAGRANCE_FREE)));
+                .containsExactly(Tuple.tuple("CLN-LEMON", List.of(AlternativeReason.CHEAPER)),
+                        Tuple.tuple("CLN-PLAIN", List.of(AlternativeReason.FRAGRANCE_FREE)));
         assertThat(cleanser.alternatives().get(1).priceDifference().amount()).isEqualByComparingTo("2.00");
         assertThat(cleanser.alternatives().get(1).message()).isEqualTo("fragrance-free");
 

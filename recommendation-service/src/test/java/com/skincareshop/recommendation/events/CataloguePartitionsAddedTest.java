@@ -1,5 +1,6 @@
 package com.skincareshop.recommendation.events;
 
+import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.events.EventTypes;
 import com.skincareshop.contracts.events.Topics;
@@ -64,7 +65,7 @@ class CataloguePartitionsAddedTest {
     void productsOnPartitionsAddedLaterReachTheCatalogueTable() throws Exception {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> table.size() >= 0 && topicExists());
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            int before = admin.describeTopics(java.util.List.of(Topics.CATALOG_PRODUCTS)).allTopicNames().get()
+            int before = admin.describeTopics(List.of(Topics.CATALOG_PRODUCTS)).allTopicNames().get()
                     .get(Topics.CATALOG_PRODUCTS).partitions().size();
             admin.createPartitions(Map.of(Topics.CATALOG_PRODUCTS, NewPartitions.increaseTo(before + 2))).all().get();
 

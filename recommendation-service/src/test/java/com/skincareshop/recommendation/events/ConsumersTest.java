@@ -1,5 +1,8 @@
 package com.skincareshop.recommendation.events;
 
+import com.skincareshop.contracts.profile.SkinProfile;
+import java.time.Instant;
+import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.events.EventTypes;
@@ -91,7 +94,7 @@ class ConsumersTest {
         return given().auth().oauth2(DevTokens.storefront()).when().get("/api/recommendations/{id}", customer);
     }
 
-    private static JsonPath awaitRoutine(String customer, java.util.function.Predicate<JsonPath> until) {
+    private static JsonPath awaitRoutine(String customer, Predicate<JsonPath> until) {
         JsonPath[] last = new JsonPath[1];
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
             Response response = routine(customer);
@@ -326,14 +329,14 @@ class ConsumersTest {
     }
 
     private static CustomerProfiles.Change change(String customer, long version, boolean consent) {
-        return CustomerProfiles.Change.of(new com.skincareshop.contracts.profile.SkinProfile(customer, version, 1,
-                "en", answers(List.of(Concern.DARK_SPOTS), consent), java.time.Instant.now()));
+        return CustomerProfiles.Change.of(new SkinProfile(customer, version, 1,
+                "en", answers(List.of(Concern.DARK_SPOTS), consent), Instant.now()));
     }
 
     private byte[] profileJson(String customerId) {
         try {
-            return json.writeValueAsBytes(new com.skincareshop.contracts.profile.SkinProfile(customerId, 1, 1, "en",
-                    answers(List.of(Concern.DARK_SPOTS), false), java.time.Instant.now()));
+            return json.writeValueAsBytes(new SkinProfile(customerId, 1, 1, "en",
+                    answers(List.of(Concern.DARK_SPOTS), false), Instant.now()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

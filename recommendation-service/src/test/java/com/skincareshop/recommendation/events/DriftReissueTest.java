@@ -1,5 +1,7 @@
 package com.skincareshop.recommendation.events;
 
+import com.skincareshop.platform.lifecycle.Daemons;
+import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.catalog.Ingredient;
 import com.skincareshop.contracts.catalog.ProductState;
@@ -274,7 +276,7 @@ class DriftReissueTest {
         List<Thread> threads = workers.stream().map(worker -> new Thread(() -> {
             while (running.get()) {
                 worker.workQueue();
-                com.skincareshop.platform.lifecycle.Daemons.pause(Duration.ofMillis(20));
+                Daemons.pause(Duration.ofMillis(20));
             }
         }, "test-drift-worker")).toList();
         threads.forEach(Thread::start);
@@ -561,7 +563,7 @@ class DriftReissueTest {
 
     /** Reads the issued topic from the beginning until {@code done} holds for the records of these keys. */
     private Map<String, List<ConsumerRecord<String, String>>> readRecords(Set<String> keys,
-            java.util.function.Predicate<Map<String, List<ConsumerRecord<String, String>>>> done, Duration timeout) {
+            Predicate<Map<String, List<ConsumerRecord<String, String>>>> done, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         Map<String, List<ConsumerRecord<String, String>>> found = new HashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(

@@ -1,5 +1,7 @@
 package com.skincareshop.recommendation.events;
 
+import java.math.BigDecimal;
+import org.assertj.core.api.Assertions;
 import com.skincareshop.contracts.catalog.ActiveStrength;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.events.Topics;
@@ -86,7 +88,7 @@ class GoldenSamplesDecodingTest {
         assertThat(serum.texture()).isEqualTo(Texture.SERUM);
         assertThat(serum.size().amount()).isEqualByComparingTo("30");
         assertThat(serum.size().unit()).isEqualTo(SizeUnit.ML);
-        assertThat(serum.price().amount()).isEqualTo(new java.math.BigDecimal("39.90"));
+        assertThat(serum.price().amount()).isEqualTo(new BigDecimal("39.90"));
         assertThat(serum.price().currency()).isEqualTo("EUR");
         assertThat(serum.stock()).isEqualTo(112);
         assertThat(serum.updatedAt()).isEqualTo(Instant.parse("2026-11-28T09:41:17.482913Z"));
@@ -151,7 +153,7 @@ class GoldenSamplesDecodingTest {
     /** A product keyed by another sku than its value's is refused: the check above is not vacuous. */
     @Test
     void aSampleUnderAnotherKeyIsPoison() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> product("serum.json", "SER-OTHER-30"))
+        Assertions.assertThatThrownBy(() -> product("serum.json", "SER-OTHER-30"))
                 .isInstanceOf(EventDecoder.Poison.class);
     }
 
@@ -171,7 +173,7 @@ class GoldenSamplesDecodingTest {
         assertThat(answers.pregnantOrBreastfeeding()).isFalse();
         assertThat(answers.avoidIngredients()).containsExactly("Fragrance", "Retinol");
         assertThat(answers.areas()).containsExactly(Area.FACE, Area.HANDS);
-        assertThat(answers.budget().amount()).isEqualTo(new java.math.BigDecimal("160.00"));
+        assertThat(answers.budget().amount()).isEqualTo(new BigDecimal("160.00"));
         assertThat(answers.budget().currency()).isEqualTo("EUR");
         assertThat(answers.marketingConsent()).isTrue();
 

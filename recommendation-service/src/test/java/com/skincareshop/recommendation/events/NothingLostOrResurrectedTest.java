@@ -1,5 +1,6 @@
 package com.skincareshop.recommendation.events;
 
+import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -166,7 +167,7 @@ class NothingLostOrResurrectedTest {
     /** Every connection of the service killed while changes stream in, as a failover does: all of them land. */
     @Test
     void changesStreamedWhileTheDatabaseDropsEveryConnectionAllLand() throws Exception {
-        List<String> customers = java.util.stream.IntStream.range(0, 40).mapToObj(i -> newCustomer()).toList();
+        List<String> customers = IntStream.range(0, 40).mapToObj(i -> newCustomer()).toList();
         for (int round = 1; round <= 3; round++) {
             for (String customer : customers) {
                 publisher.profile(customer, round, answers(Concern.values()[round % 3]), "en");

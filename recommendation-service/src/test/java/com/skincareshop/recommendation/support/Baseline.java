@@ -1,5 +1,6 @@
 package com.skincareshop.recommendation.support;
 
+import java.util.stream.Collectors;
 import com.skincareshop.contracts.catalog.Money;
 import java.math.BigDecimal;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,6 +61,6 @@ public final class Baseline {
     }
 
     public static Map<String, ProductState> bySku() {
-        return PRODUCTS.stream().collect(java.util.stream.Collectors.toMap(ProductState::sku, p -> p));
+        return PRODUCTS.stream().collect(Collectors.toMap(ProductState::sku, p -> p));
     }
 }

@@ -1,5 +1,6 @@
 package com.skincareshop.recommendation.support;
 
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.events.EventTypes;
@@ -45,7 +46,7 @@ public final class Publisher implements AutoCloseable {
                 bytes(profile));
         CloudEventHeaders.write(record.headers(), UUID.randomUUID(), EventTypes.PROFILE_CHANGED, "/test",
                 profile.customerId(), Instant.now(), true);
-        record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
         deliver(record);
     }
 

@@ -1,5 +1,6 @@
 package com.skincareshop.benchmarks.faults;
 
+import java.sql.Timestamp;
 import com.skincareshop.benchmarks.reconciliation.Reconciliation;
 
 import java.time.Duration;
@@ -40,7 +41,7 @@ final class BrokerOutage {
         long back = System.nanoTime();
         workload.phase("broker back");
         run.log("broker back after " + seconds(back - stopping) + "; waiting for the outboxes to drain");
-        java.sql.Timestamp backAt = new java.sql.Timestamp(System.currentTimeMillis());
+        Timestamp backAt = new Timestamp(System.currentTimeMillis());
         Map<String, Long> drained = new LinkedHashMap<>();
         while (drained.size() < 3 && System.nanoTime() - back < Duration.ofMinutes(3).toNanos()) {
             for (String name : List.of(CATALOG, PROFILE, RECOMMENDATION)) {

@@ -1,5 +1,7 @@
 package com.skincareshop.benchmarks.faults;
 
+import java.util.ArrayDeque;
+import java.util.Optional;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.skincareshop.benchmarks.reconciliation.Write;
 import com.skincareshop.benchmarks.reconciliation.Write.Outcome;
@@ -222,7 +224,7 @@ final class FaultWorkload {
     private void eraser() {
         Random random = new Random(300);
         Map<String, Integer> counters = new HashMap<>();
-        java.util.ArrayDeque<String> toErase = new java.util.ArrayDeque<>();
+        ArrayDeque<String> toErase = new ArrayDeque<>();
         for (int i = 0; i < ERASED_CUSTOMERS; i++) {
             toErase.add(ERASER_PREFIX + i);
         }
@@ -335,7 +337,7 @@ final class FaultWorkload {
     }
 
     /** When the earliest acknowledged write to {@code service} that started at or after {@code after} ended. */
-    java.util.Optional<Long> firstAcknowledged(String service, long after) {
+    Optional<Long> firstAcknowledged(String service, long after) {
         synchronized (writes) {
             return writes.stream().filter(w -> w.service().equals(service) && w.outcome() == Outcome.ACKNOWLEDGED
                     && w.startedNanos() >= after).map(Write::endedNanos).min(Long::compare);

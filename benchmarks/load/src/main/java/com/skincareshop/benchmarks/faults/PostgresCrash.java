@@ -1,5 +1,6 @@
 package com.skincareshop.benchmarks.faults;
 
+import java.sql.Timestamp;
 import com.skincareshop.benchmarks.reconciliation.Reconciliation;
 import com.skincareshop.benchmarks.reconciliation.Write;
 import com.skincareshop.benchmarks.reconciliation.Write.Outcome;
@@ -50,7 +51,7 @@ final class PostgresCrash {
         Thread.sleep(ERASING_BEFORE_CRASH.toMillis());
         workload.phase("postgres down");
         run.log("PostgreSQL: immediate stop (a crash) for " + POSTGRES_DOWN.toSeconds() + " s");
-        java.sql.Timestamp crashAt = new java.sql.Timestamp(System.currentTimeMillis());
+        Timestamp crashAt = new Timestamp(System.currentTimeMillis());
         long crashing = System.nanoTime();
         run.database.stopImmediately();
         long down = System.nanoTime();

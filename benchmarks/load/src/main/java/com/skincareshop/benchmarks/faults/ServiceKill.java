@@ -1,5 +1,6 @@
 package com.skincareshop.benchmarks.faults;
 
+import org.apache.kafka.common.GroupState;
 import com.skincareshop.benchmarks.reconciliation.Write;
 import com.skincareshop.benchmarks.reconciliation.Write.Outcome;
 import com.skincareshop.platform.stack.Stack;
@@ -89,7 +90,7 @@ final class ServiceKill {
 
     private static boolean groupHasMembers(Admin admin) throws Exception {
         var group = admin.describeConsumerGroups(List.of("recommendation-service")).all().get().get("recommendation-service");
-        return group.groupState() == org.apache.kafka.common.GroupState.STABLE && !group.members().isEmpty()
+        return group.groupState() == GroupState.STABLE && !group.members().isEmpty()
                 && group.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
     }
 }

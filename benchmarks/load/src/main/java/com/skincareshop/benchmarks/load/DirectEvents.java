@@ -1,5 +1,6 @@
 package com.skincareshop.benchmarks.load;
 
+import java.util.ArrayList;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -58,7 +59,7 @@ final class DirectEvents {
     private static List<ProducerRecord<String, byte[]>> records(String topic, String type, String source, int count,
                                                                 IntFunction<Map.Entry<String, Object>> event)
             throws Exception {
-        List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>(count);
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             records.add(record(topic, type, source, event.apply(i)));
         }

@@ -1,5 +1,8 @@
 package com.skincareshop.benchmarks.load;
 
+import java.net.http.HttpResponse;
+import java.util.Comparator;
+import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.profile.SkinProfile;
@@ -129,7 +132,7 @@ public final class HttpMeasurement {
     private static void measure(Path root, String url, long pid, int customers, int seconds, int rate, int rounds,
                                 int connections) throws Exception {
         Path script = root.resolve("benchmarks/load/wrk/recommendations.lua");
-        String token = DevTokens.issue("storefront", java.util.Set.of("storefront"), Duration.ofHours(6));
+        String token = DevTokens.issue("storefront", Set.of("storefront"), Duration.ofHours(6));
         Map<String, String> live = Map.of();
         Map<String, String> routines = Map.of("LOAD_CUSTOMERS", String.valueOf(customers), "LOAD_PREFIX", CUSTOMER_PREFIX,
                 "LOAD_TOKEN", token);
@@ -137,7 +140,7 @@ public final class HttpMeasurement {
                 "LOAD_TOKEN", token);
         String liveUrl = url + LIVENESS;
         var unknown = Load.HTTP.send(Load.request("GET", url + "/api/recommendations/" + UNKNOWN_PREFIX + 0, token, null, null),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
         if (unknown.statusCode() != 404
                 || !unknown.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
             throw new IllegalStateException("a customer without a profile answered " + unknown.statusCode() + ": "
@@ -191,7 +194,7 @@ public final class HttpMeasurement {
         Map<String, Double> medians = new LinkedHashMap<>();
         for (var entry : runs.entrySet()) {
             List<WrkRun> list = entry.getValue();
-            List<WrkRun> byRate = list.stream().sorted(java.util.Comparator.comparingDouble(WrkRun::rate)).toList();
+            List<WrkRun> byRate = list.stream().sorted(Comparator.comparingDouble(WrkRun::rate)).toList();
             WrkRun median = byRate.get(byRate.size() / 2);
             medians.put(entry.getKey(), median.rate());
             System.out.printf("%-28s %-28s %12.0f %9.1f %9.1f %9.1f %8d %11.2f %11s%n", entry.getKey(),

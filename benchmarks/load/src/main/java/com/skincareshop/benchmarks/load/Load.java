@@ -1,5 +1,9 @@
 package com.skincareshop.benchmarks.load;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -101,11 +105,11 @@ final class Load {
      * as long as the connections stay open (the services pool theirs) and nothing else uses the server meanwhile.
      */
     static long postgresCpuTicks() {
-        try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+        try (var processes = Files.list(Path.of("/proc"))) {
             return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(p -> {
                         try {
-                            return java.nio.file.Files.readString(p.resolve("comm")).strip().equals("postgres");
+                            return Files.readString(p.resolve("comm")).strip().equals("postgres");
                         } catch (IOException e) {
                             return false;
                         }
@@ -119,7 +123,7 @@ final class Load {
 
     static long cpuTicks(long pid) {
         try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         } catch (IOException e) {
@@ -176,7 +180,7 @@ final class Load {
         try {
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
                     .get(REQUEST_TIMEOUT.toSeconds() * 3, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("operations did not finish", e);
         }
         return new Driven(total, shed, lateSends, (sentUntil - start) / 1e9);

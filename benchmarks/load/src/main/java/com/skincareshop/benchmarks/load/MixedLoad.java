@@ -1,5 +1,8 @@
 package com.skincareshop.benchmarks.load;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -110,7 +113,7 @@ public final class MixedLoad {
                 MixedLoad load = new MixedLoad(services.get(0).url(), services.get(1).url(), services.get(2).url(),
                         new Reconciliation(broker, LocalPostgres.fromEnvironment(), services));
                 load.prepare(root, products, (int) Math.ceil(rate * seconds * 0.02 * 1.5) + 10);
-                Map<String, Long> cpuBefore = new java.util.LinkedHashMap<>();
+                Map<String, Long> cpuBefore = new LinkedHashMap<>();
                 stack.pids().forEach((name, pid) -> cpuBefore.put(name, Load.cpuTicks(pid)));
                 passed = load.run(rate, seconds);
                 System.out.print("CPU used by each service from the start of the load to the end of the convergence check:");
@@ -309,7 +312,7 @@ public final class MixedLoad {
 
     /** GET the product for its ETag, change it, PUT it back with If-Match. */
     private CompletableFuture<?> conditionalWrite(long due, List<String> pool, String what,
-                                                  java.util.function.Consumer<ObjectNode> change) {
+                                                  Consumer<ObjectNode> change) {
         Optional<String> sku = take(pool, busySkus);
         if (sku.isEmpty()) {
             return readProduct(due);
@@ -480,7 +483,7 @@ public final class MixedLoad {
     private static JsonNode readTree(String body) {
         try {
             return JSON.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

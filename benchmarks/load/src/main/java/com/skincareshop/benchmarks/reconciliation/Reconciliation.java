@@ -1,5 +1,9 @@
 package com.skincareshop.benchmarks.reconciliation;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.benchmarks.reconciliation.Write.Outcome;
 import com.skincareshop.contracts.catalog.CatalogDigest;
@@ -99,8 +103,8 @@ public final class Reconciliation {
         return false;
     }
 
-    private static java.sql.Timestamp farFuture() {
-        return new java.sql.Timestamp(System.currentTimeMillis() + Duration.ofDays(1).toMillis());
+    private static Timestamp farFuture() {
+        return new Timestamp(System.currentTimeMillis() + Duration.ofDays(1).toMillis());
     }
 
     private long profileConsumerLag(Admin admin) throws Exception {
@@ -138,7 +142,7 @@ public final class Reconciliation {
     }
 
     /** The service's outbox rows created before {@code before} and not yet sent. */
-    public long unsentBefore(String service, java.sql.Timestamp before) throws SQLException {
+    public long unsentBefore(String service, Timestamp before) throws SQLException {
         try (Connection db = database(service);
              var query = db.prepareStatement("select count(*) from outbox_event where sent_at is null and created_at < ?")) {
             query.setTimestamp(1, before);
@@ -208,7 +212,7 @@ public final class Reconciliation {
     private void checkErased(List<Write> writes, String customerPrefix, String eraserPrefix, Map<String, Long> profiles,
                              Map<String, Long> erasures, Map<String, Long> readModel, Map<String, List<Long>> snapshots)
             throws Exception {
-        Set<String> erased = new java.util.TreeSet<>(erasures.keySet());
+        Set<String> erased = new TreeSet<>(erasures.keySet());
         writes.stream().filter(w -> w.op().equals("DELETE") && w.service().equals(PROFILE)).map(Write::key)
                 .filter(k -> !profiles.containsKey(k)).forEach(erased::add);
         String size = erased.size() + " erased (" + erasures.size() + " in profile_erasure, "
@@ -271,7 +275,7 @@ public final class Reconciliation {
     /** Outbox rows with a payload whose key or content names one of the customers. */
     private List<String> outboxNaming(String service, String customerPrefix, Set<String> customers) throws SQLException {
         List<String> found = new ArrayList<>();
-        java.util.regex.Pattern quoted = java.util.regex.Pattern.compile("\"(" + java.util.regex.Pattern.quote(customerPrefix)
+        Pattern quoted = Pattern.compile("\"(" + Pattern.quote(customerPrefix)
                 + "[A-Za-z0-9._:-]+)\"");
         try (Connection db = database(service); ResultSet rows = db.createStatement().executeQuery(
                 "select seq, topic, message_key, payload from outbox_event where payload is not null")) {
@@ -296,7 +300,7 @@ public final class Reconciliation {
      * not be, none of its records may hold answers, in its value or its headers.
      */
     private void checkDeadLetters() throws Exception {
-        Set<String> topics = new java.util.TreeSet<>(List.of(Topics.deadLetterOf(Topics.CATALOG_PRODUCTS),
+        Set<String> topics = new TreeSet<>(List.of(Topics.deadLetterOf(Topics.CATALOG_PRODUCTS),
                 Topics.deadLetterOf(Topics.PROFILES_SKIN)));
         Set<String> existing;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
@@ -314,9 +318,9 @@ public final class Reconciliation {
                 problems.add(topic + "@" + record.partition() + ":" + record.offset() + " parked: "
                         + header(record, "dlq.error"));
                 List<String> texts = new ArrayList<>();
-                texts.add(record.value() == null ? "" : new String(record.value(), java.nio.charset.StandardCharsets.UTF_8));
+                texts.add(record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8));
                 record.headers().forEach(h -> texts.add(h.key() + "=" + (h.value() == null ? ""
-                        : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8))));
+                        : new String(h.value(), StandardCharsets.UTF_8))));
                 for (String field : ANSWER_FIELDS) {
                     if (texts.stream().anyMatch(t -> t.contains("\"" + field + "\""))) {
                         problems.add(topic + "@" + record.partition() + ":" + record.offset() + " holds \"" + field + "\"");
@@ -331,7 +335,7 @@ public final class Reconciliation {
     private static String header(ConsumerRecord<?, ?> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null
-                : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+                : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.skincareshop.contracts.events;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.SchemaLocation;
@@ -51,8 +53,8 @@ class AsyncApiDocumentTest {
                         .set("a", ContractFiles.YAML.createObjectNode()
                                 .put("$ref", "./schemas/no-such.schema.json")))
                 .deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) broken).putObject("b").put("$ref", "#/components/messages/none");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) broken).putObject("c")
+        ((ObjectNode) broken).putObject("b").put("$ref", "#/components/messages/none");
+        ((ObjectNode) broken).putObject("c")
                 .put("$ref", "./schemas/vocabulary.v1.schema.json#/$defs/none");
         URI start = URI.create(EventSchemas.BASE_URI + "broken.yaml");
         References.Result result = References.follow(start, uri -> uri.equals(start) ? broken : ContractFiles.load(uri));
@@ -116,7 +118,7 @@ class AsyncApiDocumentTest {
                 .forEach(topic -> assertThat(actions.get(topic)).as(topic).contains("receive"));
     }
 
-    private static <T> List<T> iterable(java.util.Iterator<T> iterator) {
+    private static <T> List<T> iterable(Iterator<T> iterator) {
         List<T> list = new ArrayList<>();
         iterator.forEachRemaining(list::add);
         return list;

@@ -1,5 +1,8 @@
 package com.skincareshop.contracts.events;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import java.net.URI;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -29,8 +32,8 @@ final class ContractFiles {
 
     /** Numbers as written (a tree of BigDecimals, not doubles), and a duplicated key is an error, not the last one. */
     static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     static final ObjectMapper YAML = new YAMLMapper();
 
@@ -71,7 +74,7 @@ final class ContractFiles {
      * The document a URI under {@link EventSchemas#BASE_URI} names, or null when there is none (a reference to
      * anything else, on the network included, resolves to nothing).
      */
-    static JsonNode load(java.net.URI uri) {
+    static JsonNode load(URI uri) {
         String text = uri.toString();
         if (!text.startsWith(EventSchemas.BASE_URI)
                 || ContractFiles.class.getClassLoader().getResource(EventSchemas.RESOURCE_ROOT

@@ -1,5 +1,11 @@
 package com.skincareshop.contracts.events;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -66,10 +72,10 @@ class EventSchemasTest {
     void everyTopicHasSamplesAndNothingElseDoes() {
         assertThat(ContractFiles.TOPICS).allSatisfy(topic -> assertThat(ContractFiles.samples(topic)).as(topic).isNotEmpty());
         List<String> folders = new ArrayList<>();
-        try (Stream<java.nio.file.Path> paths = java.nio.file.Files.list(ContractFiles.folder("samples"))) {
+        try (Stream<Path> paths = Files.list(ContractFiles.folder("samples"))) {
             paths.forEach(path -> folders.add(path.getFileName().toString()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         assertThat(folders).as("a folder per topic, named as the topic").containsExactlyInAnyOrderElementsOf(ContractFiles.TOPICS);
         assertThat(ContractFiles.TOPICS.stream().map(EventSchemas::valueSchema).distinct()
@@ -146,7 +152,7 @@ class EventSchemasTest {
         String products = Topics.CATALOG_PRODUCTS;
         String profiles = Topics.PROFILES_SKIN;
         String routines = Topics.RECOMMENDATIONS_ISSUED;
-        Map<String, Runnable> cases = new java.util.LinkedHashMap<>();
+        Map<String, Runnable> cases = new LinkedHashMap<>();
         cases.put("price as a JSON number", () -> fails(products, "serum.json", p -> price(p).put("amount", 39.9)));
         cases.put("price with one decimal", () -> fails(products, "serum.json", p -> price(p).put("amount", "39.9")));
         cases.put("lower-case sku", () -> fails(products, "serum.json", p -> p.put("sku", "ser-vitc15-30")));
@@ -160,7 +166,7 @@ class EventSchemasTest {
         cases.put("names without English", () -> fails(products, "serum.json", p -> ((ObjectNode) p.get("names")).remove("en")));
         cases.put("a name in an unknown locale", () -> fails(products, "serum.json", p -> ((ObjectNode) p.get("names")).put("de", "Serum")));
         cases.put("a size of three decimals", () -> fails(products, "serum.json",
-                p -> ((ObjectNode) p.get("size")).put("amount", new java.math.BigDecimal("30.005"))));
+                p -> ((ObjectNode) p.get("size")).put("amount", new BigDecimal("30.005"))));
         cases.put("no ingredients", () -> fails(products, "serum.json", p -> p.putArray("ingredients")));
         cases.put("a customer id with a space", () -> fails(profiles, "every-answer.json", p -> p.put("customerId", "c 42")));
         cases.put("pregnancy answered true from 55", () -> fails(profiles, "no-optional-answers.json",

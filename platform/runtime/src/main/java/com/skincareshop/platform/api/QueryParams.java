@@ -1,5 +1,6 @@
 package com.skincareshop.platform.api;
 
+import com.skincareshop.platform.json.StrictJson;
 import com.skincareshop.platform.problem.ProblemException;
 
 import java.util.Arrays;
@@ -50,8 +51,8 @@ public final class QueryParams {
         if (value.length() > maxLength) {
             throw ProblemException.invalid(name, "must be at most " + maxLength + " characters");
         }
-        if (com.skincareshop.platform.json.StrictJson.hasControlCharacters(value)) {
-            throw ProblemException.invalid(name, com.skincareshop.platform.json.StrictJson.CONTROL_CHARACTERS);
+        if (StrictJson.hasControlCharacters(value)) {
+            throw ProblemException.invalid(name, StrictJson.CONTROL_CHARACTERS);
         }
         return value;
     }

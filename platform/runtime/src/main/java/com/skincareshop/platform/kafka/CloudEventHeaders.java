@@ -1,5 +1,6 @@
 package com.skincareshop.platform.kafka;
 
+import java.util.OptionalLong;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -45,16 +46,16 @@ public final class CloudEventHeaders {
     }
 
     /** The tombstone's {@link #AGGREGATE_VERSION}; empty when absent (an older producer). */
-    public static java.util.OptionalLong readAggregateVersion(Headers headers) {
+    public static OptionalLong readAggregateVersion(Headers headers) {
         Optional<String> value = read(headers, AGGREGATE_VERSION);
         if (value.isEmpty()) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
         try {
             long version = Long.parseLong(value.get());
-            return version > 0 ? java.util.OptionalLong.of(version) : java.util.OptionalLong.empty();
+            return version > 0 ? OptionalLong.of(version) : OptionalLong.empty();
         } catch (NumberFormatException e) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
     }
 

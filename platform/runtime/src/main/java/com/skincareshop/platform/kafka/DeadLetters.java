@@ -1,5 +1,6 @@
 package com.skincareshop.platform.kafka;
 
+import com.skincareshop.contracts.events.Topics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,7 +55,7 @@ public class DeadLetters {
 
     public void park(ConsumerRecord<?, byte[]> record, byte[] key, String error) {
         ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(
-                com.skincareshop.contracts.events.Topics.deadLetterOf(record.topic()), null, key,
+                Topics.deadLetterOf(record.topic()), null, key,
                 coordinates(record, error));
         for (Header header : record.headers()) {
             dead.headers().add(header);

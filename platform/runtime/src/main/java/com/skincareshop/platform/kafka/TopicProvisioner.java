@@ -1,5 +1,7 @@
 package com.skincareshop.platform.kafka;
 
+import java.util.HashMap;
+import java.util.concurrent.TimeoutException;
 import com.skincareshop.platform.lifecycle.Daemons;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -90,7 +92,7 @@ public class TopicProvisioner {
         }
     }
 
-    private void provision() throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+    private void provision() throws ExecutionException, InterruptedException, TimeoutException {
         long timeoutMs = config.adminTimeout().toMillis();
         try (Admin admin = Admin.create(KafkaClientConfig.of(kafka, Map.of(
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMs),
@@ -99,7 +101,7 @@ public class TopicProvisioner {
             List<NewTopic> missing = new ArrayList<>();
             config.topics().forEach((name, spec) -> {
                 if (!existing.contains(name)) {
-                    Map<String, String> configs = new java.util.HashMap<>(spec.config());
+                    Map<String, String> configs = new HashMap<>(spec.config());
                     configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, spec.compacted()
                             ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
                     missing.add(new NewTopic(name, spec.partitions(), config.replicationFactor()).configs(configs));
@@ -127,7 +129,7 @@ public class TopicProvisioner {
      * queue) is only reported.
      */
     private void checkPartitionCounts(Admin admin, long timeoutMs)
-            throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+            throws ExecutionException, InterruptedException, TimeoutException {
         if (config.topics().isEmpty()) {
             return;
         }

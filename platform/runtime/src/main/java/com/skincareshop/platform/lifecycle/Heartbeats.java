@@ -1,5 +1,6 @@
 package com.skincareshop.platform.lifecycle;
 
+import java.util.Locale;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -171,7 +172,7 @@ public final class Heartbeats {
         }
 
         private static String seconds(long nanos) {
-            return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
+            return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
         }
     }
 }

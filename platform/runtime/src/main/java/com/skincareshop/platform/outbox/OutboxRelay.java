@@ -1,5 +1,8 @@
 package com.skincareshop.platform.outbox;
 
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.skincareshop.platform.kafka.CloudEventHeaders;
 import com.skincareshop.platform.kafka.KafkaClientConfig;
 import com.skincareshop.platform.kafka.TopicProvisioner;
@@ -111,7 +114,7 @@ public class OutboxRelay {
     public OutboxRelay(EntityManager entityManager,
                        @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka,
                        TopicProvisioner topics, OutboxConfig config, Clock clock, MeterRegistry registry,
-                       @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.name")
+                       @ConfigProperty(name = "quarkus.application.name")
                        String serviceName, MessageTracing tracing) {
         this.tracing = tracing;
         this.entityManager = entityManager;
@@ -351,7 +354,7 @@ public class OutboxRelay {
             return false;
         } catch (ExecutionException e) {
             return e.getCause() instanceof UnknownTopicOrPartitionException;
-        } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+        } catch (TimeoutException | RuntimeException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -540,7 +543,7 @@ public class OutboxRelay {
         }
     }
 
-    private static void closeQuietly(String what, java.util.function.Consumer<Duration> close) {
+    private static void closeQuietly(String what, Consumer<Duration> close) {
         try {
             close.accept(Duration.ofSeconds(5));
         } catch (RuntimeException e) {

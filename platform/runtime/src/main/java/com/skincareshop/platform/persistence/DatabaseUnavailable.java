@@ -1,5 +1,6 @@
 package com.skincareshop.platform.persistence;
 
+import org.hibernate.exception.JDBCConnectionException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -21,7 +22,7 @@ public final class DatabaseUnavailable {
     public static boolean causes(Throwable failure) {
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
-            if (cause instanceof org.hibernate.exception.JDBCConnectionException
+            if (cause instanceof JDBCConnectionException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof ConnectException) {
                 return true;

@@ -1,5 +1,9 @@
 package com.skincareshop.platform.problem;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.Priorities;
+import java.util.Locale;
 import com.skincareshop.contracts.validation.Violation;
 import com.skincareshop.platform.persistence.DatabaseUnavailable;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -58,12 +62,12 @@ public class ProblemMappers {
 
     /** Replaces Quarkus' built-in mapper for this type, which answers plain JSON without the field. */
     @ServerExceptionMapper
-    public Response mismatchedInput(com.fasterxml.jackson.databind.exc.MismatchedInputException e, UriInfo uri) {
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         return json(e, uri);
     }
 
     @ServerExceptionMapper
-    public Response malformedJson(com.fasterxml.jackson.core.exc.StreamReadException e, UriInfo uri) {
+    public Response malformedJson(StreamReadException e, UriInfo uri) {
         return json(e, uri);
     }
 
@@ -113,7 +117,7 @@ public class ProblemMappers {
         return respond(Problem.of(status, slug(title), title, e.getMessage()), uri);
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         if (DatabaseUnavailable.causes(e)) {
             return databaseUnavailable(e, uri);
@@ -154,6 +158,6 @@ public class ProblemMappers {
     }
 
     private static String slug(String title) {
-        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 }

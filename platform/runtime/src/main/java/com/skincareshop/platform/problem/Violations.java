@@ -1,5 +1,6 @@
 package com.skincareshop.platform.problem;
 
+import java.util.Collection;
 import com.skincareshop.contracts.validation.Violation;
 import com.skincareshop.contracts.validation.ViolationList;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -179,7 +180,7 @@ public final class Violations {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
         return "an object";

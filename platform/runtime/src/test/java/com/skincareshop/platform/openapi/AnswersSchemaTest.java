@@ -1,5 +1,6 @@
 package com.skincareshop.platform.openapi;
 
+import java.lang.reflect.RecordComponent;
 import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.profile.Questionnaire;
 import com.skincareshop.contracts.profile.Questionnaires;
@@ -33,7 +34,7 @@ class AnswersSchemaTest {
         assertThat(answers.getProperties().keySet())
                 .containsExactlyElementsOf(questionnaire.questions().stream().map(Questionnaire.Question::id).toList())
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(Answers.class.getRecordComponents())
-                        .map(java.lang.reflect.RecordComponent::getName).toList());
+                        .map(RecordComponent::getName).toList());
         assertThat(answers.getAdditionalPropertiesBoolean()).isFalse();
     }
 

@@ -1,5 +1,6 @@
 package com.skincareshop.platform.persistence;
 
+import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
@@ -20,7 +21,7 @@ class DatabaseUnavailableTest {
         }
         assertThat(DatabaseUnavailable.causes(new RuntimeException(new SQLException("refused", null,
                 new ConnectException("Connection refused"))))).isTrue();
-        assertThat(DatabaseUnavailable.causes(new org.hibernate.exception.JDBCConnectionException("closed",
+        assertThat(DatabaseUnavailable.causes(new JDBCConnectionException("closed",
                 state(null)))).isTrue();
     }
 

@@ -1,5 +1,9 @@
 package com.skincareshop.platform.stack;
 
+import io.smallrye.jwt.build.Jwt;
+import java.math.BigDecimal;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -452,7 +456,7 @@ public final class HostileRequests {
             case 0 -> json.getNodeFactory().numberNode(random.nextInt(1000) - 500);
             case 1 -> json.getNodeFactory().booleanNode(true);
             case 2 -> json.createArrayNode().add(json.createObjectNode());
-            case 3 -> json.getNodeFactory().numberNode(new java.math.BigDecimal("1e999999"));
+            case 3 -> json.getNodeFactory().numberNode(new BigDecimal("1e999999"));
             default -> json.createObjectNode().put("$where", "1==1");
         };
     }
@@ -520,12 +524,12 @@ public final class HostileRequests {
     /** Right claims, wrong signing key. */
     private static String forge() {
         try {
-            var generator = java.security.KeyPairGenerator.getInstance("RSA");
+            var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return io.smallrye.jwt.build.Jwt.issuer(DevTokens.ISSUER).subject("attacker")
+            return Jwt.issuer(DevTokens.ISSUER).subject("attacker")
                     .groups(Set.of("merchandiser", "storefront", "support")).expiresIn(Duration.ofHours(1))
                     .sign(generator.generateKeyPair().getPrivate());
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

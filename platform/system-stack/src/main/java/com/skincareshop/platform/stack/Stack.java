@@ -1,5 +1,7 @@
 package com.skincareshop.platform.stack;
 
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.LocalPostgres;
@@ -38,7 +40,7 @@ public final class Stack implements AutoCloseable {
     public static List<Service> onFreePorts(String databasePrefix) {
         return SERVICE_NAMES.stream().map(name -> {
             String domain = name.replace("-service", "");
-            return new Service(name, com.skincareshop.platform.testing.KafkaBroker.freePort(), databasePrefix + domain, domain);
+            return new Service(name, KafkaBroker.freePort(), databasePrefix + domain, domain);
         }).toList();
     }
 
@@ -48,7 +50,7 @@ public final class Stack implements AutoCloseable {
     private final List<Service> services;
     private final List<Process> processes = new ArrayList<>();
     private final LocalPostgres postgres;
-    private final Map<String, String> environment = new java.util.LinkedHashMap<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
 
     /** On the machine's PostgreSQL ({@link LocalPostgres#fromEnvironment()}). */
     public Stack(Path root, Path logs, KafkaBroker broker, List<Service> services) {
@@ -164,7 +166,7 @@ public final class Stack implements AutoCloseable {
 
     /** The process id of each running service, by name. */
     public Map<String, Long> pids() {
-        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        Map<String, Long> pids = new LinkedHashMap<>();
         for (int i = 0; i < processes.size(); i++) {
             pids.put(services.get(i).name(), processes.get(i).pid());
         }
@@ -172,13 +174,13 @@ public final class Stack implements AutoCloseable {
     }
 
     /** A service whose process has ended, if any. */
-    public java.util.Optional<String> exitedService() {
+    public Optional<String> exitedService() {
         for (int i = 0; i < processes.size(); i++) {
             if (!processes.get(i).isAlive()) {
-                return java.util.Optional.of(services.get(i).name());
+                return Optional.of(services.get(i).name());
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** One probe of {@code /q/health/ready}: false while the service is not listening or not ready. */

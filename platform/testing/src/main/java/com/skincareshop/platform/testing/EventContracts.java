@@ -1,5 +1,8 @@
 package com.skincareshop.platform.testing;
 
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -96,12 +99,12 @@ public final class EventContracts {
      * The headers of the first example of a message in asyncapi.yaml, as a consumer outside this repository would
      * take them from the document: for feeding a decoder records whose headers our own code did not write.
      */
-    public static java.util.Map<String, String> exampleHeaders(String message) {
+    public static Map<String, String> exampleHeaders(String message) {
         JsonNode examples = asyncApi().at("/components/messages/" + message + "/examples/0/headers");
         if (!examples.isObject()) {
             throw new IllegalArgumentException("asyncapi.yaml has no example of " + message);
         }
-        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         examples.fields().forEachRemaining(header -> headers.put(header.getKey(), header.getValue().asText()));
         return headers;
     }
@@ -112,7 +115,7 @@ public final class EventContracts {
             if (in == null) {
                 throw new IllegalStateException("no " + path + " on the class path");
             }
-            return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(in);
+            return new YAMLMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

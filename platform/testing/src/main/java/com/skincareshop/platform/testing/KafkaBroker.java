@@ -1,5 +1,11 @@
 package com.skincareshop.platform.testing;
 
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -252,7 +258,7 @@ public final class KafkaBroker implements AutoCloseable {
     /** An open port is not a working broker: wait until it answers metadata requests with itself as a node. */
     private void awaitServing() {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
+        try (Admin admin = Admin.create(Map.of(
                 "bootstrap.servers", bootstrapServers(), "request.timeout.ms", "2000", "default.api.timeout.ms", "2000"))) {
             while (Instant.now().isBefore(deadline)) {
                 try {
@@ -260,7 +266,7 @@ public final class KafkaBroker implements AutoCloseable {
                         admin.listTopics().names().get(3, TimeUnit.SECONDS);
                         return;
                     }
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                } catch (ExecutionException | TimeoutException e) {
                     // not serving yet
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -285,7 +291,7 @@ public final class KafkaBroker implements AutoCloseable {
     static String randomClusterId() {
         while (true) {
             UUID uuid = UUID.randomUUID();
-            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
+            ByteBuffer bytes = ByteBuffer.allocate(16);
             bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
             String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
             if (!id.startsWith("-")) {
@@ -295,7 +301,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package com.skincareshop.platform.testing;
 
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,8 +27,8 @@ public final class TopicReader {
 
     /** A header's value as text, or null when the record has none. */
     public static String header(ConsumerRecord<?, ?> record, String name) {
-        org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Reads the records with this key until {@code done} holds for them or the timeout passes. */

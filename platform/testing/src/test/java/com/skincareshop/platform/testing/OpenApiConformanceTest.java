@@ -1,5 +1,6 @@
 package com.skincareshop.platform.testing;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterAll;
@@ -144,7 +145,7 @@ class OpenApiConformanceTest {
         RestAssured.given().filter(new OpenApiConformance()).when().get(base + path);
     }
 
-    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String contentType, String etag,
+    private static void answer(HttpExchange exchange, int status, String contentType, String etag,
                                String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", contentType);
