@@ -6,7 +6,6 @@ import com.skincareshop.recommendation.engine.index.CatalogTable;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-
 /** The routine policy from {@link RecommendationConfig#policy()}, the engine built on it, and its catalogue. */
 public class EngineConfiguration {
 
@@ -14,9 +13,16 @@ public class EngineConfiguration {
     @Singleton
     RoutinePolicy policy(RecommendationConfig settings) {
         RecommendationConfig.Policy config = settings.policy();
-        return new RoutinePolicy(config.dailyMinimumSpf(), config.highExposureHours(), config.highExposureSpf(),
-                config.marketSpfCap().orElse(null), config.currency(), config.maxSerums(), config.sensitiveMaxRetinol(),
-                config.sensitiveMaxAha(), config.pregnancyMaxBha());
+        return new RoutinePolicy(
+                config.dailyMinimumSpf(),
+                config.highExposureHours(),
+                config.highExposureSpf(),
+                config.marketSpfCap().orElse(null),
+                config.currency(),
+                config.maxSerums(),
+                config.sensitiveMaxRetinol(),
+                config.sensitiveMaxAha(),
+                config.pregnancyMaxBha());
     }
 
     @Produces

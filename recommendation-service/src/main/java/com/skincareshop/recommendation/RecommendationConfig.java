@@ -2,7 +2,6 @@ package com.skincareshop.recommendation;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,15 +1,14 @@
 package com.skincareshop.systemtests;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
 import com.skincareshop.platform.stack.HostileRequests;
 import com.skincareshop.platform.testing.DevTokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,10 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The three services as they ship (packaged jars, production profile) on a real broker and PostgreSQL, driven
@@ -48,21 +47,54 @@ class FlowEndToEndTest {
     @Test
     void productsAndAProfileInTheRoutineOutAndItFollowsEveryChange() throws Exception {
         // merchandisers load the demo catalogue
-        given().auth().oauth2(DevTokens.merchandiser()).contentType("application/x-ndjson")
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType("application/x-ndjson")
                 .body(Files.readAllBytes(ROOT.resolve("catalog-service/src/main/resources/demo/catalog.ndjson")))
-                .when().post(catalog + "/api/products/import")
-                .then().statusCode(200).body("rejected", equalTo(0));
+                .when()
+                .post(catalog + "/api/products/import")
+                .then()
+                .statusCode(200)
+                .body("rejected", equalTo(0));
 
         // a customer answers the questionnaire in Tagalog
-        given().when().get(profiles + "/api/questionnaire?locale=tl").then().statusCode(200).body("locale", equalTo("tl"));
-        given().auth().oauth2(DevTokens.customer(CUSTOMER)).contentType(ContentType.JSON)
-                .body(Map.of("questionnaireVersion", 1, "locale", "tl", "answers", Map.of(
-                        "skinType", "OILY", "sensitive", false, "ageBand", "35_44",
-                        "concerns", List.of("ENLARGED_PORES", "SAGGING_PORES"), "sunExposureHours", 5,
-                        "pregnantOrBreastfeeding", false, "avoidIngredients", List.of("Fragrance"),
-                        "areas", List.of("FACE"), "marketingConsent", true)))
-                .when().put(profiles + "/api/profiles/{id}", CUSTOMER)
-                .then().statusCode(201);
+        given().when()
+                .get(profiles + "/api/questionnaire?locale=tl")
+                .then()
+                .statusCode(200)
+                .body("locale", equalTo("tl"));
+        given().auth()
+                .oauth2(DevTokens.customer(CUSTOMER))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "questionnaireVersion",
+                        1,
+                        "locale",
+                        "tl",
+                        "answers",
+                        Map.of(
+                                "skinType",
+                                "OILY",
+                                "sensitive",
+                                false,
+                                "ageBand",
+                                "35_44",
+                                "concerns",
+                                List.of("ENLARGED_PORES", "SAGGING_PORES"),
+                                "sunExposureHours",
+                                5,
+                                "pregnantOrBreastfeeding",
+                                false,
+                                "avoidIngredients",
+                                List.of("Fragrance"),
+                                "areas",
+                                List.of("FACE"),
+                                "marketingConsent",
+                                true)))
+                .when()
+                .put(profiles + "/api/profiles/{id}", CUSTOMER)
+                .then()
+                .statusCode(201);
 
         // ... and gets a routine in Tagalog
         JsonPath routine = awaitRoutine(r -> true);
@@ -75,27 +107,53 @@ class FlowEndToEndTest {
         assertThat(serum).as("a serum for the customer's pores").isNotNull();
 
         // the recommended serum is discontinued: the next routine no longer has it
-        given().auth().oauth2(DevTokens.merchandiser()).when().delete(catalog + "/api/products/{sku}", serum)
-                .then().statusCode(204);
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .when()
+                .delete(catalog + "/api/products/{sku}", serum)
+                .then()
+                .statusCode(204);
         JsonPath afterDiscontinuation = awaitRoutine(r -> !skus(r).contains(serum));
-        assertThat(firstSerum(afterDiscontinuation)).as("another serum takes its place").isNotNull().isNotEqualTo(serum);
+        assertThat(firstSerum(afterDiscontinuation))
+                .as("another serum takes its place")
+                .isNotNull()
+                .isNotEqualTo(serum);
 
         // a price changes (read, edit, write back): the next routine shows it
         String cleanser = afterDiscontinuation.getString("am.find { it.slot == 'CLEANSER' }.product.sku");
-        Map<String, Object> product = given().when().get(catalog + "/api/products/{sku}", cleanser)
-                .then().statusCode(200).extract().jsonPath().getMap("");
+        Map<String, Object> product = given().when()
+                .get(catalog + "/api/products/{sku}", cleanser)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
         @SuppressWarnings("unchecked")
         Map<String, Object> price = (Map<String, Object>) product.get("price");
         price.put("amount", "7.77");
-        given().auth().oauth2(DevTokens.merchandiser()).contentType(ContentType.JSON).body(product)
-                .when().put(catalog + "/api/products/{sku}", cleanser).then().statusCode(200);
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType(ContentType.JSON)
+                .body(product)
+                .when()
+                .put(catalog + "/api/products/{sku}", cleanser)
+                .then()
+                .statusCode(200);
         awaitRoutine(r -> "7.77".equals(r.getString("am.find { it.slot == 'CLEANSER' }.product.price.amount")));
 
         // the customer is erased: the routine is gone, the storefront is told to use the preview
-        given().auth().oauth2(DevTokens.customer(CUSTOMER)).when().delete(profiles + "/api/profiles/{id}", CUSTOMER)
-                .then().statusCode(204);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> routineResponse().statusCode() == 404);
-        routineResponse().then().contentType("application/problem+json")
+        given().auth()
+                .oauth2(DevTokens.customer(CUSTOMER))
+                .when()
+                .delete(profiles + "/api/profiles/{id}", CUSTOMER)
+                .then()
+                .statusCode(204);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> routineResponse().statusCode() == 404);
+        routineResponse()
+                .then()
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:skincare:problem:no-profile"));
     }
 
@@ -111,20 +169,25 @@ class FlowEndToEndTest {
     }
 
     private static Response routineResponse() {
-        return given().auth().oauth2(DevTokens.customer(CUSTOMER)).when()
+        return given().auth()
+                .oauth2(DevTokens.customer(CUSTOMER))
+                .when()
                 .get(recommendations + "/api/recommendations/{id}", CUSTOMER);
     }
 
     private static JsonPath awaitRoutine(Predicate<JsonPath> until) {
         JsonPath[] last = new JsonPath[1];
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Response response = routineResponse();
-            if (response.statusCode() != 200) {
-                return false;
-            }
-            last[0] = response.jsonPath();
-            return until.test(last[0]);
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Response response = routineResponse();
+                    if (response.statusCode() != 200) {
+                        return false;
+                    }
+                    last[0] = response.jsonPath();
+                    return until.test(last[0]);
+                });
         return last[0];
     }
 

@@ -4,12 +4,11 @@ import com.skincareshop.platform.stack.Stack;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.OpenApiConformance;
 import com.skincareshop.platform.testing.TestPostgres;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The three services as they ship (packaged jars, production profile) on a real broker and PostgreSQL, started once
@@ -23,19 +22,20 @@ final class RunningStack implements BeforeAllCallback {
     private static volatile Started started;
 
     /** The running services' base URLs. */
-    record Urls(String catalog, String profiles, String recommendations) {
-    }
+    record Urls(String catalog, String profiles, String recommendations) {}
 
     static Urls urls() {
         if (started == null) {
-            throw new IllegalStateException("a test class that uses the stack is annotated @ExtendWith(RunningStack.class)");
+            throw new IllegalStateException(
+                    "a test class that uses the stack is annotated @ExtendWith(RunningStack.class)");
         }
         return started.urls;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        started = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        started = context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Started.class, key -> Started.start(), Started.class);
         OpenApiConformance.install();
     }
@@ -46,12 +46,17 @@ final class RunningStack implements BeforeAllCallback {
         static Started start() {
             KafkaBroker broker = KafkaBroker.forTests().start();
             List<Stack.Service> services = Stack.onFreePorts("e2e_");
-            Stack stack = new Stack(ROOT, ROOT.resolve("system-tests/target/e2e-logs"), broker, services,
-                    TestPostgres.server());
+            Stack stack = new Stack(
+                    ROOT, ROOT.resolve("system-tests/target/e2e-logs"), broker, services, TestPostgres.server());
             try {
                 stack.provisionDatabases(true).start().awaitReady(Duration.ofSeconds(180));
-                return new Started(broker, stack,
-                        new Urls(services.get(0).url(), services.get(1).url(), services.get(2).url()));
+                return new Started(
+                        broker,
+                        stack,
+                        new Urls(
+                                services.get(0).url(),
+                                services.get(1).url(),
+                                services.get(2).url()));
             } catch (Exception e) {
                 stack.close();
                 broker.close();

@@ -1,7 +1,8 @@
 package com.skincareshop.systemtests;
 
-import java.io.IOException;
-import java.net.http.HttpHeaders;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.client.catalog.api.ProductsApi;
@@ -34,14 +35,11 @@ import com.skincareshop.client.recommendation.model.PreviewRequest;
 import com.skincareshop.client.recommendation.model.RoutineV1;
 import com.skincareshop.client.recommendation.model.RoutineV2;
 import com.skincareshop.platform.testing.DevTokens;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -50,9 +48,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The storefront's view of the three services: the Java clients generated at build time from each service's stored
@@ -69,13 +68,21 @@ class StorefrontClientsTest {
     static void documentsAreTheOnesTheClientsWereGeneratedFrom() throws Exception {
         // the clients come from <service>/target/openapi/openapi.json: the running service serves the same document
         RunningStack.Urls urls = RunningStack.urls();
-        for (String[] service : new String[][]{{"catalog-service", urls.catalog()}, {"profile-service", urls.profiles()},
-                {"recommendation-service", urls.recommendations()}}) {
-            JsonNode stored = JSON.readTree(Files.readString(
-                    RunningStack.ROOT.resolve(service[0] + "/target/openapi/openapi.json")));
-            HttpResponse<String> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(service[1] + "/q/openapi?format=json")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(JSON.readTree(served.body())).as(service[0] + ": served and stored document").isEqualTo(stored);
+        for (String[] service : new String[][] {
+            {"catalog-service", urls.catalog()},
+            {"profile-service", urls.profiles()},
+            {"recommendation-service", urls.recommendations()}
+        }) {
+            JsonNode stored = JSON.readTree(
+                    Files.readString(RunningStack.ROOT.resolve(service[0] + "/target/openapi/openapi.json")));
+            HttpResponse<String> served = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(service[1] + "/q/openapi?format=json"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(JSON.readTree(served.body()))
+                    .as(service[0] + ": served and stored document")
+                    .isEqualTo(stored);
         }
     }
 
@@ -94,13 +101,16 @@ class StorefrontClientsTest {
         assertThat(read.getName()).isEqualTo("Roku krēms");
         assertThat(read.getAreas()).containsExactly(Area.HANDS);
 
-        ProductPage page = storefront.listProducts(Area.HANDS, Category.MOISTURIZER, null, null, 0, "CLIENT", 10,
-                null, null);
+        ProductPage page =
+                storefront.listProducts(Area.HANDS, Category.MOISTURIZER, null, null, 0, "CLIENT", 10, null, null);
         assertThat(page.getItems()).extracting(Product::getSku).containsExactly("HND-CLIENT-50");
 
         // NDJSON: one product as the client writes it, and a line that breaks a rule
-        String line = catalogClient(null).getObjectMapper().writeValueAsString(handCream().sku("HND-CLIENT-51"));
-        ImportReport report = merchandiser.importProducts(line + "\n{\"sku\": \"HND-CLIENT-52\", \"category\": \"TONER\"}\n");
+        String line = catalogClient(null)
+                .getObjectMapper()
+                .writeValueAsString(handCream().sku("HND-CLIENT-51"));
+        ImportReport report =
+                merchandiser.importProducts(line + "\n{\"sku\": \"HND-CLIENT-52\", \"category\": \"TONER\"}\n");
         assertThat(report.getCreated()).isEqualTo(1);
         assertThat(report.getRejected()).isEqualTo(1);
         assertThat(report.getLines().get(1).getOutcome()).isEqualTo(ImportOutcome.REJECTED);
@@ -110,11 +120,14 @@ class StorefrontClientsTest {
         Problem missing = problem(() -> storefront.getProduct("NO-SUCH-SKU", null), 404);
         assertThat(missing.type()).isEqualTo("urn:skincare:problem:not-found");
         // an SPF on a serum: 400 naming spf
-        Problem invalid = problem(() -> merchandiser.putProduct("SER-CLIENT-1",
-                handCream().category(Category.SERUM).spf(30), null), 400);
+        Problem invalid = problem(
+                () -> merchandiser.putProduct(
+                        "SER-CLIENT-1", handCream().category(Category.SERUM).spf(30), null),
+                400);
         assertThat(invalid.fields()).containsExactly("spf");
         // a stale version: 412
-        Problem stale = problem(() -> merchandiser.putProduct("HND-CLIENT-50", handCream().stock(3), "\"7\""), 412);
+        Problem stale = problem(
+                () -> merchandiser.putProduct("HND-CLIENT-50", handCream().stock(3), "\"7\""), 412);
         assertThat(stale.type()).isEqualTo("urn:skincare:problem:precondition-failed");
         // no merchandiser: 401
         problem(() -> storefront.putProduct("HND-CLIENT-50", handCream(), null), 401);
@@ -133,17 +146,30 @@ class StorefrontClientsTest {
         assertThat(tagalog.getQuestions()).extracting("id").contains("skinType", "concerns", "budget");
 
         ProfilesApi customer = new ProfilesApi(profileClient(DevTokens.customer(CUSTOMER)));
-        Profile profile = customer.putProfile(CUSTOMER, new ProfileRequest().questionnaireVersion(1)
-                .locale(com.skincareshop.client.profile.model.Locale.TL).answers(answers()));
+        Profile profile = customer.putProfile(
+                CUSTOMER,
+                new ProfileRequest()
+                        .questionnaireVersion(1)
+                        .locale(com.skincareshop.client.profile.model.Locale.TL)
+                        .answers(answers()));
         assertThat(profile.getVersion()).isEqualTo(1);
-        assertThat(profile.getAnswers().getConcerns()).containsExactly(
-                com.skincareshop.client.profile.model.Concern.DULLNESS,
-                com.skincareshop.client.profile.model.Concern.DARK_SPOTS);
-        assertThat(new ProfilesApi(profileClient(DevTokens.support())).getProfile(CUSTOMER).getHistory()).hasSize(1);
+        assertThat(profile.getAnswers().getConcerns())
+                .containsExactly(
+                        com.skincareshop.client.profile.model.Concern.DULLNESS,
+                        com.skincareshop.client.profile.model.Concern.DARK_SPOTS);
+        assertThat(new ProfilesApi(profileClient(DevTokens.support()))
+                        .getProfile(CUSTOMER)
+                        .getHistory())
+                .hasSize(1);
 
         // an answer out of range: 400 naming it
-        Problem invalid = problem(() -> customer.putProfile(CUSTOMER, new ProfileRequest().questionnaireVersion(1)
-                .answers(answers().sunExposureHours(new BigDecimal("30")))), 400);
+        Problem invalid = problem(
+                () -> customer.putProfile(
+                        CUSTOMER,
+                        new ProfileRequest()
+                                .questionnaireVersion(1)
+                                .answers(answers().sunExposureHours(new BigDecimal("30")))),
+                400);
         assertThat(invalid.fields()).containsExactly("answers.sunExposureHours");
         // another customer's profile: 403; a customer without one: 404
         problem(() -> customer.getProfile("c-e2e-someone-else"), 403);
@@ -152,7 +178,10 @@ class StorefrontClientsTest {
         // the routine follows the profile through Kafka
         RecommendationsApi routines = new RecommendationsApi(recommendationClient(DevTokens.customer(CUSTOMER)));
         AtomicReference<RoutineV1> routine = new AtomicReference<>();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
                 .until(() -> {
                     routine.set(routines.getRoutine(CUSTOMER, null));
                     return true;
@@ -167,43 +196,53 @@ class StorefrontClientsTest {
         assertThat(page.getAm().get(0).getId()).isEqualTo("am-1");
         assertThat(page.getAm().get(0).getLabels().getTime()).isEqualTo("Umaga");
         assertThat(page.getProducts()).isNotEmpty();
-        assertThat(page.getProducts().stream().map(l -> new BigDecimal(l.getPrice().getAmount())
-                .multiply(BigDecimal.valueOf(l.getQuantity())))
-                .reduce(BigDecimal.ZERO, BigDecimal::add))
+        assertThat(page.getProducts().stream()
+                        .map(l ->
+                                new BigDecimal(l.getPrice().getAmount()).multiply(BigDecimal.valueOf(l.getQuantity())))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo(page.getTotal().getAmount());
 
         // a guest's routine from the same answers, typed as the preview's schema says
         RecommendationsApi storefront = new RecommendationsApi(recommendationClient(DevTokens.storefront()));
-        RoutineV1 guest = storefront.previewRoutine(new PreviewRequest().answers(guestAnswers()),
-                com.skincareshop.client.recommendation.model.Locale.EN);
+        RoutineV1 guest = storefront.previewRoutine(
+                new PreviewRequest().answers(guestAnswers()), com.skincareshop.client.recommendation.model.Locale.EN);
         assertThat(guest.getCustomerId()).isNull();
         assertThat(guest.getLocale()).isEqualTo(com.skincareshop.client.recommendation.model.Locale.EN);
         assertThat(guest.getMinimumSpf()).isPositive();
 
         // no areas: 400 naming them; a customer who never answered: 404 pointing to the preview
-        Problem noAreas = problem(() -> storefront.previewRoutine(new PreviewRequest()
-                .answers(guestAnswers().areas(new LinkedHashSet<>())), null), 400);
+        Problem noAreas = problem(
+                () -> storefront.previewRoutine(
+                        new PreviewRequest().answers(guestAnswers().areas(new LinkedHashSet<>())), null),
+                400);
         assertThat(noAreas.fields()).containsExactly("answers.areas");
         Problem noProfile = problem(() -> storefront.getRoutine("c-e2e-nobody", null), 404);
         assertThat(noProfile.type()).isEqualTo("urn:skincare:problem:no-profile");
 
         // erasure: the routine goes too
         customer.eraseProfile(CUSTOMER);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(problem(() -> routines.getRoutine(CUSTOMER, null)).status()).isEqualTo(404));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(problem(() -> routines.getRoutine(CUSTOMER, null))
+                                .status())
+                        .isEqualTo(404));
     }
 
     private static ProductInput handCream() {
         return new ProductInput()
-                .category(Category.MOISTURIZER).brand("Client Lab")
+                .category(Category.MOISTURIZER)
+                .brand("Client Lab")
                 .names(new ProductInputNames().en("Hand cream").lv("Roku krēms"))
                 .descriptions(new ProductInputDescriptions().en("A rich cream for dry hands."))
-                .ingredients(List.of(new IngredientInput().inci("Aqua"), new IngredientInput().inci("Glycerin"),
+                .ingredients(List.of(
+                        new IngredientInput().inci("Aqua"),
+                        new IngredientInput().inci("Glycerin"),
                         new IngredientInput().inci("Shea Butter")))
                 .concerns(Set.of(Concern.DEHYDRATION))
                 .skinTypes(Set.of(SkinType.DRY, SkinType.NORMAL))
                 .areas(Set.of(Area.HANDS))
-                .timeOfDay(TimeOfDay.ANY).format(ProductFormat.TUBE)
+                .timeOfDay(TimeOfDay.ANY)
+                .format(ProductFormat.TUBE)
                 .size(new SizeInput().amount(new BigDecimal("50")).unit(SizeUnit.ML))
                 .price(new PriceInput().amount(new BigDecimal("12.50")).currency("EUR"))
                 .stock(25);
@@ -211,11 +250,15 @@ class StorefrontClientsTest {
 
     /** A customer's answers, in their order of importance. */
     private static Answers answers() {
-        return new Answers().skinType(com.skincareshop.client.profile.model.SkinType.COMBINATION).sensitive(false)
+        return new Answers()
+                .skinType(com.skincareshop.client.profile.model.SkinType.COMBINATION)
+                .sensitive(false)
                 .ageBand(com.skincareshop.client.profile.model.AgeBand._35_44)
-                .concerns(new LinkedHashSet<>(List.of(com.skincareshop.client.profile.model.Concern.DULLNESS,
+                .concerns(new LinkedHashSet<>(List.of(
+                        com.skincareshop.client.profile.model.Concern.DULLNESS,
                         com.skincareshop.client.profile.model.Concern.DARK_SPOTS)))
-                .sunExposureHours(new BigDecimal("2.5")).pregnantOrBreastfeeding(false)
+                .sunExposureHours(new BigDecimal("2.5"))
+                .pregnantOrBreastfeeding(false)
                 .areas(new LinkedHashSet<>(List.of(com.skincareshop.client.profile.model.Area.FACE)))
                 .marketingConsent(false);
     }
@@ -223,18 +266,20 @@ class StorefrontClientsTest {
     /** A guest's answers, in the recommendation client's types. */
     private static com.skincareshop.client.recommendation.model.Answers guestAnswers() {
         return new com.skincareshop.client.recommendation.model.Answers()
-                .skinType(com.skincareshop.client.recommendation.model.SkinType.DRY).sensitive(true)
+                .skinType(com.skincareshop.client.recommendation.model.SkinType.DRY)
+                .sensitive(true)
                 .ageBand(com.skincareshop.client.recommendation.model.AgeBand._25_34)
                 .concerns(new LinkedHashSet<>(List.of(com.skincareshop.client.recommendation.model.Concern.DARK_SPOTS)))
-                .sunExposureHours(BigDecimal.ONE).pregnantOrBreastfeeding(true)
-                .areas(new LinkedHashSet<>(List.of(com.skincareshop.client.recommendation.model.Area.FACE,
+                .sunExposureHours(BigDecimal.ONE)
+                .pregnantOrBreastfeeding(true)
+                .areas(new LinkedHashSet<>(List.of(
+                        com.skincareshop.client.recommendation.model.Area.FACE,
                         com.skincareshop.client.recommendation.model.Area.HANDS)))
                 .marketingConsent(false);
     }
 
     /** A problem as the document describes it, read from the generated client's exception. */
-    private record Problem(int status, String type, List<String> fields) {
-    }
+    private record Problem(int status, String type, List<String> fields) {}
 
     private interface Call {
         void run() throws Exception;
@@ -272,8 +317,8 @@ class StorefrontClientsTest {
         try {
             JsonNode json = JSON.readTree(body);
             assertThat(json.path("status").asInt()).isEqualTo(code);
-            return new Problem(code, json.path("type").asText(),
-                    json.path("violations").findValuesAsText("field"));
+            return new Problem(
+                    code, json.path("type").asText(), json.path("violations").findValuesAsText("field"));
         } catch (IOException e) {
             throw new AssertionError("the problem is not JSON: " + body, e);
         }

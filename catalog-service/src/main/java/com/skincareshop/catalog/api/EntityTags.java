@@ -2,7 +2,6 @@ package com.skincareshop.catalog.api;
 
 import com.skincareshop.catalog.domain.IfMatch;
 import com.skincareshop.platform.problem.ProblemException;
-
 import java.util.HashSet;
 import java.util.Set;
 
@@ -11,8 +10,7 @@ final class EntityTags {
 
     static final String IF_MATCH = "If-Match";
 
-    private EntityTags() {
-    }
+    private EntityTags() {}
 
     static IfMatch parseIfMatch(String header) {
         if (header == null || header.isBlank()) {

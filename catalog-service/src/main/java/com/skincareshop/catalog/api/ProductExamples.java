@@ -39,6 +39,5 @@ final class ProductExamples {
                "violations": [{"field": "category", "message": "must be one of CLEANSER, EXFOLIANT, SERUM, MOISTURIZER, SUNSCREEN"}]}]}
             """;
 
-    private ProductExamples() {
-    }
+    private ProductExamples() {}
 }

@@ -1,20 +1,18 @@
 package com.skincareshop.catalog.api;
 
-import com.skincareshop.catalog.CatalogConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.skincareshop.catalog.CatalogConfig;
 import com.skincareshop.catalog.domain.IfMatch;
 import com.skincareshop.catalog.domain.ProductCatalog;
 import com.skincareshop.catalog.domain.ProductInput;
 import com.skincareshop.contracts.catalog.ProductState;
-import com.skincareshop.platform.problem.ProblemException;
 import com.skincareshop.contracts.validation.Violation;
 import com.skincareshop.contracts.validation.ViolationList;
+import com.skincareshop.platform.problem.ProblemException;
 import com.skincareshop.platform.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
-import org.jboss.logging.Logger;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * The NDJSON bulk import. Each line is parsed, validated and stored in a transaction of its own, exactly as a PUT
@@ -43,8 +42,7 @@ public class ProductImport {
     private final ProductCatalog catalog;
     private final int maxLines;
 
-    public ProductImport(ObjectMapper json, Validator validator, ProductCatalog catalog,
-                         CatalogConfig config) {
+    public ProductImport(ObjectMapper json, Validator validator, ProductCatalog catalog, CatalogConfig config) {
         this.json = json;
         this.validator = validator;
         this.catalog = catalog;
@@ -57,8 +55,9 @@ public class ProductImport {
             throw ProblemException.invalid(Violations.BODY, "is empty: send one product as JSON per line");
         }
         if (lines.size() > maxLines) {
-            throw ProblemException.invalid(Violations.BODY, "has " + lines.size() + " lines; at most " + maxLines
-                    + " are accepted in one import");
+            throw ProblemException.invalid(
+                    Violations.BODY,
+                    "has " + lines.size() + " lines; at most " + maxLines + " are accepted in one import");
         }
         List<ImportReport.Line> report = new ArrayList<>();
         Listing listing = new Listing();
@@ -68,8 +67,9 @@ public class ProductImport {
             }
         }
         ImportReport result = ImportReport.of(report);
-        LOG.infof("Import: %d lines, %d created, %d updated, %d unchanged, %d rejected", result.received(),
-                result.created(), result.updated(), result.unchanged(), result.rejected());
+        LOG.infof(
+                "Import: %d lines, %d created, %d updated, %d unchanged, %d rejected",
+                result.received(), result.created(), result.updated(), result.unchanged(), result.rejected());
         return result;
     }
 
@@ -83,7 +83,8 @@ public class ProductImport {
         if (input == null) {
             return rejected(number, null, List.of(new Violation(Violations.BODY, "must be a JSON object")));
         }
-        List<Violation> violations = new ArrayList<>(Violations.of(validator.validate(input, ProductInput.SizesFirst.class)));
+        List<Violation> violations =
+                new ArrayList<>(Violations.of(validator.validate(input, ProductInput.SizesFirst.class)));
         if (input.sku() == null) {
             violations.add(new Violation("sku", "is required on every import line"));
         }
@@ -92,15 +93,27 @@ public class ProductImport {
         }
         try {
             ProductCatalog.Upserted result = catalog.upsert(input.sku(), input, IfMatch.NONE);
-            return new ImportReport.Line(number, input.sku(), ImportReport.Outcome.valueOf(result.outcome().name()),
-                    result.product().version(), List.of(), warnings(result.product()));
+            return new ImportReport.Line(
+                    number,
+                    input.sku(),
+                    ImportReport.Outcome.valueOf(result.outcome().name()),
+                    result.product().version(),
+                    List.of(),
+                    warnings(result.product()));
         } catch (ProblemException e) {
-            return rejected(number, input.sku(), e.problem().violations().isEmpty()
-                    ? List.of(new Violation(Violations.BODY, e.problem().detail()))
-                    : e.problem().violations());
+            return rejected(
+                    number,
+                    input.sku(),
+                    e.problem().violations().isEmpty()
+                            ? List.of(new Violation(Violations.BODY, e.problem().detail()))
+                            : e.problem().violations());
         } catch (RuntimeException e) {
-            LOG.warnf("Import line %d (sku %s) could not be stored: %s", number, input.sku(), e.getClass().getName());
-            return rejected(number, input.sku(),
+            LOG.warnf(
+                    "Import line %d (sku %s) could not be stored: %s",
+                    number, input.sku(), e.getClass().getName());
+            return rejected(
+                    number,
+                    input.sku(),
                     List.of(new Violation(Violations.BODY, "could not be stored; retry the line")));
         }
     }
@@ -120,8 +133,10 @@ public class ProductImport {
         for (int i = 0; i < product.ingredients().size(); i++) {
             String inci = product.ingredients().get(i).inci();
             if (unrecognized.contains(inci)) {
-                warnings.add(new Violation("ingredients[" + i + "].inci", "'" + inci + "' is not in the INCI"
-                        + " dictionary: stored, but no safety rule can read it; check the spelling"));
+                warnings.add(new Violation(
+                        "ingredients[" + i + "].inci",
+                        "'" + inci + "' is not in the INCI"
+                                + " dictionary: stored, but no safety rule can read it; check the spelling"));
             }
         }
         return warnings;
@@ -132,7 +147,8 @@ public class ProductImport {
      * throws {@code BodyTooLargeException} (a 413).
      */
     private static List<String> readLines(InputStream body) throws IOException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         List<String> lines = new ArrayList<>();

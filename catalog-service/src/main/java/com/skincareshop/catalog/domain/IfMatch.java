@@ -2,7 +2,6 @@ package com.skincareshop.catalog.domain;
 
 import com.skincareshop.platform.problem.Problem;
 import com.skincareshop.platform.problem.ProblemException;
-
 import java.util.Set;
 
 /**
@@ -21,11 +20,14 @@ public sealed interface IfMatch {
     /** Throws a 412 problem when the product as it is now does not satisfy the precondition. */
     default void check(String sku, Long currentVersion) {
         if (!test(currentVersion)) {
-            throw new ProblemException(Problem.of(412, "precondition-failed", "Precondition failed",
+            throw new ProblemException(Problem.of(
+                    412,
+                    "precondition-failed",
+                    "Precondition failed",
                     currentVersion == null
                             ? "product " + sku + " does not exist"
                             : "product " + sku + " is at version " + currentVersion
-                            + "; read it again and retry with If-Match: \"" + currentVersion + "\""));
+                                    + "; read it again and retry with If-Match: \"" + currentVersion + "\""));
         }
     }
 

@@ -23,9 +23,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -39,6 +36,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A product of the catalogue. {@code version} starts at 1 and grows by one with every change that alters what a
@@ -197,17 +196,55 @@ public class Product {
 
     /** The full state: the event payload and the API representation. */
     public ProductState toState() {
-        return new ProductState(sku, version, status, category, brand, names, descriptions, ingredients, actives,
-                containsFragrance, enums(Concern.class, concerns), enums(SkinType.class, skinTypes),
-                enums(Area.class, areas), timeOfDay, spf, format, texture, new Size(sizeAmount, sizeUnit),
-                new Money(priceAmount, priceCurrency), stock, updatedAt, unrecognizedIngredients);
+        return new ProductState(
+                sku,
+                version,
+                status,
+                category,
+                brand,
+                names,
+                descriptions,
+                ingredients,
+                actives,
+                containsFragrance,
+                enums(Concern.class, concerns),
+                enums(SkinType.class, skinTypes),
+                enums(Area.class, areas),
+                timeOfDay,
+                spf,
+                format,
+                texture,
+                new Size(sizeAmount, sizeUnit),
+                new Money(priceAmount, priceCurrency),
+                stock,
+                updatedAt,
+                unrecognizedIngredients);
     }
 
     /** The state without what every change moves (version, time): equal content means nothing changed. */
     private static ProductState contentOf(ProductState s) {
-        return new ProductState(s.sku(), 0, s.status(), s.category(), s.brand(), s.names(), s.descriptions(),
-                s.ingredients(), s.actives(), s.containsFragrance(), s.concerns(), s.skinTypes(), s.areas(),
-                s.timeOfDay(), s.spf(), s.format(), s.texture(), s.size(), s.price(), s.stock(), null,
+        return new ProductState(
+                s.sku(),
+                0,
+                s.status(),
+                s.category(),
+                s.brand(),
+                s.names(),
+                s.descriptions(),
+                s.ingredients(),
+                s.actives(),
+                s.containsFragrance(),
+                s.concerns(),
+                s.skinTypes(),
+                s.areas(),
+                s.timeOfDay(),
+                s.spf(),
+                s.format(),
+                s.texture(),
+                s.size(),
+                s.price(),
+                s.stock(),
+                null,
                 s.unrecognizedIngredients());
     }
 

@@ -3,7 +3,6 @@ package com.skincareshop.catalog.domain;
 import com.skincareshop.contracts.catalog.ProductState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,13 +18,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class ProductCatalog {
 
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
-
-    public record Upserted(Outcome outcome, ProductState product) {
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
     }
 
-    public record Page(List<ProductState> items, int page, int size, long total) {
-    }
+    public record Upserted(Outcome outcome, ProductState product) {}
+
+    public record Page(List<ProductState> items, int page, int size, long total) {}
 
     private final ProductRepository products;
     private final ProductPublisher events;
@@ -78,8 +79,9 @@ public class ProductCatalog {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<ProductState> find(String sku) {
-        return products.findVersion(sku).flatMap(version ->
-                states.get(sku, version).or(() -> Optional.ofNullable(load(List.of(sku)).get(sku))));
+        return products.findVersion(sku)
+                .flatMap(version -> states.get(sku, version)
+                        .or(() -> Optional.ofNullable(load(List.of(sku)).get(sku))));
     }
 
     /**
@@ -106,8 +108,8 @@ public class ProductCatalog {
         Map<String, ProductState> found = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (ProductRepository.ProductKey key : page.keys()) {
-            states.get(key.sku(), key.version()).ifPresentOrElse(
-                    state -> found.put(state.sku(), state), () -> missing.add(key.sku()));
+            states.get(key.sku(), key.version())
+                    .ifPresentOrElse(state -> found.put(state.sku(), state), () -> missing.add(key.sku()));
         }
         if (!missing.isEmpty()) {
             found.putAll(load(missing));

@@ -6,25 +6,22 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import org.hibernate.jpa.HibernateHints;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
 
 /** The catalogue's products: every query {@link ProductCatalog} makes. */
 @ApplicationScoped
 public class ProductRepository implements PanacheRepositoryBase<Product, String> {
 
     /** A product's key and version, read without its JSON columns. */
-    public record ProductKey(String sku, long version) {
-    }
+    public record ProductKey(String sku, long version) {}
 
     /** One page of a listing's keys, in sku order, and how many products the filter matches in all. */
-    public record KeyPage(List<ProductKey> keys, long total) {
-    }
+    public record KeyPage(List<ProductKey> keys, long total) {}
 
     /** The product, its row locked until the transaction ends; empty when there is none (nothing is locked). */
     public Optional<Product> lockForUpdate(String sku) {
@@ -40,7 +37,9 @@ public class ProductRepository implements PanacheRepositoryBase<Product, String>
      * compare them at flush.
      */
     public List<Product> listReadOnly(Collection<String> skus) {
-        return find("sku in ?1", skus).withHint(HibernateHints.HINT_READ_ONLY, true).list();
+        return find("sku in ?1", skus)
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                .list();
     }
 
     /** The keys of one page of the products matching {@code query}, in sku order. */
@@ -72,10 +71,12 @@ public class ProductRepository implements PanacheRepositoryBase<Product, String>
             parameters.and("text", "%" + likeEscaped(query.text().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         Sort bySku = Sort.by("sku");
-        PanacheQuery<Product> matching = conditions.isEmpty() ? findAll(bySku)
-                : find(String.join(" and ", conditions), bySku, parameters);
+        PanacheQuery<Product> matching =
+                conditions.isEmpty() ? findAll(bySku) : find(String.join(" and ", conditions), bySku, parameters);
         long total = matching.count();
-        List<ProductKey> keys = matching.project(ProductKey.class).page(query.page(), query.size()).list();
+        List<ProductKey> keys = matching.project(ProductKey.class)
+                .page(query.page(), query.size())
+                .list();
         return new KeyPage(keys, total);
     }
 

@@ -4,7 +4,6 @@ import com.skincareshop.contracts.catalog.InciDictionary;
 import com.skincareshop.contracts.validation.Decimals;
 import com.skincareshop.contracts.validation.ViolationList;
 import com.skincareshop.contracts.vocabulary.Locales;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -19,18 +18,18 @@ public final class ProductRules {
     public static final int DESCRIPTION_MAX = 2000;
     /** The decimals a price is stored with, whatever its currency allows. */
     public static final int PRICE_DECIMALS = 2;
+
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     /** A broken rule: {@code field} is the JSON path the client sent. */
-    public record Broken(String field, String message) {
-    }
+    public record Broken(String field, String message) {}
 
-    private ProductRules() {
-    }
+    private ProductRules() {}
 
     public static List<Broken> check(ProductInput product) {
         List<Broken> broken = new ArrayList<>();
-        if (product.sku() != null && (product.sku().length() < 3 || product.sku().length() > 40)) {
+        if (product.sku() != null
+                && (product.sku().length() < 3 || product.sku().length() > 40)) {
             broken.add(new Broken("sku", ProductInput.SKU_RULE));
         }
         checkSpf(product, broken);
@@ -46,7 +45,8 @@ public final class ProductRules {
             return;
         }
         if (product.spf() != null && !product.category().mayCarrySpf()) {
-            broken.add(new Broken("spf", "only a SUNSCREEN or a MOISTURIZER carries an SPF, not a " + product.category()));
+            broken.add(
+                    new Broken("spf", "only a SUNSCREEN or a MOISTURIZER carries an SPF, not a " + product.category()));
         }
         if (product.spf() == null && product.category().requiresSpf()) {
             broken.add(new Broken("spf", "a SUNSCREEN must state its SPF"));
@@ -72,7 +72,8 @@ public final class ProductRules {
             }
         }
         if (!texts.containsKey(Locales.ENGLISH)) {
-            broken.add(new Broken(field + "." + Locales.ENGLISH, "English is required (other locales fall back to it)"));
+            broken.add(
+                    new Broken(field + "." + Locales.ENGLISH, "English is required (other locales fall back to it)"));
         }
     }
 
@@ -90,14 +91,17 @@ public final class ProductRules {
             }
             Integer first = seen.putIfAbsent(InciDictionary.normalize(ingredient.inci()), i);
             if (first != null) {
-                broken.add(new Broken("ingredients[" + i + "].inci",
+                broken.add(new Broken(
+                        "ingredients[" + i + "].inci",
                         "is listed twice: ingredients[" + first + "] names the same ingredient"));
             }
             declared = declared.add(summable(ingredient.percent()));
         }
         if (declared.compareTo(HUNDRED) > 0) {
-            broken.add(new Broken("ingredients", "declared percentages add up to " + declared.stripTrailingZeros()
-                    .toPlainString() + "%, more than 100%"));
+            broken.add(new Broken(
+                    "ingredients",
+                    "declared percentages add up to "
+                            + declared.stripTrailingZeros().toPlainString() + "%, more than 100%"));
         }
     }
 
@@ -127,11 +131,13 @@ public final class ProductRules {
         }
         int decimals = price.amount().stripTrailingZeros().scale();
         if (decimals > currency.getDefaultFractionDigits()) {
-            broken.add(new Broken("price.amount", "has more decimals than " + currency.getCurrencyCode() + " allows ("
-                    + currency.getDefaultFractionDigits() + ")"));
+            broken.add(new Broken(
+                    "price.amount",
+                    "has more decimals than " + currency.getCurrencyCode() + " allows ("
+                            + currency.getDefaultFractionDigits() + ")"));
         } else if (decimals > PRICE_DECIMALS) {
-            broken.add(new Broken("price.amount", "has more than " + PRICE_DECIMALS
-                    + " decimals, the most a price is stored with"));
+            broken.add(new Broken(
+                    "price.amount", "has more than " + PRICE_DECIMALS + " decimals, the most a price is stored with"));
         }
     }
 

@@ -1,13 +1,12 @@
 package com.skincareshop.catalog.domain;
 
-import com.skincareshop.catalog.CatalogConfig;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.skincareshop.catalog.CatalogConfig;
 import com.skincareshop.contracts.catalog.ProductState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Optional;
 
 /**
@@ -21,13 +20,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class ProductStateCache {
 
-    private record Key(String sku, long version) {
-    }
+    private record Key(String sku, long version) {}
 
     private final Cache<Key, ProductState> states;
 
     public ProductStateCache(CatalogConfig config, MeterRegistry metrics) {
-        this.states = Caffeine.newBuilder().maximumSize(config.readCache().size()).recordStats().build();
+        this.states = Caffeine.newBuilder()
+                .maximumSize(config.readCache().size())
+                .recordStats()
+                .build();
         // cache_gets_total{cache="product-states",result="hit"|"miss"}, cache_size, cache_evictions_total...
         CaffeineCacheMetrics.monitor(metrics, states, "product-states");
     }

@@ -1,11 +1,11 @@
 package com.skincareshop.catalog.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.skincareshop.catalog.domain.IfMatch;
 import com.skincareshop.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EntityTagsTest {
 
@@ -23,7 +23,7 @@ class EntityTagsTest {
 
     @Test
     void rejectsMalformedTags() {
-        for (String bad : new String[]{"3", "\"\"", "\"three\"", "\"3"}) {
+        for (String bad : new String[] {"3", "\"\"", "\"three\"", "\"3"}) {
             assertThatThrownBy(() -> EntityTags.parseIfMatch(bad)).isInstanceOf(ProblemException.class);
         }
     }

@@ -1,15 +1,17 @@
 package com.skincareshop.catalog.api;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.catalog.support.CatalogTest;
 import com.skincareshop.catalog.support.Products;
-import com.skincareshop.platform.testing.StreamedBodies;
 import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.StreamedBodies;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.Test;
 
 /**
  * Catalogue writes built to cost the service memory, CPU, a huge answer or a 500: each gets a small 4xx problem,
@@ -38,10 +37,16 @@ class HostileProductsTest {
     void aChunkedProductOverTheLimitIsA413ProblemAnsweredAtOnce() throws Exception {
         String sku = Products.uniqueSku("BIG");
         long start = System.nanoTime();
-        HttpResponse<String> response = StreamedBodies.sendChunked("PUT", products.toURI().resolve(sku),
-                DevTokens.merchandiser(), "application/json",
-                StreamedBodies.repeated("{\"category\":\"SERUM\",\"ingredients\":[{\"inci\":\"Aqua\"}", ",{\"inci\":\"Aqua\"}",
-                        900_000, "]}"));
+        HttpResponse<String> response = StreamedBodies.sendChunked(
+                "PUT",
+                products.toURI().resolve(sku),
+                DevTokens.merchandiser(),
+                "application/json",
+                StreamedBodies.repeated(
+                        "{\"category\":\"SERUM\",\"ingredients\":[{\"inci\":\"Aqua\"}",
+                        ",{\"inci\":\"Aqua\"}",
+                        900_000,
+                        "]}"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertTooLarge(response, 65_536);
         given().when().get("/api/products/{sku}", sku).then().statusCode(404);
@@ -50,8 +55,12 @@ class HostileProductsTest {
     @Test
     void aChunkedImportOverItsLimitIsA413Problem() throws Exception {
         String line = JSON.writeValueAsString(Products.vitaminCSerum("import")) + "\n";
-        HttpResponse<String> response = StreamedBodies.sendChunked("POST", products.toURI().resolve("import"),
-                DevTokens.merchandiser(), "application/x-ndjson", StreamedBodies.repeated("", line, 17L << 20, ""));
+        HttpResponse<String> response = StreamedBodies.sendChunked(
+                "POST",
+                products.toURI().resolve("import"),
+                DevTokens.merchandiser(),
+                "application/x-ndjson",
+                StreamedBodies.repeated("", line, 17L << 20, ""));
         assertTooLarge(response, 16 << 20);
     }
 
@@ -62,9 +71,15 @@ class HostileProductsTest {
                 .replace("\"percent\":15", "\"percent\":1e-10000000");
         assertThat(body).contains("1e-10000000");
         long start = System.nanoTime();
-        given().auth().oauth2(DevTokens.merchandiser()).contentType(ContentType.JSON).body(body)
-                .when().put("/api/products/{sku}", sku)
-                .then().statusCode(400).contentType("application/problem+json")
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/api/products/{sku}", sku)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("ingredients[1].percent"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         given().when().get("/api/products/{sku}", sku).then().statusCode(404);
@@ -73,23 +88,35 @@ class HostileProductsTest {
     @Test
     void aPriceWithThreeDecimalsIsA400NamingTheAmount() {
         // EUR has two decimals; KWD has three, but the catalogue stores prices with two
-        for (Map<String, String> price : List.of(Map.of("amount", "1.234", "currency", "EUR"),
-                Map.of("amount", "1.234", "currency", "KWD"))) {
+        for (Map<String, String> price :
+                List.of(Map.of("amount", "1.234", "currency", "EUR"), Map.of("amount", "1.234", "currency", "KWD"))) {
             String sku = Products.uniqueSku("PRICE");
             Map<String, Object> product = Products.vitaminCSerum("price");
             product.put("price", price);
-            given().auth().oauth2(DevTokens.merchandiser()).contentType(ContentType.JSON).body(product)
-                    .when().put("/api/products/{sku}", sku)
-                    .then().statusCode(400).contentType("application/problem+json")
+            given().auth()
+                    .oauth2(DevTokens.merchandiser())
+                    .contentType(ContentType.JSON)
+                    .body(product)
+                    .when()
+                    .put("/api/products/{sku}", sku)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
                     .body("violations.size()", equalTo(1))
                     .body("violations[0].field", equalTo("price.amount"));
             given().when().get("/api/products/{sku}", sku).then().statusCode(404);
         }
         Map<String, Object> kuwaiti = Products.vitaminCSerum("price");
         kuwaiti.put("price", Map.of("amount", "1.230", "currency", "KWD"));
-        given().auth().oauth2(DevTokens.merchandiser()).contentType(ContentType.JSON).body(kuwaiti)
-                .when().put("/api/products/{sku}", Products.uniqueSku("PRICE"))
-                .then().statusCode(201).body("price.amount", equalTo("1.23"));
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType(ContentType.JSON)
+                .body(kuwaiti)
+                .when()
+                .put("/api/products/{sku}", Products.uniqueSku("PRICE"))
+                .then()
+                .statusCode(201)
+                .body("price.amount", equalTo("1.23"));
     }
 
     @Test
@@ -100,12 +127,19 @@ class HostileProductsTest {
             ingredients.add(Map.of("inci", "<" + i + ">"));
         }
         product.put("ingredients", ingredients);
-        String answer = given().auth().oauth2(DevTokens.merchandiser()).contentType(ContentType.JSON).body(product)
-                .when().put("/api/products/{sku}", Products.uniqueSku("MANY"))
-                .then().statusCode(400).contentType("application/problem+json")
+        String answer = given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType(ContentType.JSON)
+                .body(product)
+                .when()
+                .put("/api/products/{sku}", Products.uniqueSku("MANY"))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.size()", equalTo(1))
                 .body("violations[0].field", equalTo("ingredients"))
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(answer.length()).isLessThan(500);
     }
 
@@ -122,15 +156,20 @@ class HostileProductsTest {
             product.put("sku", "RULES-" + i);
             body.append(JSON.writeValueAsString(product)).append('\n');
         }
-        String answer = given().auth().oauth2(DevTokens.merchandiser()).contentType("application/x-ndjson")
+        String answer = given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType("application/x-ndjson")
                 .body(body.toString().getBytes(StandardCharsets.UTF_8))
-                .when().post("/api/products/import")
-                .then().statusCode(200)
+                .when()
+                .post("/api/products/import")
+                .then()
+                .statusCode(200)
                 .body("rejected", equalTo(200))
                 .body("lines[0].violations.size()", equalTo(51))
                 .body("lines[0].violations[50].field", equalTo("body"))
                 .body("lines[199].violations.size()", equalTo(1))
-                .extract().asString();
+                .extract()
+                .asString();
         JsonNode report = JSON.readTree(answer);
         int listed = 0;
         for (JsonNode line : report.get("lines")) {

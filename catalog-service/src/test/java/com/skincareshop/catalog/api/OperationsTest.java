@@ -1,14 +1,13 @@
 package com.skincareshop.catalog.api;
 
-import com.skincareshop.catalog.support.CatalogTest;
-import com.skincareshop.platform.testing.Readiness;
-import org.junit.jupiter.api.Test;
-
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+
+import com.skincareshop.catalog.support.CatalogTest;
+import com.skincareshop.platform.testing.Readiness;
+import org.junit.jupiter.api.Test;
 
 /** What Kubernetes probes and the monitoring read. */
 @CatalogTest
@@ -20,13 +19,19 @@ class OperationsTest {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
         Readiness.await();
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("checks.name", hasItems("kafka", "Database connections health check"));
     }
 
     @Test
     void metricsIncludeTheOutbox() {
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("outbox_backlog"))
                 .body(containsString("outbox_oldest_age_seconds"))
                 .body(containsString("outbox_published_total"));
@@ -34,7 +39,10 @@ class OperationsTest {
 
     @Test
     void openApiDescribesTheCatalogue() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
+        given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
                 .body(containsString("/api/products/{sku}"))
                 .body(containsString("/api/products/import"));
     }

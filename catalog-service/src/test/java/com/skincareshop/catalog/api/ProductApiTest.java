@@ -1,17 +1,5 @@
 package com.skincareshop.catalog.api;
 
-import java.util.ArrayList;
-import com.skincareshop.catalog.support.CatalogTest;
-import com.skincareshop.catalog.support.Products;
-import com.skincareshop.platform.testing.DevTokens;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -19,12 +7,27 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.skincareshop.catalog.support.CatalogTest;
+import com.skincareshop.catalog.support.Products;
+import com.skincareshop.platform.testing.DevTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
 @CatalogTest
 class ProductApiTest {
 
     private static Response put(String sku, Object body) {
-        return given().auth().oauth2(DevTokens.merchandiser()).contentType(ContentType.JSON).body(body)
-                .when().put("/api/products/{sku}", sku);
+        return given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/api/products/{sku}", sku);
     }
 
     @Test
@@ -32,7 +35,9 @@ class ProductApiTest {
         String sku = Products.uniqueSku("SER");
         Map<String, Object> serum = Products.vitaminCSerum("crud");
 
-        put(sku, serum).then().statusCode(201)
+        put(sku, serum)
+                .then()
+                .statusCode(201)
                 .header("Location", containsString("/api/products/" + sku))
                 .header("ETag", "\"1\"")
                 .body("sku", equalTo(sku))
@@ -43,7 +48,10 @@ class ProductApiTest {
                 .body("containsFragrance", equalTo(false))
                 .body("price.amount", equalTo("39.90"));
 
-        given().when().get("/api/products/{sku}?locale=lv", sku).then().statusCode(200)
+        given().when()
+                .get("/api/products/{sku}?locale=lv", sku)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
                 .body("locale", equalTo("lv"))
                 .body("name", equalTo("Bright C 15 serums crud"))
@@ -56,13 +64,27 @@ class ProductApiTest {
         serum.put("stock", 0);
         put(sku, serum).then().statusCode(200).header("ETag", "\"2\"").body("stock", equalTo(0));
 
-        given().auth().oauth2(DevTokens.merchandiser()).when().delete("/api/products/{sku}", sku)
-                .then().statusCode(204).header("ETag", "\"3\"");
-        given().when().get("/api/products/{sku}", sku).then().statusCode(200)
-                .body("status", equalTo("DISCONTINUED")).body("version", equalTo(3));
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .when()
+                .delete("/api/products/{sku}", sku)
+                .then()
+                .statusCode(204)
+                .header("ETag", "\"3\"");
+        given().when()
+                .get("/api/products/{sku}", sku)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DISCONTINUED"))
+                .body("version", equalTo(3));
         // discontinuing again is harmless and changes nothing
-        given().auth().oauth2(DevTokens.merchandiser()).when().delete("/api/products/{sku}", sku)
-                .then().statusCode(204).header("ETag", "\"3\"");
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .when()
+                .delete("/api/products/{sku}", sku)
+                .then()
+                .statusCode(204)
+                .header("ETag", "\"3\"");
     }
 
     /**
@@ -75,22 +97,46 @@ class ProductApiTest {
         Map<String, Object> serum = Products.vitaminCSerum("cached");
         put(sku, serum).then().statusCode(201);
         for (int i = 0; i < 2; i++) { // read twice: the second read is served from what the first kept
-            given().when().get("/api/products/{sku}", sku).then().statusCode(200)
+            given().when()
+                    .get("/api/products/{sku}", sku)
+                    .then()
+                    .statusCode(200)
                     .body("price.amount", equalTo("39.90"));
-            given().when().get("/api/products?q={q}", "cached").then().statusCode(200)
+            given().when()
+                    .get("/api/products?q={q}", "cached")
+                    .then()
+                    .statusCode(200)
                     .body("items.find { it.sku == '" + sku + "' }.price.amount", equalTo("39.90"));
         }
 
         serum.put("price", Map.of("amount", "44.00", "currency", "EUR"));
-        given().auth().oauth2(DevTokens.merchandiser()).contentType(ContentType.JSON).body(serum)
-                .header("If-Match", "\"7\"").when().put("/api/products/{sku}", sku).then().statusCode(412);
-        given().when().get("/api/products/{sku}", sku).then().statusCode(200)
-                .header("ETag", "\"1\"").body("price.amount", equalTo("39.90"));
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType(ContentType.JSON)
+                .body(serum)
+                .header("If-Match", "\"7\"")
+                .when()
+                .put("/api/products/{sku}", sku)
+                .then()
+                .statusCode(412);
+        given().when()
+                .get("/api/products/{sku}", sku)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("price.amount", equalTo("39.90"));
 
         put(sku, serum).then().statusCode(200).header("ETag", "\"2\"");
-        given().when().get("/api/products/{sku}", sku).then().statusCode(200)
-                .header("ETag", "\"2\"").body("price.amount", equalTo("44.00"));
-        given().when().get("/api/products?q={q}", "cached").then().statusCode(200)
+        given().when()
+                .get("/api/products/{sku}", sku)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"")
+                .body("price.amount", equalTo("44.00"));
+        given().when()
+                .get("/api/products?q={q}", "cached")
+                .then()
+                .statusCode(200)
                 .body("items.find { it.sku == '" + sku + "' }.version", equalTo(2))
                 .body("items.find { it.sku == '" + sku + "' }.price.amount", equalTo("44.00"));
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("cache=\"product-states\""));
@@ -103,16 +149,23 @@ class ProductApiTest {
         put(sku, serum).then().statusCode(201).body("unrecognizedIngredients", equalTo(List.of()));
 
         Products.ingredients(serum).add(Products.ingredient("Snail Mucin Essence", null));
-        put(sku, serum).then().statusCode(200)
+        put(sku, serum)
+                .then()
+                .statusCode(200)
                 .body("version", equalTo(2))
                 .body("unrecognizedIngredients", equalTo(List.of("Snail Mucin Essence")))
                 .body("actives.code", hasItems("VITAMIN_C", "HYALURONIC_ACID"));
-        given().when().get("/api/products/{sku}", sku).then().statusCode(200)
+        given().when()
+                .get("/api/products/{sku}", sku)
+                .then()
+                .statusCode(200)
                 .body("unrecognizedIngredients", equalTo(List.of("Snail Mucin Essence")))
                 .body("ingredients[4].inci", equalTo("Snail Mucin Essence"));
 
         String created = Products.uniqueSku("SER");
-        put(created, serum).then().statusCode(201)
+        put(created, serum)
+                .then()
+                .statusCode(201)
                 .body("unrecognizedIngredients", equalTo(List.of("Snail Mucin Essence")));
     }
 
@@ -122,11 +175,24 @@ class ProductApiTest {
         Map<String, Object> serum = Products.vitaminCSerum("roundtrip");
         Products.ingredients(serum).add(Products.ingredient("Snail Mucin Essence", null)); // derived fields in the GET
         put(sku, serum).then().statusCode(201);
-        Map<String, Object> read = given().when().get("/api/products/{sku}", sku).then().extract().jsonPath().getMap("");
+        Map<String, Object> read = given().when()
+                .get("/api/products/{sku}", sku)
+                .then()
+                .extract()
+                .jsonPath()
+                .getMap("");
         read.put("stock", 7);
-        given().auth().oauth2(DevTokens.merchandiser()).contentType(ContentType.JSON).body(read)
-                .header("If-Match", "\"1\"").when().put("/api/products/{sku}", sku)
-                .then().statusCode(200).body("version", equalTo(2)).body("stock", equalTo(7));
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType(ContentType.JSON)
+                .body(read)
+                .header("If-Match", "\"1\"")
+                .when()
+                .put("/api/products/{sku}", sku)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2))
+                .body("stock", equalTo(7));
     }
 
     @Test
@@ -137,10 +203,18 @@ class ProductApiTest {
         serum.put("descriptions", Map.of("en", "Only English copy."));
         put(sku, serum).then().statusCode(201);
 
-        given().when().get("/api/products/{sku}?locale=tl", sku).then().statusCode(200)
-                .body("locale", equalTo("tl")).body("name", equalTo("Only English"));
-        given().when().get("/api/products/{sku}?locale=fr-FR", sku).then().statusCode(200)
-                .body("locale", equalTo("en")).body("description", equalTo("Only English copy."));
+        given().when()
+                .get("/api/products/{sku}?locale=tl", sku)
+                .then()
+                .statusCode(200)
+                .body("locale", equalTo("tl"))
+                .body("name", equalTo("Only English"));
+        given().when()
+                .get("/api/products/{sku}?locale=fr-FR", sku)
+                .then()
+                .statusCode(200)
+                .body("locale", equalTo("en"))
+                .body("description", equalTo("Only English copy."));
     }
 
     @Test
@@ -150,34 +224,76 @@ class ProductApiTest {
         put(sku, serum).then().statusCode(201);
 
         serum.put("stock", 5);
-        given().auth().oauth2(DevTokens.merchandiser()).contentType(ContentType.JSON).body(serum)
-                .header("If-Match", "\"1\"").when().put("/api/products/{sku}", sku)
-                .then().statusCode(200).header("ETag", "\"2\"");
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType(ContentType.JSON)
+                .body(serum)
+                .header("If-Match", "\"1\"")
+                .when()
+                .put("/api/products/{sku}", sku)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"2\"");
 
         // a second writer still holding version 1 loses, and nothing is changed
         serum.put("stock", 99);
-        given().auth().oauth2(DevTokens.merchandiser()).contentType(ContentType.JSON).body(serum)
-                .header("If-Match", "\"1\"").when().put("/api/products/{sku}", sku)
-                .then().statusCode(412).contentType("application/problem+json")
-                .body("status", equalTo(412)).body("detail", containsString("version 2"));
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType(ContentType.JSON)
+                .body(serum)
+                .header("If-Match", "\"1\"")
+                .when()
+                .put("/api/products/{sku}", sku)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json")
+                .body("status", equalTo(412))
+                .body("detail", containsString("version 2"));
         given().when().get("/api/products/{sku}", sku).then().body("stock", equalTo(5));
 
-        given().auth().oauth2(DevTokens.merchandiser()).contentType(ContentType.JSON).body(serum)
-                .header("If-Match", "*").when().put("/api/products/{sku}", Products.uniqueSku("NEW"))
-                .then().statusCode(412);
-        given().auth().oauth2(DevTokens.merchandiser()).header("If-Match", "\"7\"")
-                .when().delete("/api/products/{sku}", sku).then().statusCode(412);
-        given().auth().oauth2(DevTokens.merchandiser()).contentType(ContentType.JSON).body(serum)
-                .header("If-Match", "version-2").when().put("/api/products/{sku}", sku)
-                .then().statusCode(400).body("violations[0].field", equalTo("If-Match"));
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType(ContentType.JSON)
+                .body(serum)
+                .header("If-Match", "*")
+                .when()
+                .put("/api/products/{sku}", Products.uniqueSku("NEW"))
+                .then()
+                .statusCode(412);
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .header("If-Match", "\"7\"")
+                .when()
+                .delete("/api/products/{sku}", sku)
+                .then()
+                .statusCode(412);
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType(ContentType.JSON)
+                .body(serum)
+                .header("If-Match", "version-2")
+                .when()
+                .put("/api/products/{sku}", sku)
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("If-Match"));
     }
 
     @Test
     void missingProductsAre404Problems() {
-        given().when().get("/api/products/{sku}", "NOPE-404").then().statusCode(404)
-                .contentType("application/problem+json").body("detail", containsString("NOPE-404"));
-        given().auth().oauth2(DevTokens.merchandiser()).when().delete("/api/products/{sku}", "NOPE-404")
-                .then().statusCode(404).contentType("application/problem+json");
+        given().when()
+                .get("/api/products/{sku}", "NOPE-404")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("NOPE-404"));
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .when()
+                .delete("/api/products/{sku}", "NOPE-404")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -191,24 +307,51 @@ class ProductApiTest {
         put(Products.uniqueSku("SPF"), Products.sunscreen(tag, 50)).then().statusCode(201);
         String gone = Products.uniqueSku("SER");
         put(gone, Products.vitaminCSerum(tag)).then().statusCode(201);
-        given().auth().oauth2(DevTokens.merchandiser()).when().delete("/api/products/{sku}", gone).then().statusCode(204);
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .when()
+                .delete("/api/products/{sku}", gone)
+                .then()
+                .statusCode(204);
 
-        given().when().get("/api/products?q=" + tag).then().statusCode(200)
-                .body("total", equalTo(3)).body("items.size()", equalTo(3));
-        given().when().get("/api/products?q=" + tag + "&category=SUNSCREEN").then()
-                .body("total", equalTo(1)).body("items[0].spf", equalTo(50));
-        given().when().get("/api/products?q=" + tag + "&concern=DEHYDRATION").then()
-                .body("total", equalTo(1)).body("items[0].skinTypes", equalTo(List.of("DRY")));
-        given().when().get("/api/products?q=" + tag + "&skinType=oily&category=SERUM").then().body("total", equalTo(1));
-        given().when().get("/api/products?q=" + tag + "&status=DISCONTINUED").then()
-                .body("total", equalTo(1)).body("items[0].sku", equalTo(gone));
-        given().when().get("/api/products?q=" + tag.toUpperCase() + "&locale=lv&category=SERUM&concern=DARK_SPOTS").then()
+        given().when()
+                .get("/api/products?q=" + tag)
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .body("items.size()", equalTo(3));
+        given().when()
+                .get("/api/products?q=" + tag + "&category=SUNSCREEN")
+                .then()
+                .body("total", equalTo(1))
+                .body("items[0].spf", equalTo(50));
+        given().when()
+                .get("/api/products?q=" + tag + "&concern=DEHYDRATION")
+                .then()
+                .body("total", equalTo(1))
+                .body("items[0].skinTypes", equalTo(List.of("DRY")));
+        given().when()
+                .get("/api/products?q=" + tag + "&skinType=oily&category=SERUM")
+                .then()
+                .body("total", equalTo(1));
+        given().when()
+                .get("/api/products?q=" + tag + "&status=DISCONTINUED")
+                .then()
+                .body("total", equalTo(1))
+                .body("items[0].sku", equalTo(gone));
+        given().when()
+                .get("/api/products?q=" + tag.toUpperCase() + "&locale=lv&category=SERUM&concern=DARK_SPOTS")
+                .then()
                 .body("items[0].name", equalTo("Bright C 15 serums " + tag));
 
         // pages: 3 matches, 2 a page
         Response first = given().when().get("/api/products?q=" + tag + "&size=2&page=0");
         Response second = given().when().get("/api/products?q=" + tag + "&size=2&page=1");
-        first.then().body("items.size()", equalTo(2)).body("page", equalTo(0)).body("size", equalTo(2)).body("total", equalTo(3));
+        first.then()
+                .body("items.size()", equalTo(2))
+                .body("page", equalTo(0))
+                .body("size", equalTo(2))
+                .body("total", equalTo(3));
         second.then().body("items.size()", equalTo(1)).body("page", equalTo(1));
         List<String> skus = new ArrayList<>(first.jsonPath().getList("items.sku", String.class));
         skus.addAll(second.jsonPath().getList("items.sku", String.class));

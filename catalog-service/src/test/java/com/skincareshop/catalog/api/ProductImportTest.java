@@ -1,19 +1,5 @@
 package com.skincareshop.catalog.api;
 
-import org.hamcrest.Matchers;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.skincareshop.catalog.support.CatalogTest;
-import com.skincareshop.catalog.support.Products;
-import com.skincareshop.platform.testing.DevTokens;
-import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -21,15 +7,31 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.skincareshop.catalog.support.CatalogTest;
+import com.skincareshop.catalog.support.Products;
+import com.skincareshop.platform.testing.DevTokens;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+
 @CatalogTest
 class ProductImportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Response importNdjson(String body) {
-        return given().auth().oauth2(DevTokens.merchandiser()).contentType("application/x-ndjson")
+        return given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType("application/x-ndjson")
                 .body(body.getBytes(StandardCharsets.UTF_8))
-                .when().post("/api/products/import");
+                .when()
+                .post("/api/products/import");
     }
 
     @Test
@@ -42,22 +44,33 @@ class ProductImportTest {
         assertThat(products).isGreaterThanOrEqualTo(30);
 
         Response first = importNdjson(demo);
-        first.then().statusCode(200)
-                .body("received", equalTo((int) products))
-                .body("rejected", equalTo(0));
-        assertThat(first.jsonPath().getList("lines.findAll { it.warnings }")).as("lines with warnings").isEmpty();
-        assertThat(first.jsonPath().getInt("created") + first.jsonPath().getInt("unchanged")).isEqualTo(products);
+        first.then().statusCode(200).body("received", equalTo((int) products)).body("rejected", equalTo(0));
+        assertThat(first.jsonPath().getList("lines.findAll { it.warnings }"))
+                .as("lines with warnings")
+                .isEmpty();
+        assertThat(first.jsonPath().getInt("created") + first.jsonPath().getInt("unchanged"))
+                .isEqualTo(products);
 
-        importNdjson(demo).then().statusCode(200)
-                .body("unchanged", equalTo((int) products)).body("created", equalTo(0)).body("updated", equalTo(0));
+        importNdjson(demo)
+                .then()
+                .statusCode(200)
+                .body("unchanged", equalTo((int) products))
+                .body("created", equalTo(0))
+                .body("updated", equalTo(0));
 
         // what the storefront needs to build routines is there
         for (String category : List.of("CLEANSER", "SERUM", "MOISTURIZER", "SUNSCREEN", "EXFOLIANT")) {
-            given().when().get("/api/products?category=" + category).then().statusCode(200)
+            given().when()
+                    .get("/api/products?category=" + category)
+                    .then()
+                    .statusCode(200)
                     .body("total", Matchers.greaterThan(0));
         }
-        given().when().get("/api/products?category=SUNSCREEN&size=100").then()
-                .body("items.spf", hasItem(20)).body("items.spf", hasItem(50));
+        given().when()
+                .get("/api/products?category=SUNSCREEN&size=100")
+                .then()
+                .body("items.spf", hasItem(20))
+                .body("items.spf", hasItem(50));
     }
 
     @Test
@@ -74,7 +87,8 @@ class ProductImportTest {
         broken.put("spf", 30);
         Map<String, Object> noSku = Products.vitaminCSerum("import");
 
-        String body = String.join("\n",
+        String body = String.join(
+                "\n",
                 JSON.writeValueAsString(first),
                 "{\"sku\": \"IMP-TRUNC\", \"category\": ",
                 JSON.writeValueAsString(broken),
@@ -83,19 +97,28 @@ class ProductImportTest {
                 "42",
                 JSON.writeValueAsString(second));
 
-        importNdjson(body).then().statusCode(200)
+        importNdjson(body)
+                .then()
+                .statusCode(200)
                 .body("received", equalTo(6))
                 .body("created", equalTo(2))
                 .body("rejected", equalTo(4))
-                .body("lines[0].line", equalTo(1)).body("lines[0].outcome", equalTo("CREATED"))
-                .body("lines[0].sku", equalTo(good1)).body("lines[0].version", equalTo(1))
-                .body("lines[1].line", equalTo(2)).body("lines[1].outcome", equalTo("REJECTED"))
+                .body("lines[0].line", equalTo(1))
+                .body("lines[0].outcome", equalTo("CREATED"))
+                .body("lines[0].sku", equalTo(good1))
+                .body("lines[0].version", equalTo(1))
+                .body("lines[1].line", equalTo(2))
+                .body("lines[1].outcome", equalTo("REJECTED"))
                 .body("lines[1].violations[0].field", equalTo("body"))
-                .body("lines[2].line", equalTo(3)).body("lines[2].sku", equalTo(invalid))
+                .body("lines[2].line", equalTo(3))
+                .body("lines[2].sku", equalTo(invalid))
                 .body("lines[2].violations[0].field", equalTo("spf"))
-                .body("lines[3].line", equalTo(5)).body("lines[3].violations.field", hasItem("sku"))
-                .body("lines[4].line", equalTo(6)).body("lines[4].outcome", equalTo("REJECTED"))
-                .body("lines[5].line", equalTo(7)).body("lines[5].outcome", equalTo("CREATED"));
+                .body("lines[3].line", equalTo(5))
+                .body("lines[3].violations.field", hasItem("sku"))
+                .body("lines[4].line", equalTo(6))
+                .body("lines[4].outcome", equalTo("REJECTED"))
+                .body("lines[5].line", equalTo(7))
+                .body("lines[5].outcome", equalTo("CREATED"));
 
         given().when().get("/api/products/{sku}", good1).then().statusCode(200);
         given().when().get("/api/products/{sku}", good2).then().statusCode(200).body("spf", equalTo(30));
@@ -103,8 +126,11 @@ class ProductImportTest {
 
         // a later line for the same sku updates it
         first.put("stock", 3);
-        importNdjson(JSON.writeValueAsString(first)).then().statusCode(200)
-                .body("updated", equalTo(1)).body("lines[0].version", equalTo(2));
+        importNdjson(JSON.writeValueAsString(first))
+                .then()
+                .statusCode(200)
+                .body("updated", equalTo(1))
+                .body("lines[0].version", equalTo(2));
     }
 
     @Test
@@ -115,35 +141,58 @@ class ProductImportTest {
         Products.ingredients(serum).add(1, Products.ingredient("Snail Mucin Essence", null));
         Products.ingredients(serum).add(Products.ingredient("Parfum", null));
 
-        importNdjson(JSON.writeValueAsString(serum)).then().statusCode(200)
-                .body("created", equalTo(1)).body("rejected", equalTo(0))
+        importNdjson(JSON.writeValueAsString(serum))
+                .then()
+                .statusCode(200)
+                .body("created", equalTo(1))
+                .body("rejected", equalTo(0))
                 .body("lines[0].outcome", equalTo("CREATED"))
                 .body("lines[0].violations", nullValue())
                 .body("lines[0].warnings.size()", equalTo(1))
                 .body("lines[0].warnings[0].field", equalTo("ingredients[1].inci"))
-                .body("lines[0].warnings[0].message",
+                .body(
+                        "lines[0].warnings[0].message",
                         containsString("'Snail Mucin Essence' is not in the INCI dictionary"));
-        given().when().get("/api/products/{sku}", sku).then().statusCode(200)
+        given().when()
+                .get("/api/products/{sku}", sku)
+                .then()
+                .statusCode(200)
                 .body("unrecognizedIngredients", equalTo(List.of("Snail Mucin Essence")))
                 .body("containsFragrance", equalTo(true));
 
         // still unknown when the line changes nothing
-        importNdjson(JSON.writeValueAsString(serum)).then().statusCode(200)
+        importNdjson(JSON.writeValueAsString(serum))
+                .then()
+                .statusCode(200)
                 .body("lines[0].outcome", equalTo("UNCHANGED"))
                 .body("lines[0].warnings[0].field", equalTo("ingredients[1].inci"));
     }
 
     @Test
     void emptyOrUndecodableBodiesAre400s() {
-        importNdjson("\n\n").then().statusCode(400).contentType("application/problem+json")
+        importNdjson("\n\n")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("body"));
-        given().auth().oauth2(DevTokens.merchandiser()).contentType("application/x-ndjson")
-                .body(new byte[]{'{', (byte) 0xC3, (byte) 0x28, '}'})
-                .when().post("/api/products/import")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType("application/x-ndjson")
+                .body(new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'})
+                .when()
+                .post("/api/products/import")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].message", containsString("UTF-8"));
-        given().auth().oauth2(DevTokens.merchandiser()).contentType("application/xml").body("<products/>")
-                .when().post("/api/products/import")
-                .then().statusCode(415).contentType("application/problem+json");
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType("application/xml")
+                .body("<products/>")
+                .when()
+                .post("/api/products/import")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
     }
 }

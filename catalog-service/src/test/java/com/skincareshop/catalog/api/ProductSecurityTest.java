@@ -1,82 +1,131 @@
 package com.skincareshop.catalog.api;
 
-import io.smallrye.jwt.build.Jwt;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.PrivateKey;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
 import com.skincareshop.catalog.support.CatalogTest;
 import com.skincareshop.catalog.support.Products;
 import com.skincareshop.platform.testing.DevTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
-
+import io.smallrye.jwt.build.Jwt;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Writes need the merchandiser role: no token 401, another role 403; reads are public. */
 @CatalogTest
 class ProductSecurityTest {
 
-    private static final String FORGED = Jwt.issuer(DevTokens.ISSUER).subject("x")
-            .groups(Set.of("merchandiser")).expiresIn(Duration.ofHours(1))
+    private static final String FORGED = Jwt.issuer(DevTokens.ISSUER)
+            .subject("x")
+            .groups(Set.of("merchandiser"))
+            .expiresIn(Duration.ofHours(1))
             .sign(generatedKey()); // right claims, wrong signing key
 
     static Stream<Arguments> callers() {
         return Stream.of(
                 Arguments.of("no token", (Function<RequestSpecification, RequestSpecification>) r -> r, 401),
-                Arguments.of("expired merchandiser token",
-                        (Function<RequestSpecification, RequestSpecification>) r -> r.auth().oauth2(DevTokens.expiredMerchandiser()), 401),
-                Arguments.of("forged merchandiser token",
-                        (Function<RequestSpecification, RequestSpecification>) r -> r.auth().oauth2(FORGED), 401),
-                Arguments.of("garbage token",
-                        (Function<RequestSpecification, RequestSpecification>) r -> r.auth().oauth2("not.a.jwt"), 401),
-                Arguments.of("customer",
-                        (Function<RequestSpecification, RequestSpecification>) r -> r.auth().oauth2(DevTokens.customer("c-1")), 403),
-                Arguments.of("storefront",
-                        (Function<RequestSpecification, RequestSpecification>) r -> r.auth().oauth2(DevTokens.storefront()), 403),
-                Arguments.of("support",
-                        (Function<RequestSpecification, RequestSpecification>) r -> r.auth().oauth2(DevTokens.support()), 403));
+                Arguments.of(
+                        "expired merchandiser token",
+                        (Function<RequestSpecification, RequestSpecification>)
+                                r -> r.auth().oauth2(DevTokens.expiredMerchandiser()),
+                        401),
+                Arguments.of(
+                        "forged merchandiser token",
+                        (Function<RequestSpecification, RequestSpecification>)
+                                r -> r.auth().oauth2(FORGED),
+                        401),
+                Arguments.of(
+                        "garbage token",
+                        (Function<RequestSpecification, RequestSpecification>)
+                                r -> r.auth().oauth2("not.a.jwt"),
+                        401),
+                Arguments.of(
+                        "customer",
+                        (Function<RequestSpecification, RequestSpecification>)
+                                r -> r.auth().oauth2(DevTokens.customer("c-1")),
+                        403),
+                Arguments.of(
+                        "storefront",
+                        (Function<RequestSpecification, RequestSpecification>)
+                                r -> r.auth().oauth2(DevTokens.storefront()),
+                        403),
+                Arguments.of(
+                        "support",
+                        (Function<RequestSpecification, RequestSpecification>)
+                                r -> r.auth().oauth2(DevTokens.support()),
+                        403));
     }
 
     @ParameterizedTest(name = "{0} cannot write")
     @MethodSource("callers")
     void onlyMerchandisersWrite(String who, Function<RequestSpecification, RequestSpecification> as, int status) {
         String sku = Products.uniqueSku("SEC");
-        as.apply(given()).contentType(ContentType.JSON).body(Products.vitaminCSerum("sec"))
-                .when().put("/api/products/{sku}", sku)
-                .then().statusCode(status).contentType("application/problem+json").body("status", equalTo(status));
-        as.apply(given()).when().delete("/api/products/{sku}", sku)
-                .then().statusCode(status).contentType("application/problem+json");
-        as.apply(given()).contentType("application/x-ndjson").body("{}\n".getBytes(StandardCharsets.UTF_8))
-                .when().post("/api/products/import")
-                .then().statusCode(status).contentType("application/problem+json");
+        as.apply(given())
+                .contentType(ContentType.JSON)
+                .body(Products.vitaminCSerum("sec"))
+                .when()
+                .put("/api/products/{sku}", sku)
+                .then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status));
+        as.apply(given())
+                .when()
+                .delete("/api/products/{sku}", sku)
+                .then()
+                .statusCode(status)
+                .contentType("application/problem+json");
+        as.apply(given())
+                .contentType("application/x-ndjson")
+                .body("{}\n".getBytes(StandardCharsets.UTF_8))
+                .when()
+                .post("/api/products/import")
+                .then()
+                .statusCode(status)
+                .contentType("application/problem+json");
         given().when().get("/api/products/{sku}", sku).then().statusCode(404);
     }
 
     @Test
     void unauthenticatedAnswersSayBearer() {
-        given().contentType(ContentType.JSON).body(Products.vitaminCSerum("sec"))
-                .when().put("/api/products/{sku}", Products.uniqueSku("SEC"))
-                .then().statusCode(401).header("WWW-Authenticate", "Bearer");
+        given().contentType(ContentType.JSON)
+                .body(Products.vitaminCSerum("sec"))
+                .when()
+                .put("/api/products/{sku}", Products.uniqueSku("SEC"))
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", "Bearer");
     }
 
     @Test
     void merchandiserWritesAndAnyoneReads() {
         String sku = Products.uniqueSku("SEC");
-        given().auth().oauth2(DevTokens.merchandiser()).contentType(ContentType.JSON).body(Products.vitaminCSerum("sec"))
-                .when().put("/api/products/{sku}", sku).then().statusCode(201);
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType(ContentType.JSON)
+                .body(Products.vitaminCSerum("sec"))
+                .when()
+                .put("/api/products/{sku}", sku)
+                .then()
+                .statusCode(201);
         given().when().get("/api/products/{sku}", sku).then().statusCode(200);
-        given().auth().oauth2(DevTokens.customer("c-1")).when().get("/api/products/{sku}", sku).then().statusCode(200);
+        given().auth()
+                .oauth2(DevTokens.customer("c-1"))
+                .when()
+                .get("/api/products/{sku}", sku)
+                .then()
+                .statusCode(200);
         given().when().get("/api/products?size=1").then().statusCode(200);
     }
 

@@ -1,20 +1,19 @@
 package com.skincareshop.catalog.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.catalog.InciDictionary;
 import com.skincareshop.contracts.catalog.Ingredient;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.platform.testing.SyntheticCatalogue;
-import org.junit.jupiter.api.Test;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The catalogues the shop is demonstrated and measured with name no ingredient the INCI dictionary lacks. */
 class KnownIngredientsTest {
@@ -27,8 +26,10 @@ class KnownIngredientsTest {
                 getClass().getClassLoader().getResourceAsStream("demo/catalog.ndjson"), StandardCharsets.UTF_8))) {
             for (String line = demo.readLine(); line != null; line = demo.readLine()) {
                 if (!line.isBlank()) {
-                    json.readTree(line).get("ingredients")
-                            .forEach(i -> ingredients.add(new Ingredient(i.get("inci").asText(), null)));
+                    json.readTree(line)
+                            .get("ingredients")
+                            .forEach(i ->
+                                    ingredients.add(new Ingredient(i.get("inci").asText(), null)));
                 }
             }
         }

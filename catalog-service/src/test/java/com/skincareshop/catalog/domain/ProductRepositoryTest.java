@@ -1,5 +1,8 @@
 package com.skincareshop.catalog.domain;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.skincareshop.catalog.support.CatalogTest;
 import com.skincareshop.catalog.support.Products;
 import com.skincareshop.contracts.vocabulary.Area;
@@ -7,14 +10,10 @@ import com.skincareshop.platform.testing.DevTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The listing's query without filters, and by area, which the API tests do not reach. */
 @CatalogTest
@@ -24,13 +23,19 @@ class ProductRepositoryTest {
     ProductRepository products;
 
     private static void put(String sku, Map<String, Object> body) {
-        given().auth().oauth2(DevTokens.merchandiser()).contentType(ContentType.JSON).body(body)
-                .when().put("/api/products/{sku}", sku).then().statusCode(201);
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/api/products/{sku}", sku)
+                .then()
+                .statusCode(201);
     }
 
     private ProductRepository.KeyPage keys(Area area, String text, int page, int size) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                products.findKeys(new ProductQuery(null, null, null, area, null, text, page, size)));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> products.findKeys(new ProductQuery(null, null, null, area, null, text, page, size)));
     }
 
     @Test
@@ -43,7 +48,9 @@ class ProductRepositoryTest {
         ProductRepository.KeyPage all = keys(null, null, 0, (int) stored);
         assertThat(all.total()).isEqualTo(stored);
         assertThat(all.keys()).hasSize((int) stored);
-        assertThat(all.keys().stream().map(ProductRepository.ProductKey::sku).toList()).isSorted().contains(sku);
+        assertThat(all.keys().stream().map(ProductRepository.ProductKey::sku).toList())
+                .isSorted()
+                .contains(sku);
         assertThat(all.keys()).contains(new ProductRepository.ProductKey(sku, 1));
 
         ProductRepository.KeyPage second = keys(null, null, 1, 1);
@@ -65,15 +72,20 @@ class ProductRepositoryTest {
         String faceAndHands = Products.uniqueSku("SER");
         put(faceAndHands, both);
 
-        assertThat(keys(Area.FACE, tag, 0, 10).keys()).extracting(ProductRepository.ProductKey::sku)
-                .containsExactlyElementsOf(List.of(face, faceAndHands).stream().sorted().toList());
-        assertThat(keys(Area.HANDS, tag, 0, 10).keys()).extracting(ProductRepository.ProductKey::sku)
-                .containsExactlyElementsOf(List.of(handCream, faceAndHands).stream().sorted().toList());
+        assertThat(keys(Area.FACE, tag, 0, 10).keys())
+                .extracting(ProductRepository.ProductKey::sku)
+                .containsExactlyElementsOf(
+                        List.of(face, faceAndHands).stream().sorted().toList());
+        assertThat(keys(Area.HANDS, tag, 0, 10).keys())
+                .extracting(ProductRepository.ProductKey::sku)
+                .containsExactlyElementsOf(
+                        List.of(handCream, faceAndHands).stream().sorted().toList());
         assertThat(keys(Area.HANDS, tag, 0, 10).total()).isEqualTo(2);
     }
 
     @Test
     void theVersionOfAProductThatIsNotThereIsEmpty() {
-        assertThat(QuarkusTransaction.requiringNew().call(() -> products.findVersion("NO-SUCH-SKU"))).isEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> products.findVersion("NO-SUCH-SKU")))
+                .isEmpty();
     }
 }

@@ -1,20 +1,19 @@
 package com.skincareshop.catalog.domain;
 
+import static com.skincareshop.catalog.domain.ProductRulesTest.inci;
+import static com.skincareshop.catalog.domain.ProductRulesTest.product;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.skincareshop.contracts.catalog.ActiveStrength;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Active;
 import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static com.skincareshop.catalog.domain.ProductRulesTest.inci;
-import static com.skincareshop.catalog.domain.ProductRulesTest.product;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ProductTest {
 
@@ -22,8 +21,13 @@ class ProductTest {
     private static final Instant T2 = Instant.parse("2026-11-02T10:00:00Z");
 
     private static ProductInput serum(String vitaminC, String price) {
-        return product(Category.SERUM, null, Map.of("lv", "Serums", "en", " Bright Serum "),
-                List.of(inci("Aqua", null), inci("Ascorbic  Acid", vitaminC), inci("Linalool", null)), price, "EUR");
+        return product(
+                Category.SERUM,
+                null,
+                Map.of("lv", "Serums", "en", " Bright Serum "),
+                List.of(inci("Aqua", null), inci("Ascorbic  Acid", vitaminC), inci("Linalool", null)),
+                price,
+                "EUR");
     }
 
     @Test
@@ -45,15 +49,27 @@ class ProductTest {
     @Test
     void keepsTheNamesTheDictionaryDoesNotKnowAndStillDerivesTheRest() {
         Product product = Product.create("SER-1");
-        product.apply(product(Category.SERUM, null, Map.of("en", "Serum"), List.of(inci("Aqua", null),
-                inci("Snake  Oil Extract", null), inci("Retinol (Vitamin A)", "0.3"), inci("Glycerin", null),
-                inci("Parfum*", null)), "20", "EUR"), T1);
+        product.apply(
+                product(
+                        Category.SERUM,
+                        null,
+                        Map.of("en", "Serum"),
+                        List.of(
+                                inci("Aqua", null),
+                                inci("Snake  Oil Extract", null),
+                                inci("Retinol (Vitamin A)", "0.3"),
+                                inci("Glycerin", null),
+                                inci("Parfum*", null)),
+                        "20",
+                        "EUR"),
+                T1);
 
         ProductState state = product.toState();
         assertThat(state.unrecognizedIngredients()).containsExactly("Snake Oil Extract");
-        assertThat(state.actives()).containsExactly(
-                new ActiveStrength(Active.RETINOID, new BigDecimal("0.3"), "Retinol", false),
-                new ActiveStrength(Active.FRAGRANCE, null, "Parfum", false));
+        assertThat(state.actives())
+                .containsExactly(
+                        new ActiveStrength(Active.RETINOID, new BigDecimal("0.3"), "Retinol", false),
+                        new ActiveStrength(Active.FRAGRANCE, null, "Parfum", false));
         assertThat(state.containsFragrance()).isTrue();
 
         product.apply(serum("15", "39.9"), T2);

@@ -1,8 +1,9 @@
 package com.skincareshop.catalog.events;
 
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.config.ConfigResource;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
 import com.skincareshop.catalog.support.CatalogTest;
 import com.skincareshop.platform.outbox.Outbox;
 import com.skincareshop.platform.outbox.OutboxRelay;
@@ -16,17 +17,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.config.TopicConfig;
-import org.awaitility.Awaitility;
-import org.jboss.logmanager.formatters.PatternFormatter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -39,10 +29,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.awaitility.Awaitility;
+import org.jboss.logmanager.formatters.PatternFormatter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Rows Kafka refuses for good are parked after {@code skincare.outbox.max-attempts} (3 in tests) refusals, and the
@@ -54,6 +53,7 @@ class OutboxParkingTest {
 
     /** One partition, so every row below shares it: the order on the topic is the order of the rows. */
     private static final String SMALL_TOPIC = "test.outbox.small-records.v1";
+
     private static final int SMALL_TOPIC_MAX_BYTES = 2048;
     private static final int MAX_ATTEMPTS = 3;
     /**
@@ -89,12 +89,10 @@ class OutboxParkingTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     @BeforeEach
@@ -102,9 +100,11 @@ class OutboxParkingTest {
         Readiness.await();
         try (Admin admin = admin()) {
             if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(SMALL_TOPIC)) {
-                admin.createTopics(List.of(new NewTopic(SMALL_TOPIC, 1, (short) 1).configs(Map.of(
-                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(SMALL_TOPIC_MAX_BYTES)))))
-                        .all().get(10, TimeUnit.SECONDS);
+                admin.createTopics(List.of(new NewTopic(SMALL_TOPIC, 1, (short) 1)
+                                .configs(Map.of(
+                                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(SMALL_TOPIC_MAX_BYTES)))))
+                        .all()
+                        .get(10, TimeUnit.SECONDS);
             }
         }
         Logger.getLogger(OutboxRelay.class.getName()).addHandler(relayLogHandler);
@@ -124,16 +124,19 @@ class OutboxParkingTest {
         double parkedBefore = parkedCount();
 
         // in commit order: the big row, a row of another key, the big key's next version, another big row
-        UUID[] ids = QuarkusTransaction.requiringNew().call(() -> new UUID[]{
-                outbox.record(SMALL_TOPIC, big, "test.v1", Map.of("version", 1, "marker", marker, "blob", noise(16_000))),
-                outbox.record(SMALL_TOPIC, other, "test.v1", Map.of("version", 1)),
-                outbox.record(SMALL_TOPIC, big, "test.v1", Map.of("version", 2)),
-                outbox.record(SMALL_TOPIC, lone, "test.v1", Map.of("version", 1, "blob", noise(16_000)))});
+        UUID[] ids = QuarkusTransaction.requiringNew().call(() -> new UUID[] {
+            outbox.record(SMALL_TOPIC, big, "test.v1", Map.of("version", 1, "marker", marker, "blob", noise(16_000))),
+            outbox.record(SMALL_TOPIC, other, "test.v1", Map.of("version", 1)),
+            outbox.record(SMALL_TOPIC, big, "test.v1", Map.of("version", 2)),
+            outbox.record(SMALL_TOPIC, lone, "test.v1", Map.of("version", 1, "blob", noise(16_000)))
+        });
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sent(ids[1]));
         assertParked(ids[0], "RecordTooLargeException: ");
         assertThat(row(ids[0]).lastError()).doesNotContain(marker);
-        assertThat(sent(ids[2])).as("the big key's next version is not held back").isTrue();
+        assertThat(sent(ids[2]))
+                .as("the big key's next version is not held back")
+                .isTrue();
         assertParked(ids[3], "RecordTooLargeException: ");
         assertThat(parkedCount() - parkedBefore).isEqualTo(2);
 
@@ -142,13 +145,21 @@ class OutboxParkingTest {
         assertThat(values(big, 1)).containsOnly("{\"version\":2}");
 
         // the log names row, topic, key and error class, never the payload
-        assertThat(relayLog).anySatisfy(line -> assertThat(line).contains("Outbox row " + ids[0] + " parked after 3",
-                SMALL_TOPIC, big, "org.apache.kafka.common.errors.RecordTooLargeException"));
+        assertThat(relayLog)
+                .anySatisfy(line -> assertThat(line)
+                        .contains(
+                                "Outbox row " + ids[0] + " parked after 3",
+                                SMALL_TOPIC,
+                                big,
+                                "org.apache.kafka.common.errors.RecordTooLargeException"));
         assertThat(relayLog).noneSatisfy(line -> assertThat(line).contains(marker));
 
         // the gauge counts the rows in the table; the backlog does not
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> gauge("outbox.parked.rows") >= 2);
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("outbox_parked_total"))
                 .body(containsString("outbox_parked_rows"));
 
@@ -169,9 +180,10 @@ class OutboxParkingTest {
         double parkedBefore = parkedCount();
 
         // over the producer's max.request.size (1 MiB): refused before it is handed over, the sends behind it wait
-        UUID[] ids = QuarkusTransaction.requiringNew().call(() -> new UUID[]{
-                outbox.record(SMALL_TOPIC, huge, "test.v1", Map.of("version", 1, "blob", noise(1_200_000))),
-                outbox.record(SMALL_TOPIC, other, "test.v1", Map.of("version", 1))});
+        UUID[] ids = QuarkusTransaction.requiringNew().call(() -> new UUID[] {
+            outbox.record(SMALL_TOPIC, huge, "test.v1", Map.of("version", 1, "blob", noise(1_200_000))),
+            outbox.record(SMALL_TOPIC, other, "test.v1", Map.of("version", 1))
+        });
 
         assertThat(values(other, 1)).containsOnly("{\"version\":1}");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sent(ids[1]));
@@ -184,10 +196,11 @@ class OutboxParkingTest {
         String missingTopic = "test.outbox.never-created." + UUID.randomUUID();
         String other = key("other");
 
-        UUID[] ids = QuarkusTransaction.requiringNew().call(() -> new UUID[]{
-                outbox.record(missingTopic, key("lost"), "test.v1", Map.of("version", 1)),
-                outbox.record(missingTopic, key("lost"), "test.v1", Map.of("version", 1)),
-                outbox.record(SMALL_TOPIC, other, "test.v1", Map.of("version", 1))});
+        UUID[] ids = QuarkusTransaction.requiringNew().call(() -> new UUID[] {
+            outbox.record(missingTopic, key("lost"), "test.v1", Map.of("version", 1)),
+            outbox.record(missingTopic, key("lost"), "test.v1", Map.of("version", 1)),
+            outbox.record(SMALL_TOPIC, other, "test.v1", Map.of("version", 1))
+        });
 
         // three rounds, each waiting up to max.block.ms (5 s) for the topic's metadata, then asking the broker
         Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> sent(ids[2]));
@@ -197,14 +210,15 @@ class OutboxParkingTest {
         assertThat(values(other, 1)).containsOnly("{\"version\":1}");
     }
 
-    private record Row(int attempts, String lastError, Object parkedAt, Object sentAt) {
-    }
+    private record Row(int attempts, String lastError, Object parkedAt, Object sentAt) {}
 
     private Row row(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Object[] r = (Object[]) entityManager.createNativeQuery(
+            Object[] r = (Object[]) entityManager
+                    .createNativeQuery(
                             "select attempts, last_error, parked_at, sent_at from outbox_event where id = ?1")
-                    .setParameter(1, id).getSingleResult();
+                    .setParameter(1, id)
+                    .getSingleResult();
             return new Row(((Number) r[0]).intValue(), (String) r[1], r[2], r[3]);
         });
     }
@@ -223,14 +237,20 @@ class OutboxParkingTest {
     }
 
     private int retry(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(RETRY_PARKED_ROW)
-                .setParameter(1, id).executeUpdate());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery(RETRY_PARKED_ROW)
+                        .setParameter(1, id)
+                        .executeUpdate());
     }
 
     /** The values of the key on the topic, in order, once there are {@code count}; a resend may repeat one. */
     private List<String> values(String key, int count) {
-        return TopicReader.readKey(broker.bootstrapServers(), SMALL_TOPIC, key, r -> r.size() >= count,
-                Duration.ofSeconds(60)).stream().map(ConsumerRecord::value).toList();
+        return TopicReader.readKey(
+                        broker.bootstrapServers(), SMALL_TOPIC, key, r -> r.size() >= count, Duration.ofSeconds(60))
+                .stream()
+                .map(ConsumerRecord::value)
+                .toList();
     }
 
     private double parkedCount() {
@@ -253,11 +273,9 @@ class OutboxParkingTest {
 
     private void setSmallTopicLimit(int bytes) {
         try (Admin admin = admin()) {
-            var resource = new ConfigResource(
-                    ConfigResource.Type.TOPIC, SMALL_TOPIC);
+            var resource = new ConfigResource(ConfigResource.Type.TOPIC, SMALL_TOPIC);
             var op = new AlterConfigOp(
-                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
-                            String.valueOf(bytes)),
+                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(bytes)),
                     AlterConfigOp.OpType.SET);
             admin.incrementalAlterConfigs(Map.of(resource, Set.of(op))).all().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -5,7 +5,6 @@ import com.skincareshop.platform.testing.PostgresResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -20,5 +19,4 @@ import java.lang.annotation.Target;
 @WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "service", value = "catalog"))
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface CatalogTest {
-}
+public @interface CatalogTest {}

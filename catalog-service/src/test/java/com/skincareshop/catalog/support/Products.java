@@ -9,8 +9,7 @@ import java.util.UUID;
 /** Valid product bodies to start from; tests change one field to make them invalid or different. */
 public final class Products {
 
-    private Products() {
-    }
+    private Products() {}
 
     /** A sku no other test uses. */
     public static String uniqueSku(String prefix) {
@@ -21,19 +20,25 @@ public final class Products {
         Map<String, Object> product = new LinkedHashMap<>();
         product.put("category", "SERUM");
         product.put("brand", "Lumen Lab");
-        product.put("names", new LinkedHashMap<>(Map.of(
-                "en", "Bright C 15 Serum " + tag,
-                "tl", "Bright C 15 na Serum " + tag,
-                "lv", "Bright C 15 serums " + tag)));
-        product.put("descriptions", new LinkedHashMap<>(Map.of(
-                "en", "A 15% vitamin C serum for dark spots. Apply in the morning under sunscreen.",
-                "tl", "Serum na may 15% bitamina C para sa mga dark spot.",
-                "lv", "Serums ar 15% C vitamīnu pigmenta plankumiem.")));
-        product.put("ingredients", new ArrayList<>(List.of(
-                ingredient("Aqua", null),
-                ingredient("Ascorbic Acid", 15),
-                ingredient("Sodium Hyaluronate", 1),
-                ingredient("Ferulic Acid", 0.5))));
+        product.put(
+                "names",
+                new LinkedHashMap<>(Map.of(
+                        "en", "Bright C 15 Serum " + tag,
+                        "tl", "Bright C 15 na Serum " + tag,
+                        "lv", "Bright C 15 serums " + tag)));
+        product.put(
+                "descriptions",
+                new LinkedHashMap<>(Map.of(
+                        "en", "A 15% vitamin C serum for dark spots. Apply in the morning under sunscreen.",
+                        "tl", "Serum na may 15% bitamina C para sa mga dark spot.",
+                        "lv", "Serums ar 15% C vitamīnu pigmenta plankumiem.")));
+        product.put(
+                "ingredients",
+                new ArrayList<>(List.of(
+                        ingredient("Aqua", null),
+                        ingredient("Ascorbic Acid", 15),
+                        ingredient("Sodium Hyaluronate", 1),
+                        ingredient("Ferulic Acid", 0.5))));
         product.put("concerns", List.of("DARK_SPOTS", "DULLNESS"));
         product.put("skinTypes", List.of("NORMAL", "OILY", "COMBINATION"));
         product.put("areas", List.of("FACE"));

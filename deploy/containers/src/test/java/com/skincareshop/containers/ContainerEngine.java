@@ -9,8 +9,7 @@ import org.testcontainers.DockerClientFactory;
  */
 final class ContainerEngine {
 
-    private ContainerEngine() {
-    }
+    private ContainerEngine() {}
 
     static void assumeReachable() {
         boolean reachable;

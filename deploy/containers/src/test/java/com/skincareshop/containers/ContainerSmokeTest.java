@@ -1,5 +1,9 @@
 package com.skincareshop.containers;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.platform.testing.EventContracts;
@@ -7,6 +11,11 @@ import com.skincareshop.platform.testing.TopicReader;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -14,16 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The shipped images, built from each service's Dockerfile and run as Kubernetes runs them (ShippedStack), driven
@@ -58,11 +57,15 @@ class ContainerSmokeTest {
     @Test
     void aConsentingCustomerGetsARoutineFromTheShippedImages() {
         for (ShippedStack.Service service : ShippedStack.SERVICES) {
-            InspectImageResponse image = DockerClientFactory.instance().client()
-                    .inspectImageCmd(stack.builtImage(service.name())).exec();
-            assertThat(image.getConfig().getUser()).as(service.name() + " runs as the manifests' numeric user")
+            InspectImageResponse image = DockerClientFactory.instance()
+                    .client()
+                    .inspectImageCmd(stack.builtImage(service.name()))
+                    .exec();
+            assertThat(image.getConfig().getUser())
+                    .as(service.name() + " runs as the manifests' numeric user")
                     .isEqualTo("185:185");
-            assertThat(image.getConfig().getExposedPorts()).extracting(Object::toString)
+            assertThat(image.getConfig().getExposedPorts())
+                    .extracting(Object::toString)
                     .containsExactly(service.port() + "/tcp");
         }
         String catalog = stack.url("catalog-service");
@@ -71,28 +74,65 @@ class ContainerSmokeTest {
         long routineStarted = System.nanoTime();
 
         // the prod profile: no token, or one signed with the repository's public development key, is refused
-        given().contentType(ContentType.JSON).body(product("SERUM", "SMOKE-SER-X"))
-                .when().put(catalog + "/api/products/SMOKE-SER-X").then().statusCode(401);
-        given().auth().oauth2(TestIssuer.signedWithTheDevelopmentKey("merch-1", "merchandiser"))
-                .contentType(ContentType.JSON).body(product("SERUM", "SMOKE-SER-X"))
-                .when().put(catalog + "/api/products/SMOKE-SER-X").then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(product("SERUM", "SMOKE-SER-X"))
+                .when()
+                .put(catalog + "/api/products/SMOKE-SER-X")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(TestIssuer.signedWithTheDevelopmentKey("merch-1", "merchandiser"))
+                .contentType(ContentType.JSON)
+                .body(product("SERUM", "SMOKE-SER-X"))
+                .when()
+                .put(catalog + "/api/products/SMOKE-SER-X")
+                .then()
+                .statusCode(401);
 
         String merchandiser = stack.issuer.token("merch-1", "merchandiser");
-        for (String sku : List.of(SERUM_FOR_DARK_SPOTS, SERUM_FOR_DEHYDRATION, "SMOKE-CLN-GEL", "SMOKE-MST-LOT",
-                "SMOKE-SUN-50")) {
-            given().auth().oauth2(merchandiser).contentType(ContentType.JSON).body(product(null, sku))
-                    .when().put(catalog + "/api/products/{sku}", sku)
-                    .then().statusCode(201);
+        for (String sku : List.of(
+                SERUM_FOR_DARK_SPOTS, SERUM_FOR_DEHYDRATION, "SMOKE-CLN-GEL", "SMOKE-MST-LOT", "SMOKE-SUN-50")) {
+            given().auth()
+                    .oauth2(merchandiser)
+                    .contentType(ContentType.JSON)
+                    .body(product(null, sku))
+                    .when()
+                    .put(catalog + "/api/products/{sku}", sku)
+                    .then()
+                    .statusCode(201);
         }
 
         String customer = stack.issuer.token(CUSTOMER, "customer");
-        given().auth().oauth2(customer).contentType(ContentType.JSON)
-                .body(Map.of("questionnaireVersion", 1, "locale", "en", "answers", Map.of(
-                        "skinType", "NORMAL", "sensitive", false, "ageBand", "25_34",
-                        "concerns", List.of("DARK_SPOTS"), "sunExposureHours", 1,
-                        "pregnantOrBreastfeeding", false, "areas", List.of("FACE"), "marketingConsent", true)))
-                .when().put(profiles + "/api/profiles/{id}", CUSTOMER)
-                .then().statusCode(201);
+        given().auth()
+                .oauth2(customer)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "questionnaireVersion",
+                        1,
+                        "locale",
+                        "en",
+                        "answers",
+                        Map.of(
+                                "skinType",
+                                "NORMAL",
+                                "sensitive",
+                                false,
+                                "ageBand",
+                                "25_34",
+                                "concerns",
+                                List.of("DARK_SPOTS"),
+                                "sunExposureHours",
+                                1,
+                                "pregnantOrBreastfeeding",
+                                false,
+                                "areas",
+                                List.of("FACE"),
+                                "marketingConsent",
+                                true)))
+                .when()
+                .put(profiles + "/api/profiles/{id}", CUSTOMER)
+                .then()
+                .statusCode(201);
 
         // the routine, once the profile and the products have reached recommendation-service through Kafka (each
         // sku on its partition, so in no particular order)
@@ -100,16 +140,21 @@ class ContainerSmokeTest {
         JsonPath[] routine = new JsonPath[1];
         String[] last = {"no answer yet"};
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                Response response = given().auth().oauth2(customer)
-                        .when().get(recommendations + "/api/recommendations/{id}", CUSTOMER);
-                last[0] = response.statusCode() + " " + response.asString();
-                if (response.statusCode() != 200) {
-                    return false;
-                }
-                routine[0] = response.jsonPath();
-                return skus(routine[0]).containsAll(expected);
-            });
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        Response response = given().auth()
+                                .oauth2(customer)
+                                .when()
+                                .get(recommendations + "/api/recommendations/{id}", CUSTOMER);
+                        last[0] = response.statusCode() + " " + response.asString();
+                        if (response.statusCode() != 200) {
+                            return false;
+                        }
+                        routine[0] = response.jsonPath();
+                        return skus(routine[0]).containsAll(expected);
+                    });
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("no routine with " + expected + " within 60 s; the last answer: " + last[0], e);
         }
@@ -119,18 +164,27 @@ class ContainerSmokeTest {
         assertThat(answer.getLong("profileVersion")).isEqualTo(1);
         assertThat(answer.getInt("minimumSpf")).isEqualTo(20);
         List<String> serums = steps(answer, "SERUM");
-        assertThat(serums).as("the serum for the customer's concern, and no other").containsOnly(SERUM_FOR_DARK_SPOTS);
+        assertThat(serums)
+                .as("the serum for the customer's concern, and no other")
+                .containsOnly(SERUM_FOR_DARK_SPOTS);
         assertThat(answer.getList("am.find { it.slot == 'SERUM' }.reasons.code", String.class))
                 .contains("CONCERN_MATCH");
         assertThat(steps(answer, "CLEANSER")).containsOnly("SMOKE-CLN-GEL");
         assertThat(steps(answer, "MOISTURIZER")).containsOnly("SMOKE-MST-LOT");
         List<String> morning = answer.getList("am.slot", String.class);
-        assertThat(morning.get(morning.size() - 1)).as("sun protection closes the morning").isEqualTo("SUNSCREEN");
-        assertThat(answer.getString("am.find { it.slot == 'SUNSCREEN' }.product.sku")).isEqualTo("SMOKE-SUN-50");
+        assertThat(morning.get(morning.size() - 1))
+                .as("sun protection closes the morning")
+                .isEqualTo("SUNSCREEN");
+        assertThat(answer.getString("am.find { it.slot == 'SUNSCREEN' }.product.sku"))
+                .isEqualTo("SMOKE-SUN-50");
 
         // the customer consented: what was recommended went to recommendations.issued.v1, products only
-        List<ConsumerRecord<String, String>> issued = TopicReader.readKey(stack.kafkaBootstrapServers(),
-                Topics.RECOMMENDATIONS_ISSUED, CUSTOMER, records -> !records.isEmpty(), Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> issued = TopicReader.readKey(
+                stack.kafkaBootstrapServers(),
+                Topics.RECOMMENDATIONS_ISSUED,
+                CUSTOMER,
+                records -> !records.isEmpty(),
+                Duration.ofSeconds(30));
         assertThat(issued).hasSize(1);
         EventContracts.assertValid(Topics.RECOMMENDATIONS_ISSUED, issued.get(0).value());
         EventContracts.assertHeaders(issued.get(0), "routineIssued");
@@ -139,15 +193,20 @@ class ContainerSmokeTest {
         assertThat(event.getList("steps.sku", String.class)).containsAll(skus(answer));
         assertThat(issued.get(0).value()).doesNotContain("DARK_SPOTS", "NORMAL");
 
-        given().auth().oauth2(customer).when().get(recommendations + "/api/recommendations/{id}", "c-someone-else")
-                .then().statusCode(403).body("status", equalTo(403));
+        given().auth()
+                .oauth2(customer)
+                .when()
+                .get(recommendations + "/api/recommendations/{id}", "c-someone-else")
+                .then()
+                .statusCode(403)
+                .body("status", equalTo(403));
 
         stack.record("products and profile in, routine out", Duration.ofNanos(routineArrived - routineStarted));
     }
 
     private static List<String> steps(JsonPath routine, String slot) {
-        List<String> skus = new ArrayList<>(routine.getList("am.findAll { it.slot == '" + slot + "' }.product.sku",
-                String.class));
+        List<String> skus =
+                new ArrayList<>(routine.getList("am.findAll { it.slot == '" + slot + "' }.product.sku", String.class));
         skus.addAll(routine.getList("pm.findAll { it.slot == '" + slot + "' }.product.sku", String.class));
         return skus;
     }
@@ -165,8 +224,9 @@ class ContainerSmokeTest {
             case SERUM_FOR_DARK_SPOTS -> {
                 product.put("category", "SERUM");
                 product.put("names", Map.of("en", "Vitamin C 10% Serum"));
-                product.put("ingredients", List.of(inci("Aqua"), inci("Ascorbic Acid", 10), inci("Glycerin"),
-                        inci("Sodium Hyaluronate")));
+                product.put(
+                        "ingredients",
+                        List.of(inci("Aqua"), inci("Ascorbic Acid", 10), inci("Glycerin"), inci("Sodium Hyaluronate")));
                 product.put("concerns", List.of("DARK_SPOTS", "DULLNESS"));
                 product.put("timeOfDay", "AM");
                 product.put("format", "DROPPER");
@@ -193,8 +253,8 @@ class ContainerSmokeTest {
             case "SMOKE-MST-LOT" -> {
                 product.put("category", "MOISTURIZER");
                 product.put("names", Map.of("en", "Daily Barrier Lotion"));
-                product.put("ingredients", List.of(inci("Aqua"), inci("Glycerin"), inci("Squalane"),
-                        inci("Ceramide NP")));
+                product.put(
+                        "ingredients", List.of(inci("Aqua"), inci("Glycerin"), inci("Squalane"), inci("Ceramide NP")));
                 product.put("concerns", List.of("DEHYDRATION"));
                 product.put("timeOfDay", "ANY");
                 product.put("format", "PUMP");
@@ -203,8 +263,9 @@ class ContainerSmokeTest {
             case "SMOKE-SUN-50" -> {
                 product.put("category", "SUNSCREEN");
                 product.put("names", Map.of("en", "Mineral Sunscreen SPF 50"));
-                product.put("ingredients", List.of(inci("Aqua"), inci("Zinc Oxide", 20),
-                        inci("Caprylic/Capric Triglyceride")));
+                product.put(
+                        "ingredients",
+                        List.of(inci("Aqua"), inci("Zinc Oxide", 20), inci("Caprylic/Capric Triglyceride")));
                 product.put("concerns", List.of());
                 product.put("timeOfDay", "AM");
                 product.put("spf", 50);

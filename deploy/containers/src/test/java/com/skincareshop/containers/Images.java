@@ -2,13 +2,12 @@ package com.skincareshop.containers;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.images.builder.ImageFromDockerfile;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
  * The images the smoke test runs. Each third-party image is a setting (a system property or environment variable of
@@ -20,6 +19,7 @@ final class Images {
 
     /** The Dockerfiles' own default base, for an engine that can pull it. */
     static final String UBI_JRE = "registry.access.redhat.com/ubi9/openjdk-17-runtime:1.23";
+
     static final String LOCAL_JRE = "localhost/skincare-jre:local";
     /** What a machine without a registry has to build a JRE image from. */
     static final String LOCAL_BASE = "localhost/skincare-base:local";
@@ -27,8 +27,7 @@ final class Images {
     /** Unique per run, so that runs by several people on one engine never share or remove each other's images. */
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
-    private Images() {
-    }
+    private Images() {}
 
     static String postgres() {
         return setting("SKINCARE_POSTGRES_IMAGE", "localhost/skincare-postgres:local", "postgres:15");

@@ -1,17 +1,7 @@
 package com.skincareshop.containers;
 
-import java.util.concurrent.ConcurrentHashMap;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Volume;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.Network;
-import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.images.builder.ImageFromDockerfile;
-import org.testcontainers.images.builder.Transferable;
-import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.postgresql.PostgreSQLContainer;
-import org.testcontainers.utility.DockerImageName;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +22,17 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * The three services as their images ship, on one container network with PostgreSQL and Kafka, each run as the
@@ -52,8 +51,10 @@ final class ShippedStack implements AutoCloseable {
         }
     }
 
-    static final List<Service> SERVICES = List.of(new Service("catalog-service", 8081),
-            new Service("profile-service", 8082), new Service("recommendation-service", 8083));
+    static final List<Service> SERVICES = List.of(
+            new Service("catalog-service", 8081),
+            new Service("profile-service", 8082),
+            new Service("recommendation-service", 8083));
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final Path LOGS = ROOT.resolve("deploy/containers/target/container-logs");
     private static final String KAFKA_LISTENER = "kafka:19092";
@@ -67,8 +68,7 @@ final class ShippedStack implements AutoCloseable {
     private final Map<String, String> builtImages = new ConcurrentHashMap<>();
     private KafkaContainer kafka;
 
-    private ShippedStack() {
-    }
+    private ShippedStack() {}
 
     static ShippedStack start() throws Exception {
         ShippedStack stack = new ShippedStack();
@@ -83,7 +83,11 @@ final class ShippedStack implements AutoCloseable {
 
     String url(String service) {
         GenericContainer<?> container = running.get(service);
-        int port = SERVICES.stream().filter(s -> s.name().equals(service)).findFirst().orElseThrow().port();
+        int port = SERVICES.stream()
+                .filter(s -> s.name().equals(service))
+                .findFirst()
+                .orElseThrow()
+                .port();
         return "http://" + container.getHost() + ":" + container.getMappedPort(port);
     }
 
@@ -122,10 +126,12 @@ final class ShippedStack implements AutoCloseable {
                 }));
             }
             PostgreSQLContainer postgres = new PostgreSQLContainer(
-                    DockerImageName.parse(Images.postgres()).asCompatibleSubstituteFor("postgres"))
-                    .withNetwork(network).withNetworkAliases("postgres");
+                            DockerImageName.parse(Images.postgres()).asCompatibleSubstituteFor("postgres"))
+                    .withNetwork(network)
+                    .withNetworkAliases("postgres");
             kafka = new KafkaContainer(DockerImageName.parse(Images.kafka()).asCompatibleSubstituteFor("apache/kafka"))
-                    .withNetwork(network).withListener(KAFKA_LISTENER)
+                    .withNetwork(network)
+                    .withListener(KAFKA_LISTENER)
                     // as the cluster is configured: a consumer starting first must not create a producer's topic
                     .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
             preparing.add(async(pool, "start postgres", () -> start("postgres", postgres)));
@@ -137,8 +143,8 @@ final class ShippedStack implements AutoCloseable {
             List<CompletableFuture<?>> services = new ArrayList<>();
             for (Service service : SERVICES) {
                 GenericContainer<?> container = serviceContainer(service, network, passwords.get(service.database()));
-                services.add(async(pool, "start " + service.name() + " until ready",
-                        () -> start(service.name(), container)));
+                services.add(async(
+                        pool, "start " + service.name() + " until ready", () -> start(service.name(), container)));
             }
             join(services);
         } finally {
@@ -187,15 +193,18 @@ final class ShippedStack implements AutoCloseable {
                             .withSecurityOpts(List.of("no-new-privileges"))
                             .withMemory(MEMORY_LIMIT);
                 })
-                .waitingFor(Wait.forHttp("/q/health/ready").forPort(service.port()).forStatusCode(200)
+                .waitingFor(Wait.forHttp("/q/health/ready")
+                        .forPort(service.port())
+                        .forStatusCode(200)
                         .withStartupTimeout(Duration.ofSeconds(150)));
     }
 
     /** One role and one database owned by it per service, as each service's own cluster has in production. */
     private static Map<String, String> createDatabases(PostgreSQLContainer postgres) throws SQLException {
         Map<String, String> passwords = new LinkedHashMap<>();
-        try (Connection admin = DriverManager.getConnection(postgres.getJdbcUrl(), postgres.getUsername(),
-                postgres.getPassword()); Statement sql = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(
+                        postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
+                Statement sql = admin.createStatement()) {
             for (Service service : SERVICES) {
                 String database = service.database();
                 String password = UUID.randomUUID().toString().replace("-", "");
@@ -236,13 +245,15 @@ final class ShippedStack implements AutoCloseable {
     }
 
     private <T> CompletableFuture<T> async(ExecutorService pool, String label, Callable<T> task) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return timed(label, task);
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, pool);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return timed(label, task);
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                },
+                pool);
     }
 
     private <T> T timed(String label, Callable<T> task) throws Exception {

@@ -1,7 +1,6 @@
 package com.skincareshop.containers;
 
 import io.smallrye.jwt.build.Jwt;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -60,8 +59,12 @@ final class TestIssuer {
     }
 
     private static String sign(String subject, String role, PrivateKey key) {
-        return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(role))
-                .expiresIn(Duration.ofMinutes(30)).sign(key);
+        return Jwt.issuer(ISSUER)
+                .subject(subject)
+                .upn(subject)
+                .groups(Set.of(role))
+                .expiresIn(Duration.ofMinutes(30))
+                .sign(key);
     }
 
     private static PrivateKey developmentKey() {
@@ -71,8 +74,10 @@ final class TestIssuer {
                 throw new IllegalStateException(resource + " is missing from the test class path");
             }
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+                    .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")
+                    .replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {

@@ -1,6 +1,7 @@
 package com.skincareshop.deploy;
 
-import org.assertj.core.groups.Tuple;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.skincareshop.contracts.events.Topics;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -18,11 +19,6 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +36,11 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Renders every overlay with {@code kubectl kustomize} (Debian's kubectl bundles kustomize) and checks it against
@@ -51,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ManifestsTest {
 
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-    private static final List<String> SERVICES = List.of("catalog-service", "profile-service", "recommendation-service");
+    private static final List<String> SERVICES =
+            List.of("catalog-service", "profile-service", "recommendation-service");
     /** SmallRye Health's endpoints, which every service serves (see catalog-service's OperationsTest). */
     private static final Set<String> HEALTH_PATHS = Set.of("/q/health/live", "/q/health/ready", "/q/health/started");
     /**
@@ -59,6 +59,7 @@ class ManifestsTest {
      * no start script reads anything else, such as run-java.sh's JAVA_OPTS_APPEND).
      */
     private static final Set<String> RUNTIME_IMAGE_VARIABLES = Set.of("JDK_JAVA_OPTIONS");
+
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
 
     private static final Map<String, List<HasMetadata>> RENDERED = new HashMap<>();
@@ -75,11 +76,15 @@ class ManifestsTest {
     void everyServiceHasItsWorkloadsProbesAndPorts(String overlay) throws IOException {
         for (String service : SERVICES) {
             Deployment deployment = one(overlay, Deployment.class, service);
-            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            Container container =
+                    deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
             int port = httpPort(overlay, service, container);
-            assertThat(container.getPorts()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
-                    .as(service + " listens where its configuration says").contains(Tuple.tuple("http", port));
-            for (Probe probe : List.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())) {
+            assertThat(container.getPorts())
+                    .extracting(ContainerPort::getName, ContainerPort::getContainerPort)
+                    .as(service + " listens where its configuration says")
+                    .contains(Tuple.tuple("http", port));
+            for (Probe probe :
+                    List.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())) {
                 assertThat(probe).as(service + " probes").isNotNull();
                 assertThat(HEALTH_PATHS).contains(probe.getHttpGet().getPath());
                 assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
@@ -87,8 +92,10 @@ class ManifestsTest {
             assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
             assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
             Service kubeService = one(overlay, Service.class, service);
-            assertThat(kubeService.getSpec().getPorts().get(0).getTargetPort().getStrVal()).isEqualTo("http");
-            assertThat(kubeService.getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+            assertThat(kubeService.getSpec().getPorts().get(0).getTargetPort().getStrVal())
+                    .isEqualTo("http");
+            assertThat(kubeService.getSpec().getSelector())
+                    .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
             one(overlay, PodDisruptionBudget.class, service);
         }
         HorizontalPodAutoscaler hpa = one(overlay, HorizontalPodAutoscaler.class, "recommendation-service");
@@ -100,16 +107,30 @@ class ManifestsTest {
     void everyContainerIsLimitedLockedDownAndPinned(String overlay) {
         for (Deployment deployment : all(overlay, Deployment.class)) {
             PodSpec pod = deployment.getSpec().getTemplate().getSpec();
-            assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(deployment.getMetadata().getName()).isTrue();
+            assertThat(pod.getSecurityContext().getRunAsNonRoot())
+                    .as(deployment.getMetadata().getName())
+                    .isTrue();
             for (Container container : pod.getContainers()) {
                 String name = deployment.getMetadata().getName() + "/" + container.getName();
-                assertThat(container.getResources().getLimits()).as(name + " limits").containsKeys("cpu", "memory");
-                assertThat(container.getResources().getRequests()).as(name + " requests").containsKeys("cpu", "memory");
-                assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).as(name).isTrue();
-                assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).as(name).isFalse();
-                assertThat(container.getSecurityContext().getCapabilities().getDrop()).as(name).contains("ALL");
-                assertThat(container.getImage()).as(name + " image pinned by tag")
-                        .matches(".+:[A-Za-z0-9._-]+$").doesNotEndWith(":latest");
+                assertThat(container.getResources().getLimits())
+                        .as(name + " limits")
+                        .containsKeys("cpu", "memory");
+                assertThat(container.getResources().getRequests())
+                        .as(name + " requests")
+                        .containsKeys("cpu", "memory");
+                assertThat(container.getSecurityContext().getReadOnlyRootFilesystem())
+                        .as(name)
+                        .isTrue();
+                assertThat(container.getSecurityContext().getAllowPrivilegeEscalation())
+                        .as(name)
+                        .isFalse();
+                assertThat(container.getSecurityContext().getCapabilities().getDrop())
+                        .as(name)
+                        .contains("ALL");
+                assertThat(container.getImage())
+                        .as(name + " image pinned by tag")
+                        .matches(".+:[A-Za-z0-9._-]+$")
+                        .doesNotEndWith(":latest");
             }
         }
     }
@@ -134,7 +155,12 @@ class ManifestsTest {
                 .forEach(r -> clusters.add(r.getMetadata().getName()));
         assertThat(clusters).containsExactlyInAnyOrder("catalog-db", "profile-db", "recommendation-db");
         for (String service : SERVICES) {
-            Container container = one(overlay, Deployment.class, service).getSpec().getTemplate().getSpec().getContainers().get(0);
+            Container container = one(overlay, Deployment.class, service)
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0);
             for (EnvVar variable : container.getEnv()) {
                 if (variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null) {
                     assertThat(variable.getValueFrom().getSecretKeyRef().getName())
@@ -151,8 +177,11 @@ class ManifestsTest {
         all(overlay, GenericKubernetesResource.class).stream()
                 .filter(r -> r.getKind().equals("KafkaTopic"))
                 .forEach(r -> topics.put((String) spec(r).get("topicName"), r));
-        Set<String> expected = new HashSet<>(List.of(Topics.CATALOG_PRODUCTS, Topics.PROFILES_SKIN,
-                Topics.RECOMMENDATIONS_ISSUED, Topics.deadLetterOf(Topics.CATALOG_PRODUCTS),
+        Set<String> expected = new HashSet<>(List.of(
+                Topics.CATALOG_PRODUCTS,
+                Topics.PROFILES_SKIN,
+                Topics.RECOMMENDATIONS_ISSUED,
+                Topics.deadLetterOf(Topics.CATALOG_PRODUCTS),
                 Topics.deadLetterOf(Topics.PROFILES_SKIN)));
         assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(expected);
 
@@ -169,26 +198,35 @@ class ManifestsTest {
                 declared++;
                 GenericKubernetesResource kafkaTopic = topics.get(topic);
                 assertThat(kafkaTopic).as(service + " owns " + topic).isNotNull();
-                assertThat(((Number) spec(kafkaTopic).get("partitions")).intValue()).as(topic + " partitions")
+                assertThat(((Number) spec(kafkaTopic).get("partitions")).intValue())
+                        .as(topic + " partitions")
                         .isEqualTo(Integer.parseInt(properties.getProperty(key)));
-                boolean compacted = Boolean.parseBoolean(properties.getProperty("skincare.kafka.topics.\"" + topic + "\".compacted", "false"));
+                boolean compacted = Boolean.parseBoolean(
+                        properties.getProperty("skincare.kafka.topics.\"" + topic + "\".compacted", "false"));
                 @SuppressWarnings("unchecked")
-                Map<String, Object> config = (Map<String, Object>) spec(kafkaTopic).get("config");
+                Map<String, Object> config =
+                        (Map<String, Object>) spec(kafkaTopic).get("config");
                 assertThat(config.get("cleanup.policy")).as(topic).isEqualTo(compacted ? "compact" : "delete");
                 if (compacted) {
                     // erasure reaches every reader: a tombstone outlives a long weekend, old values go within a day
-                    assertThat(Long.parseLong(String.valueOf(config.get("delete.retention.ms")))).as(topic + " delete.retention.ms")
+                    assertThat(Long.parseLong(String.valueOf(config.get("delete.retention.ms"))))
+                            .as(topic + " delete.retention.ms")
                             .isGreaterThanOrEqualTo(Duration.ofDays(7).toMillis());
                     long maxLag = Long.parseLong(String.valueOf(config.get("max.compaction.lag.ms")));
-                    assertThat(maxLag).as(topic + " max.compaction.lag.ms").isLessThanOrEqualTo(Duration.ofDays(1).toMillis());
-                    assertThat(Long.parseLong(String.valueOf(config.get("segment.ms")))).as(topic + " segment.ms")
+                    assertThat(maxLag)
+                            .as(topic + " max.compaction.lag.ms")
+                            .isLessThanOrEqualTo(Duration.ofDays(1).toMillis());
+                    assertThat(Long.parseLong(String.valueOf(config.get("segment.ms"))))
+                            .as(topic + " segment.ms")
                             .isLessThanOrEqualTo(maxLag);
                 }
-                Pattern extra = Pattern.compile("^skincare\\.kafka\\.topics\\.\"" + Pattern.quote(topic) + "\"\\.config\\.\"([^\"]+)\"$");
+                Pattern extra = Pattern.compile(
+                        "^skincare\\.kafka\\.topics\\.\"" + Pattern.quote(topic) + "\"\\.config\\.\"([^\"]+)\"$");
                 for (String configKey : properties.stringPropertyNames()) {
                     Matcher c = extra.matcher(configKey);
                     if (c.matches()) {
-                        assertThat(String.valueOf(config.get(c.group(1)))).as(topic + " " + c.group(1))
+                        assertThat(String.valueOf(config.get(c.group(1))))
+                                .as(topic + " " + c.group(1))
                                 .isEqualTo(properties.getProperty(configKey));
                     }
                 }
@@ -196,36 +234,58 @@ class ManifestsTest {
         }
         assertThat(declared).as("every KafkaTopic is owned by a service").isEqualTo(expected.size());
         int replicas = overlay.equals("prod") ? 3 : 1;
-        topics.values().forEach(t -> assertThat(((Number) spec(t).get("replicas")).intValue()).isEqualTo(replicas));
+        topics.values()
+                .forEach(t -> assertThat(((Number) spec(t).get("replicas")).intValue())
+                        .isEqualTo(replicas));
         assertThat(environment(overlay, "catalog-service").get("SKINCARE_KAFKA_REPLICATION_FACTOR"))
-                .as("services create topics, if ever, as the cluster does").isEqualTo(String.valueOf(replicas));
+                .as("services create topics, if ever, as the cluster does")
+                .isEqualTo(String.valueOf(replicas));
     }
 
     @Test
     void productionCommitsNoSecretValues() {
         assertThat(all("prod", Secret.class)).isEmpty();
-        assertThat(all("dev", Secret.class)).extracting(s -> s.getMetadata().getName()).containsExactly("skincare-jwt");
+        assertThat(all("dev", Secret.class))
+                .extracting(s -> s.getMetadata().getName())
+                .containsExactly("skincare-jwt");
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
     void networkPoliciesLetOnlyTheShopsNamespacesReachTheServices(String overlay) {
         List<NetworkPolicy> policies = all(overlay, NetworkPolicy.class);
-        NetworkPolicy denyAll = policies.stream().filter(p -> p.getMetadata().getName().equals("default-deny-ingress"))
-                .findFirst().orElseThrow();
+        NetworkPolicy denyAll = policies.stream()
+                .filter(p -> p.getMetadata().getName().equals("default-deny-ingress"))
+                .findFirst()
+                .orElseThrow();
         assertThat(denyAll.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty();
         NetworkPolicy http = policies.stream()
                 .filter(p -> p.getMetadata().getName().equals("services-http-from-storefront-and-merchandising"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(http.getSpec().getIngress()).hasSize(1);
-        assertThat(http.getSpec().getIngress().get(0).getFrom().get(0).getNamespaceSelector().getMatchExpressions().get(0)
-                .getValues()).containsExactlyInAnyOrder("storefront", "merchandising");
+        assertThat(http.getSpec()
+                        .getIngress()
+                        .get(0)
+                        .getFrom()
+                        .get(0)
+                        .getNamespaceSelector()
+                        .getMatchExpressions()
+                        .get(0)
+                        .getValues())
+                .containsExactlyInAnyOrder("storefront", "merchandising");
         for (String service : SERVICES) {
-            assertThat(one(overlay, Deployment.class, service).getSpec().getTemplate().getMetadata().getLabels())
+            assertThat(one(overlay, Deployment.class, service)
+                            .getSpec()
+                            .getTemplate()
+                            .getMetadata()
+                            .getLabels())
                     .containsEntry("skincare.example/role", "service");
         }
         GenericKubernetesResource kafka = all(overlay, GenericKubernetesResource.class).stream()
-                .filter(r -> r.getKind().equals("Kafka")).findFirst().orElseThrow();
+                .filter(r -> r.getKind().equals("Kafka"))
+                .findFirst()
+                .orElseThrow();
         assertThat(kafka.toString()).contains("networkPolicyPeers");
     }
 
@@ -243,10 +303,16 @@ class ManifestsTest {
 
     /** Every variable the container gets, from env and from the ConfigMaps it imports; value null when not literal. */
     private static Map<String, String> environment(String overlay, String service) {
-        Container container = one(overlay, Deployment.class, service).getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container container = one(overlay, Deployment.class, service)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
         Map<String, String> variables = new HashMap<>();
         for (EnvFromSource source : container.getEnvFrom()) {
-            ConfigMap map = one(overlay, ConfigMap.class, source.getConfigMapRef().getName());
+            ConfigMap map =
+                    one(overlay, ConfigMap.class, source.getConfigMapRef().getName());
             variables.putAll(map.getData());
         }
         for (EnvVar variable : container.getEnv()) {
@@ -262,7 +328,8 @@ class ManifestsTest {
      */
     private static Set<String> knownEnvironmentVariables(String service) throws IOException {
         Set<String> known = new HashSet<>(RUNTIME_IMAGE_VARIABLES);
-        for (Path file : List.of(ROOT.resolve(service + "/src/main/resources/application.properties"),
+        for (Path file : List.of(
+                ROOT.resolve(service + "/src/main/resources/application.properties"),
                 ROOT.resolve("platform/runtime/src/main/resources/META-INF/microprofile-config.properties"))) {
             Properties properties = properties(file);
             for (String key : properties.stringPropertyNames()) {
@@ -301,7 +368,9 @@ class ManifestsTest {
     }
 
     private static <T extends HasMetadata> T one(String overlay, Class<T> type, String name) {
-        return all(overlay, type).stream().filter(r -> r.getMetadata().getName().equals(name)).findFirst()
+        return all(overlay, type).stream()
+                .filter(r -> r.getMetadata().getName().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(overlay + ": no " + type.getSimpleName() + " " + name));
     }
 
@@ -314,9 +383,12 @@ class ManifestsTest {
     private static String kustomize(Path overlay) throws IOException, InterruptedException {
         Process process;
         try {
-            process = new ProcessBuilder("kubectl", "kustomize", overlay.toString()).redirectErrorStream(true).start();
+            process = new ProcessBuilder("kubectl", "kustomize", overlay.toString())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
-            throw new IllegalStateException("kubectl is needed to render the manifests (Debian: apt-get install kubectl)", e);
+            throw new IllegalStateException(
+                    "kubectl is needed to render the manifests (Debian: apt-get install kubectl)", e);
         }
         String output;
         try (InputStream in = process.getInputStream()) {

@@ -1,13 +1,10 @@
 package com.skincareshop.local;
 
-import java.util.Comparator;
-import java.util.Set;
 import com.skincareshop.platform.stack.Stack;
 import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.EmbeddedPostgresServer;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.LocalPostgres;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,9 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs the flow on this machine: PostgreSQL (embedded, data in {@code .local/postgres}; or the developer's own
@@ -32,6 +30,7 @@ public final class LocalRun {
             new Stack.Service("catalog-service", 8081, "catalog", "catalog"),
             new Stack.Service("profile-service", 8082, "profile", "profile"),
             new Stack.Service("recommendation-service", 8083, "recommendation", "recommendation"));
+
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
     /** Embedded PostgreSQL's port: fixed, for psql, and off 5432 where a machine's own server usually listens. */
@@ -63,7 +62,8 @@ public final class LocalRun {
     private void run() throws Exception {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-run-shutdown"));
         step("Kafka: broker on 127.0.0.1:" + KAFKA_PORT + ", data in " + data.resolve("kafka"));
-        broker = KafkaBroker.persistent(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT).start();
+        broker = KafkaBroker.persistent(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT)
+                .start();
         stack = new Stack(root, data.resolve("logs"), broker, SERVICES, postgres()).provisionDatabases(false);
         for (Stack.Service service : SERVICES) {
             step(service.name() + ": " + service.url() + " (log: .local/logs/" + service.name() + ".log)");
@@ -90,11 +90,13 @@ public final class LocalRun {
         }
         step("PostgreSQL: embedded, on 127.0.0.1:" + EMBEDDED_POSTGRES_PORT + ", data in " + data.resolve("postgres"));
         try {
-            embedded = EmbeddedPostgresServer.persistent(data.resolve("postgres"), EMBEDDED_POSTGRES_PORT,
-                    data.resolve("logs/postgres.log"));
+            embedded = EmbeddedPostgresServer.persistent(
+                    data.resolve("postgres"), EMBEDDED_POSTGRES_PORT, data.resolve("logs/postgres.log"));
         } catch (RuntimeException e) {
-            throw new IllegalStateException("embedded PostgreSQL did not start (is port " + EMBEDDED_POSTGRES_PORT
-                    + " taken, by a server of an earlier run that was killed?); see .local/logs/postgres.log", e);
+            throw new IllegalStateException(
+                    "embedded PostgreSQL did not start (is port " + EMBEDDED_POSTGRES_PORT
+                            + " taken, by a server of an earlier run that was killed?); see .local/logs/postgres.log",
+                    e);
         }
         return embedded.admin();
     }
@@ -124,11 +126,14 @@ public final class LocalRun {
 
     private void importDemoCatalogue() throws Exception {
         Path catalogue = root.resolve("catalog-service/src/main/resources/demo/catalog.ndjson");
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(SERVICES.get(0).url() + "/api/products/import"))
-                .header("Authorization", "Bearer " + DevTokens.merchandiser())
-                .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofFile(catalogue)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(SERVICES.get(0).url() + "/api/products/import"))
+                                .header("Authorization", "Bearer " + DevTokens.merchandiser())
+                                .header("Content-Type", "application/x-ndjson")
+                                .POST(HttpRequest.BodyPublishers.ofFile(catalogue))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("demo catalogue import failed: " + response.body());
         }
@@ -164,9 +169,11 @@ public final class LocalRun {
                   curl -s http://localhost:8083/api/recommendations/c-42 -H "Authorization: Bearer $CUSTOMER"
                 """.formatted(broker.bootstrapServers(), data, merchandiser, storefront, customer, support));
         try {
-            Files.writeString(data.resolve("tokens.env"), "export MERCHANDISER=" + merchandiser
-                    + "\nexport STOREFRONT=" + storefront + "\nexport CUSTOMER=" + customer
-                    + "\nexport SUPPORT=" + support + "\n");
+            Files.writeString(
+                    data.resolve("tokens.env"),
+                    "export MERCHANDISER=" + merchandiser
+                            + "\nexport STOREFRONT=" + storefront + "\nexport CUSTOMER=" + customer
+                            + "\nexport SUPPORT=" + support + "\n");
         } catch (IOException e) {
             // the tokens were printed; the file is a convenience
         }

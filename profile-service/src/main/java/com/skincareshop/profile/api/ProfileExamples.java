@@ -20,6 +20,5 @@ final class ProfileExamples {
              "createdAt": "2025-12-01T09:30:00Z", "updatedAt": "2025-12-01T09:30:00Z"}
             """;
 
-    private ProfileExamples() {
-    }
+    private ProfileExamples() {}
 }

@@ -15,8 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(additionalProperties = Schema.False.class)
 public record ProfileRequest(
         @Schema(description = "The questionnaire version answered; a published one", minimum = "1", examples = "1")
-        @NotNull Integer questionnaireVersion,
+        @NotNull
+        Integer questionnaireVersion,
+
         @Schema(ref = ApiDocument.LOCALE, description = "The locale the customer answered in; their routine's default")
-        @Size(max = 35) String locale,
-        @Schema(implementation = Answers.class, required = true) @NotNull JsonNode answers) {
-}
+        @Size(max = 35)
+        String locale,
+
+        @Schema(implementation = Answers.class, required = true) @NotNull
+        JsonNode answers) {}

@@ -1,5 +1,8 @@
 package com.skincareshop.profile.api;
 
+import static com.skincareshop.platform.security.CustomerAccess.STOREFRONT;
+import static com.skincareshop.platform.security.CustomerAccess.SUPPORT;
+
 import com.skincareshop.contracts.profile.AnswersValidator;
 import com.skincareshop.contracts.profile.CustomerIds;
 import com.skincareshop.contracts.profile.Questionnaire;
@@ -39,9 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import static com.skincareshop.platform.security.CustomerAccess.STOREFRONT;
-import static com.skincareshop.platform.security.CustomerAccess.SUPPORT;
-
 /**
  * Customers' answers. The customer themself may answer, read and erase; the storefront may answer and read;
  * support may read and erase. The answers are health-adjacent personal data: nothing here logs them.
@@ -56,8 +56,8 @@ public class ProfileResource {
     private static final String SELF = " A `customer` token reaches only its own profile (token `sub` = `customerId`).";
     private static final String ETAG = "The profile's version, quoted (`\"3\"`)";
 
-    private static final String CUSTOMER_ID = "The customer: 1 to 64 letters, digits and . _ : -, starting with a"
-            + " letter or digit";
+    private static final String CUSTOMER_ID =
+            "The customer: 1 to 64 letters, digits and . _ : -, starting with a" + " letter or digit";
 
     private final ProfileStore profiles;
     private final CustomerAccess access;
@@ -70,82 +70,142 @@ public class ProfileResource {
     /** 201 for the first answers, 200 after; unchanged answers keep the version. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "putProfile", summary = "Answer the questionnaire",
+    @Operation(
+            operationId = "putProfile",
+            summary = "Answer the questionnaire",
             description = "Validates the answers against the questionnaire version they claim, normalizes and stores"
                     + " them with a history: 201 the first time, 200 after. Answers identical to the stored ones keep"
                     + " the version and publish nothing." + SELF,
-            extensions = @Extension(name = ApiDocument.ROLES, value = "[\"customer\", \"storefront\"]", parseValue = true))
-    @APIResponse(responseCode = "200", description = "Stored (or unchanged)",
-            headers = @Header(name = "ETag", description = ETAG, required = true, schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
-    @APIResponse(responseCode = "201", description = "The customer's first answers",
-            headers = {@Header(name = "ETag", description = ETAG, required = true, schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Location", description = "The profile's URL", required = true,
-                            schema = @Schema(type = SchemaType.STRING, format = "uri"))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class),
-                    examples = @ExampleObject(name = "first-answers", value = ProfileExamples.PROFILE)))
-    @APIResponse(responseCode = "400", description = "An answer, the envelope or the customer id is invalid; each violation"
-            + " names its field (`answers.concerns[1]`, `answers.budget.currency`, `customerId`)")
+            extensions =
+                    @Extension(name = ApiDocument.ROLES, value = "[\"customer\", \"storefront\"]", parseValue = true))
+    @APIResponse(
+            responseCode = "200",
+            description = "Stored (or unchanged)",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = ETAG,
+                            required = true,
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProfileView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The customer's first answers",
+            headers = {
+                @Header(name = "ETag", description = ETAG, required = true, schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Location",
+                        description = "The profile's URL",
+                        required = true,
+                        schema = @Schema(type = SchemaType.STRING, format = "uri"))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProfileView.class),
+                            examples = @ExampleObject(name = "first-answers", value = ProfileExamples.PROFILE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "An answer, the envelope or the customer id is invalid; each violation"
+                    + " names its field (`answers.concerns[1]`, `answers.budget.currency`, `customerId`)")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Another customer's profile, or a role that may not answer")
     @APIResponse(responseCode = "409", description = "A concurrent request stored answers for the customer; retry")
     @APIResponse(responseCode = "413", description = "The body is over its limit (16 KiB)")
     @APIResponse(responseCode = "415", description = "The body is not `application/json`")
-    @APIResponse(responseCode = "503", description = "The database is unavailable; nothing was changed, retry after `Retry-After`")
-    public Response answer(@Parameter(description = CUSTOMER_ID, example = "c-42")
-                           @PathParam("customerId") @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
-                           String customerId,
-                           @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                                   schema = @Schema(implementation = ProfileRequest.class),
-                                   examples = @ExampleObject(name = "answers", value = ProfileExamples.REQUEST)))
-                           @BodyLimit("profile") @NotNull @Valid ProfileRequest body,
-                           UriInfo uri) {
+    @APIResponse(
+            responseCode = "503",
+            description = "The database is unavailable; nothing was changed, retry after `Retry-After`")
+    public Response answer(
+            @Parameter(description = CUSTOMER_ID, example = "c-42")
+                    @PathParam("customerId")
+                    @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
+                    String customerId,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = ProfileRequest.class),
+                                            examples =
+                                                    @ExampleObject(name = "answers", value = ProfileExamples.REQUEST)))
+                    @BodyLimit("profile")
+                    @NotNull
+                    @Valid
+                    ProfileRequest body,
+            UriInfo uri) {
         access.requireSelfOr(customerId, STOREFRONT);
-        Questionnaire questionnaire = Questionnaires.version(body.questionnaireVersion()).orElseThrow(() ->
-                ProblemException.invalid("questionnaireVersion", "is not a published version; the current one is "
-                        + Questionnaires.current().version()));
+        Questionnaire questionnaire = Questionnaires.version(body.questionnaireVersion())
+                .orElseThrow(() -> ProblemException.invalid(
+                        "questionnaireVersion",
+                        "is not a published version; the current one is "
+                                + Questionnaires.current().version()));
         AnswersValidator.Result result = AnswersValidator.validate(questionnaire, body.answers());
         if (!result.valid()) {
             throw ProblemException.invalid(result.violations());
         }
-        ProfileStore.Saved saved = profiles.save(customerId, questionnaire.version(), Locales.resolve(body.locale()),
-                result.answers());
+        ProfileStore.Saved saved =
+                profiles.save(customerId, questionnaire.version(), Locales.resolve(body.locale()), result.answers());
         Response.ResponseBuilder response = saved.outcome() == ProfileStore.Outcome.CREATED
                 ? Response.created(uri.getAbsolutePath())
                 : Response.ok();
-        return response.entity(ProfileView.of(saved)).tag(new EntityTag(String.valueOf(saved.profile().version())))
+        return response.entity(ProfileView.of(saved))
+                .tag(new EntityTag(String.valueOf(saved.profile().version())))
                 .build();
     }
 
     /** Everything stored about the customer, with every earlier version (right of access). */
     @GET
-    @Operation(operationId = "getProfile", summary = "Everything stored about a customer",
+    @Operation(
+            operationId = "getProfile",
+            summary = "Everything stored about a customer",
             description = "The current answers and every earlier version (`history`): the right of access." + SELF,
-            extensions = @Extension(name = ApiDocument.ROLES, value = "[\"customer\", \"storefront\", \"support\"]",
-                    parseValue = true))
-    @APIResponse(responseCode = "200", description = "The profile with its history",
-            headers = @Header(name = "ETag", description = ETAG, required = true, schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProfileView.class)))
+            extensions =
+                    @Extension(
+                            name = ApiDocument.ROLES,
+                            value = "[\"customer\", \"storefront\", \"support\"]",
+                            parseValue = true))
+    @APIResponse(
+            responseCode = "200",
+            description = "The profile with its history",
+            headers =
+                    @Header(
+                            name = "ETag",
+                            description = ETAG,
+                            required = true,
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProfileView.class)))
     @APIResponse(responseCode = "400", description = "The customer id is invalid (`customerId`)")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Another customer's profile, or a role that may not read it")
     @APIResponse(responseCode = "404", description = "The customer has no profile (never answered, or erased)")
     @APIResponse(responseCode = "503", description = "The database is unavailable; retry after `Retry-After`")
-    public Response read(@Parameter(description = CUSTOMER_ID, example = "c-42")
-                         @PathParam("customerId") @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
-                         String customerId) {
+    public Response read(
+            @Parameter(description = CUSTOMER_ID, example = "c-42")
+                    @PathParam("customerId")
+                    @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
+                    String customerId) {
         access.requireSelfOr(customerId, STOREFRONT, SUPPORT);
         ProfileStore.Stored stored = profiles.find(customerId)
                 .orElseThrow(() -> ProblemException.notFound("a profile for customer " + customerId));
         return Response.ok(ProfileView.withHistory(stored))
-                .tag(new EntityTag(String.valueOf(stored.profile().version()))).build();
+                .tag(new EntityTag(String.valueOf(stored.profile().version())))
+                .build();
     }
 
     /** Right to erasure: 204 whether or not anything was stored; every service erases it too. */
     @DELETE
     // no body on success: a client that accepts only the problem of a failure must not get a 406
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(operationId = "eraseProfile", summary = "Erase a customer's profile",
+    @Operation(
+            operationId = "eraseProfile",
+            summary = "Erase a customer's profile",
             description = "The right to erasure: the profile, its history and its unsent events are deleted, and every"
                     + " service erases the customer too. 204 whether or not anything was stored." + SELF,
             extensions = @Extension(name = ApiDocument.ROLES, value = "[\"customer\", \"support\"]", parseValue = true))
@@ -154,10 +214,14 @@ public class ProfileResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Another customer's profile, or a role that may not erase it")
     @APIResponse(responseCode = "409", description = "A concurrent request changed the profile; retry")
-    @APIResponse(responseCode = "503", description = "The database is unavailable; nothing was erased, retry after `Retry-After`")
-    public Response erase(@Parameter(description = CUSTOMER_ID, example = "c-42")
-                          @PathParam("customerId") @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
-                          String customerId) {
+    @APIResponse(
+            responseCode = "503",
+            description = "The database is unavailable; nothing was erased, retry after `Retry-After`")
+    public Response erase(
+            @Parameter(description = CUSTOMER_ID, example = "c-42")
+                    @PathParam("customerId")
+                    @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
+                    String customerId) {
         access.requireSelfOr(customerId, SUPPORT);
         profiles.erase(customerId);
         return Response.noContent().build();

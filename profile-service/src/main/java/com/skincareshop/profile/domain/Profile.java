@@ -6,10 +6,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-
-import java.time.Instant;
 
 /** A customer's current, normalized answers; {@code version} grows by one with every real change. */
 @Entity
@@ -54,7 +53,9 @@ public class Profile {
 
     /** Records the answers; false, changing nothing, when they are what is stored already. */
     boolean answer(int questionnaireVersion, String locale, Answers answers, Instant now) {
-        if (this.answers != null && this.questionnaireVersion == questionnaireVersion && this.locale.equals(locale)
+        if (this.answers != null
+                && this.questionnaireVersion == questionnaireVersion
+                && this.locale.equals(locale)
                 && this.answers.equals(answers)) {
             return false;
         }

@@ -3,7 +3,6 @@ package com.skincareshop.profile.domain;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,7 +25,8 @@ public class ProfileErasureRepository implements PanacheRepositoryBase<ProfileEr
      * customer inserted the row meanwhile. Native: JPQL has no {@code insert ... on conflict}.
      */
     public void record(String customerId, long version, Instant erasedAt) {
-        getEntityManager().createNativeQuery("""
+        getEntityManager()
+                .createNativeQuery("""
                         insert into profile_erasure (customer_id, version, erased_at) values (?1, ?2, ?3)
                         on conflict (customer_id) do update
                         set version = greatest(profile_erasure.version, excluded.version), erased_at = excluded.erased_at""")

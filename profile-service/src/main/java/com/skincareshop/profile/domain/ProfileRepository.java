@@ -3,7 +3,6 @@ package com.skincareshop.profile.domain;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
 import java.util.Optional;
 
 /** Customers' current answers. */

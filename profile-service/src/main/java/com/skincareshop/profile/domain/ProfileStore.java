@@ -4,7 +4,6 @@ import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.profile.SkinProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,14 +23,16 @@ import java.util.Optional;
 @ApplicationScoped
 public class ProfileStore {
 
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
-
-    public record Saved(Outcome outcome, SkinProfile profile, Instant createdAt) {
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
     }
+
+    public record Saved(Outcome outcome, SkinProfile profile, Instant createdAt) {}
 
     /** Everything stored about a customer (right of access). */
-    public record Stored(SkinProfile profile, Instant createdAt, List<ProfileVersion> history) {
-    }
+    public record Stored(SkinProfile profile, Instant createdAt, List<ProfileVersion> history) {}
 
     private final ProfileRepository profiles;
     private final ProfileVersionRepository history;
@@ -39,8 +40,12 @@ public class ProfileStore {
     private final ProfilePublisher events;
     private final Clock clock;
 
-    public ProfileStore(ProfileRepository profiles, ProfileVersionRepository history, ProfileErasureRepository erasures,
-                        ProfilePublisher events, Clock clock) {
+    public ProfileStore(
+            ProfileRepository profiles,
+            ProfileVersionRepository history,
+            ProfileErasureRepository erasures,
+            ProfilePublisher events,
+            Clock clock) {
         this.profiles = profiles;
         this.history = history;
         this.erasures = erasures;
@@ -54,7 +59,8 @@ public class ProfileStore {
         Profile profile = profiles.lockForUpdate(customerId).orElse(null);
         boolean created = profile == null;
         if (created) {
-            profile = Profile.create(customerId, erasures.lockErasedVersion(customerId).orElse(0L), now);
+            profile = Profile.create(
+                    customerId, erasures.lockErasedVersion(customerId).orElse(0L), now);
         }
         if (!profile.answer(questionnaireVersion, locale, answers, now)) {
             return new Saved(Outcome.UNCHANGED, profile.toState(), profile.createdAt());
@@ -70,8 +76,8 @@ public class ProfileStore {
 
     @Transactional
     public Optional<Stored> find(String customerId) {
-        return profiles.findByIdOptional(customerId).map(profile ->
-                new Stored(profile.toState(), profile.createdAt(), history.listHistory(customerId)));
+        return profiles.findByIdOptional(customerId)
+                .map(profile -> new Stored(profile.toState(), profile.createdAt(), history.listHistory(customerId)));
     }
 
     /**

@@ -3,7 +3,6 @@ package com.skincareshop.profile.domain;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 
 /** The history of customers' answers. */

@@ -1,10 +1,5 @@
 package com.skincareshop.profile.api;
 
-import com.skincareshop.profile.support.ProfileTest;
-import com.skincareshop.platform.testing.OpenApiConformance;
-import io.restassured.RestAssured;
-import org.junit.jupiter.api.Test;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +7,11 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
+
+import com.skincareshop.platform.testing.OpenApiConformance;
+import com.skincareshop.profile.support.ProfileTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every API test of this service checks each response against the document the service serves
@@ -37,7 +37,10 @@ class ApiDocumentTest {
 
     @Test
     void theDocumentIsOpenApi30WithTheBearerScheme() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
+        given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
                 .body("openapi", equalTo("3.0.3"))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("components.schemas.Problem.required", hasItems("type", "title", "status"));
@@ -46,12 +49,16 @@ class ApiDocumentTest {
     @Test
     void answersAreTypedAndEachOperationNamesItsRoles() {
         String profile = "paths.'/api/profiles/{customerId}'.";
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
+        given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
                 .body(profile + "put.'x-roles'", contains("customer", "storefront"))
                 .body(profile + "get.'x-roles'", contains("customer", "storefront", "support"))
                 .body(profile + "delete.'x-roles'", contains("customer", "support"))
                 .body(profile + "get.responses.keySet()", hasItems("200", "400", "401", "403", "404", "500", "503"))
-                .body("components.schemas.ProfileRequest.properties.answers.allOf[0].'$ref'",
+                .body(
+                        "components.schemas.ProfileRequest.properties.answers.allOf[0].'$ref'",
                         equalTo("#/components/schemas/Answers"))
                 .body("components.schemas.ProfileRequest.required", hasItems("questionnaireVersion", "answers"))
                 .body("components.schemas.Answers.properties.concerns.maxItems", equalTo(5))

@@ -1,17 +1,16 @@
 package com.skincareshop.profile.api;
 
+import static org.hamcrest.Matchers.equalTo;
+
 import com.skincareshop.profile.support.ProfileTest;
 import com.skincareshop.profile.support.Requests;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A database that is failing over answers 503 with Retry-After, not a 500: nothing is wrong with the request, and
@@ -25,7 +24,8 @@ class DatabaseOutageTest {
     AgroalDataSource dataSource;
 
     private void refuseProfileWrites(String sqlState) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("""
                     create or replace function refuse_profile_writes() returns trigger language plpgsql as $$
                     begin
@@ -39,17 +39,20 @@ class DatabaseOutageTest {
 
     @AfterEach
     void allowProfileWrites() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("drop trigger if exists refuse_profile_writes on profile");
         }
     }
 
     @Test
     void aDatabaseShuttingDownOrFullIsA503WithRetryAfter() throws SQLException {
-        for (String sqlState : new String[]{"57P01", "53300"}) {
+        for (String sqlState : new String[] {"57P01", "53300"}) {
             refuseProfileWrites(sqlState);
             String customer = Requests.newCustomerId();
-            Requests.put(customer, Requests.profile(Requests.answers())).then().statusCode(503)
+            Requests.put(customer, Requests.profile(Requests.answers()))
+                    .then()
+                    .statusCode(503)
                     .contentType("application/problem+json")
                     .header("Retry-After", "2")
                     .body("type", equalTo("urn:skincare:problem:database-unavailable"));
@@ -61,7 +64,9 @@ class DatabaseOutageTest {
     @Test
     void anyOtherDatabaseErrorIsStillA500() throws SQLException {
         refuseProfileWrites("XX000");
-        Requests.put(Requests.newCustomerId(), Requests.profile(Requests.answers())).then().statusCode(500)
+        Requests.put(Requests.newCustomerId(), Requests.profile(Requests.answers()))
+                .then()
+                .statusCode(500)
                 .contentType("application/problem+json");
     }
 }

@@ -1,23 +1,22 @@
 package com.skincareshop.profile.api;
 
-import java.io.IOException;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.skincareshop.platform.testing.StreamedBodies;
 import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.StreamedBodies;
 import com.skincareshop.profile.support.ProfileTest;
 import com.skincareshop.profile.support.Requests;
 import io.quarkus.test.common.http.TestHTTPResource;
-import org.junit.jupiter.api.Test;
-
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.Test;
 
 /**
  * Bodies built to cost the service memory, CPU or a huge answer: each gets a small 4xx problem, quickly, and nothing
@@ -35,9 +34,13 @@ class HostileBodiesTest {
     void aChunkedBodyOverTheLimitIsA413ProblemAnsweredAtOnce() throws Exception {
         String customer = Requests.newCustomerId();
         long start = System.nanoTime();
-        HttpResponse<String> response = StreamedBodies.sendChunked("PUT", profile(customer), DevTokens.customer(customer),
-                "application/json", StreamedBodies.repeated("{\"questionnaireVersion\":1,\"answers\":{\"concerns\":[1",
-                        ",1", 900_000, "]}}"));
+        HttpResponse<String> response = StreamedBodies.sendChunked(
+                "PUT",
+                profile(customer),
+                DevTokens.customer(customer),
+                "application/json",
+                StreamedBodies.repeated(
+                        "{\"questionnaireVersion\":1,\"answers\":{\"concerns\":[1", ",1", 900_000, "]}}"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
@@ -54,9 +57,12 @@ class HostileBodiesTest {
         String customer = Requests.newCustomerId();
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = StreamedBodies.sendChunked("PUT", profile(customer), DevTokens.customer(customer),
-                    "application/json", StreamedBodies.repeated("{\"questionnaireVersion\":1,\"locale\":\"", "x",
-                            10L << 30, "\"}"));
+            HttpResponse<String> response = StreamedBodies.sendChunked(
+                    "PUT",
+                    profile(customer),
+                    DevTokens.customer(customer),
+                    "application/json",
+                    StreamedBodies.repeated("{\"questionnaireVersion\":1,\"locale\":\"", "x", 10L << 30, "\"}"));
             assertThat(response.statusCode()).isEqualTo(413);
             assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
         } catch (IOException closed) {
@@ -71,13 +77,18 @@ class HostileBodiesTest {
     void aBodyStatingMoreThanTheServiceReadsAtAllIsA413Problem() throws Exception {
         String customer = Requests.newCustomerId();
         long length = (10L << 20) + 1;
-        HttpResponse<String> response = StreamedBodies.sendWithLength("PUT", profile(customer),
-                DevTokens.customer(customer), "application/json",
-                StreamedBodies.repeated("{\"locale\":\"", "x", length, "\"}"), length);
+        HttpResponse<String> response = StreamedBodies.sendWithLength(
+                "PUT",
+                profile(customer),
+                DevTokens.customer(customer),
+                "application/json",
+                StreamedBodies.repeated("{\"locale\":\"", "x", length, "\"}"),
+                length);
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.get("detail").asText()).isEqualTo("the body has " + length + " bytes; at most 10485760 are accepted");
+        assertThat(problem.get("detail").asText())
+                .isEqualTo("the body has " + length + " bytes; at most 10485760 are accepted");
         assertThat(problem.get("instance").asText()).isEqualTo("/api/profiles/" + customer);
         notStored(customer);
     }
@@ -86,14 +97,18 @@ class HostileBodiesTest {
     void thousandsOfConcernsWithinTheLimitAreOneViolation() {
         String customer = Requests.newCustomerId();
         String concerns = "1,".repeat(6_000) + "1";
-        String body = Requests.profileJson().replace("\"concerns\":[\"ENLARGED_PORES\",\"SAGGING_PORES\"]",
-                "\"concerns\":[" + concerns + "]");
+        String body = Requests.profileJson()
+                .replace("\"concerns\":[\"ENLARGED_PORES\",\"SAGGING_PORES\"]", "\"concerns\":[" + concerns + "]");
         assertThat(body.length()).isGreaterThan(12_000).isLessThan(16_384);
-        String answer = Requests.put(customer, body).then().statusCode(400).contentType("application/problem+json")
+        String answer = Requests.put(customer, body)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.size()", equalTo(1))
                 .body("violations[0].field", equalTo("answers.concerns"))
                 .body("violations[0].message", equalTo("choose at most 5"))
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(answer.length()).isLessThan(500);
         notStored(customer);
     }
@@ -102,13 +117,19 @@ class HostileBodiesTest {
     void sunExposureHoursOf1e400IsA400NamingTheField() {
         String customer = Requests.newCustomerId();
         Requests.put(customer, Requests.profileJson().replace("\"sunExposureHours\":5", "\"sunExposureHours\":1e400"))
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.size()", equalTo(1))
                 .body("violations[0].field", equalTo("answers.sunExposureHours"))
                 .body("violations[0].message", equalTo("must be a number from 0 to 24"));
         // read as a double this is 0 hours, a different answer than the one sent
-        Requests.put(customer, Requests.profileJson().replace("\"sunExposureHours\":5", "\"sunExposureHours\":1e-10000000"))
-                .then().statusCode(400).contentType("application/problem+json")
+        Requests.put(
+                        customer,
+                        Requests.profileJson().replace("\"sunExposureHours\":5", "\"sunExposureHours\":1e-10000000"))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("answers.sunExposureHours"))
                 .body("violations[0].message", equalTo("must have at most 2 decimals"));
         notStored(customer);
@@ -119,7 +140,9 @@ class HostileBodiesTest {
         String customer = Requests.newCustomerId();
         String nested = "[".repeat(1_000) + "]".repeat(1_000);
         Requests.put(customer, "{\"questionnaireVersion\":1,\"answers\":" + nested + "}")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("answers"));
         notStored(customer);
     }
@@ -129,7 +152,11 @@ class HostileBodiesTest {
     }
 
     private static void notStored(String customer) {
-        given().auth().oauth2(DevTokens.customer(customer)).when().get("/api/profiles/{id}", customer)
-                .then().statusCode(404);
+        given().auth()
+                .oauth2(DevTokens.customer(customer))
+                .when()
+                .get("/api/profiles/{id}", customer)
+                .then()
+                .statusCode(404);
     }
 }

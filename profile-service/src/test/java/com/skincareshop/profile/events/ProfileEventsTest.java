@@ -1,42 +1,40 @@
 package com.skincareshop.profile.events;
 
-import java.util.function.Predicate;
+import static com.skincareshop.platform.testing.TopicReader.header;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.skincareshop.contracts.events.EventTypes;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.contracts.vocabulary.Concern;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.EventContracts;
-import com.skincareshop.platform.testing.Readiness;
 import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
+import com.skincareshop.platform.testing.Readiness;
 import com.skincareshop.platform.testing.TopicReader;
-
-import static com.skincareshop.platform.testing.TopicReader.header;
 import com.skincareshop.profile.support.ProfileTest;
 import com.skincareshop.profile.support.Requests;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What reaches {@code profiles.skin.v1}, read back from the real broker, and what erasure leaves behind. */
 @ProfileTest
@@ -59,9 +57,10 @@ class ProfileEventsTest {
         Readiness.await();
     }
 
-    private List<ConsumerRecord<String, String>> await(String customer,
-                                                       Predicate<List<ConsumerRecord<String, String>>> done) {
-        return TopicReader.readKey(broker.bootstrapServers(), Topics.PROFILES_SKIN, customer, done, Duration.ofSeconds(60));
+    private List<ConsumerRecord<String, String>> await(
+            String customer, Predicate<List<ConsumerRecord<String, String>>> done) {
+        return TopicReader.readKey(
+                broker.bootstrapServers(), Topics.PROFILES_SKIN, customer, done, Duration.ofSeconds(60));
     }
 
     private SkinProfile profileOf(ConsumerRecord<String, String> record) {
@@ -72,16 +71,20 @@ class ProfileEventsTest {
         }
     }
 
-
     private long rowsAbout(String customer) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            long profiles = (Long) entityManager.createQuery("select count(p) from Profile p where p.customerId = :c")
-                    .setParameter("c", customer).getSingleResult();
-            long history = (Long) entityManager.createQuery("select count(v) from ProfileVersion v where v.customerId = :c")
-                    .setParameter("c", customer).getSingleResult();
-            long eventsWithData = (Long) entityManager.createQuery(
-                            "select count(e) from OutboxEvent e where e.key = :c and e.payload is not null")
-                    .setParameter("c", customer).getSingleResult();
+            long profiles = (Long) entityManager
+                    .createQuery("select count(p) from Profile p where p.customerId = :c")
+                    .setParameter("c", customer)
+                    .getSingleResult();
+            long history = (Long) entityManager
+                    .createQuery("select count(v) from ProfileVersion v where v.customerId = :c")
+                    .setParameter("c", customer)
+                    .getSingleResult();
+            long eventsWithData = (Long) entityManager
+                    .createQuery("select count(e) from OutboxEvent e where e.key = :c and e.payload is not null")
+                    .setParameter("c", customer)
+                    .getSingleResult();
             return profiles + history + eventsWithData;
         });
     }
@@ -95,8 +98,8 @@ class ProfileEventsTest {
         answers.put("concerns", List.of("DULLNESS"));
         Requests.put(customer, Requests.profile(answers)).then().statusCode(200);
 
-        List<ConsumerRecord<String, String>> records = await(customer,
-                r -> !r.isEmpty() && profileOf(r.get(r.size() - 1)).version() == 2);
+        List<ConsumerRecord<String, String>> records = await(
+                customer, r -> !r.isEmpty() && profileOf(r.get(r.size() - 1)).version() == 2);
 
         assertThat(records).extracting(r -> profileOf(r).version()).containsExactly(1L, 2L);
         ConsumerRecord<String, String> first = records.get(0);
@@ -133,7 +136,8 @@ class ProfileEventsTest {
         body.set("answers", golden.get("answers"));
         Requests.put(customer, body.toString()).then().statusCode(201);
 
-        ConsumerRecord<String, String> record = await(customer, r -> !r.isEmpty()).get(0);
+        ConsumerRecord<String, String> record =
+                await(customer, r -> !r.isEmpty()).get(0);
         EventContracts.assertMatchesSample(Topics.PROFILES_SKIN, sample, record.value());
         EventContracts.assertHeaders(record, "profileChanged");
         ObjectNode expected = golden.deepCopy();
@@ -149,21 +153,31 @@ class ProfileEventsTest {
         Requests.put(customer, Requests.profile(Requests.answers())).then().statusCode(201);
         await(customer, r -> !r.isEmpty());
 
-        given().auth().oauth2(DevTokens.customer(customer)).when().delete("/api/profiles/{id}", customer)
-                .then().statusCode(204);
+        given().auth()
+                .oauth2(DevTokens.customer(customer))
+                .when()
+                .delete("/api/profiles/{id}", customer)
+                .then()
+                .statusCode(204);
 
-        List<ConsumerRecord<String, String>> records = await(customer,
-                r -> !r.isEmpty() && r.get(r.size() - 1).value() == null);
+        List<ConsumerRecord<String, String>> records =
+                await(customer, r -> !r.isEmpty() && r.get(r.size() - 1).value() == null);
         ConsumerRecord<String, String> tombstone = records.get(records.size() - 1);
         assertThat(tombstone.value()).isNull();
         assertThat(header(tombstone, "ce_type")).isEqualTo(EventTypes.PROFILE_ERASED);
         EventContracts.assertHeaders(tombstone, "profileErased");
-        assertThat(rowsAbout(customer)).as("profile, history and outbox payload rows").isZero();
+        assertThat(rowsAbout(customer))
+                .as("profile, history and outbox payload rows")
+                .isZero();
     }
 
     private static void erase(String customer) {
-        given().auth().oauth2(DevTokens.customer(customer)).when().delete("/api/profiles/{id}", customer)
-                .then().statusCode(204);
+        given().auth()
+                .oauth2(DevTokens.customer(customer))
+                .when()
+                .delete("/api/profiles/{id}", customer)
+                .then()
+                .statusCode(204);
     }
 
     private static long erasedVersion(ConsumerRecord<String, String> tombstone) {
@@ -215,7 +229,10 @@ class ProfileEventsTest {
         String stranger = Requests.newCustomerId();
         erase(stranger);
         assertThat(erasedVersion(await(stranger, r -> !r.isEmpty()).get(0))).isEqualTo(1);
-        Requests.put(stranger, Requests.profile(Requests.answers())).then().statusCode(201).header("ETag", "\"2\"");
+        Requests.put(stranger, Requests.profile(Requests.answers()))
+                .then()
+                .statusCode(201)
+                .header("ETag", "\"2\"");
     }
 
     @Test
@@ -231,15 +248,18 @@ class ProfileEventsTest {
                     Requests.put(customer, Requests.profile(answers)).then().statusCode(hours == 1 ? 201 : 200);
                 }
             }
-            Awaitility.await().atMost(Duration.ofSeconds(30))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> metrics.counter("outbox.publish.failures").count() > failuresBefore);
         } finally {
             broker.start();
         }
         for (String customer : customers) {
-            List<ConsumerRecord<String, String>> records = await(customer,
+            List<ConsumerRecord<String, String>> records = await(
+                    customer,
                     r -> !r.isEmpty() && profileOf(r.get(r.size() - 1)).version() == 3);
-            List<Long> versions = new ArrayList<>(records.stream().map(r -> profileOf(r).version()).toList());
+            List<Long> versions = new ArrayList<>(
+                    records.stream().map(r -> profileOf(r).version()).toList());
             assertThat(new ArrayList<>(new LinkedHashSet<>(versions))).containsExactly(1L, 2L, 3L);
         }
     }

@@ -1,24 +1,22 @@
 package com.skincareshop.profile.support;
 
+import static io.restassured.RestAssured.given;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.platform.testing.DevTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-
 /** Profile bodies to start from (the example answers of docs/api.md) and the calls the tests make. */
 public final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
     public static String newCustomerId() {
         return "c-" + UUID.randomUUID().toString().substring(0, 12);
@@ -58,7 +56,11 @@ public final class Requests {
 
     /** As the customer themself. */
     public static Response put(String customerId, Object body) {
-        return given().auth().oauth2(DevTokens.customer(customerId)).contentType(ContentType.JSON).body(body)
-                .when().put("/api/profiles/{id}", customerId);
+        return given().auth()
+                .oauth2(DevTokens.customer(customerId))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/api/profiles/{id}", customerId);
     }
 }

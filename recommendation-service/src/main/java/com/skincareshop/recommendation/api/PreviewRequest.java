@@ -12,8 +12,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(additionalProperties = Schema.False.class)
 public record PreviewRequest(
-        @Schema(description = "The questionnaire version answered; default: the current one", minimum = "1",
+        @Schema(
+                description = "The questionnaire version answered; default: the current one",
+                minimum = "1",
                 examples = "1")
         Integer questionnaireVersion,
-        @Schema(implementation = Answers.class, required = true) @NotNull JsonNode answers) {
-}
+
+        @Schema(implementation = Answers.class, required = true) @NotNull
+        JsonNode answers) {}

@@ -1,5 +1,8 @@
 package com.skincareshop.recommendation.api;
 
+import static com.skincareshop.platform.security.CustomerAccess.STOREFRONT;
+import static com.skincareshop.recommendation.api.RoutineOperations.*;
+
 import com.fasterxml.jackson.annotation.JsonView;
 import com.skincareshop.contracts.profile.CustomerIds;
 import com.skincareshop.platform.http.BodyLimit;
@@ -31,9 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import static com.skincareshop.platform.security.CustomerAccess.STOREFRONT;
-import static com.skincareshop.recommendation.api.RoutineOperations.*;
-
 /**
  * The storefront's routines, second version: every field of the first, plus what a routine page renders: product
  * facts (brand, format, size, image, page), headings in the customer's language, what each step addresses and when
@@ -56,21 +56,28 @@ public class RecommendationV2Resource {
     @Path("{customerId}")
     @Authenticated
     @JsonView(RoutineViews.V2.class)
-    @Operation(operationId = "getRoutinePage", summary = "A customer's routine, as a routine page renders it", description = CUSTOMER_DESCRIPTION,
+    @Operation(
+            operationId = "getRoutinePage",
+            summary = "A customer's routine, as a routine page renders it",
+            description = CUSTOMER_DESCRIPTION,
             extensions = @Extension(name = ApiDocument.ROLES, value = CUSTOMER_ROLES, parseValue = true))
-    @APIResponse(responseCode = "200", description = "The routine (second version)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Routine.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The routine (second version)",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Routine.class)))
     @APIResponse(responseCode = "400", description = "The customer id is invalid (`customerId`)")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Another customer's routine, or a role that may not read it")
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "503", description = UNAVAILABLE)
-    public Routine forCustomer(@Parameter(description = CUSTOMER_ID, example = "c-42")
-                               @PathParam("customerId")
-                               @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
-                               String customerId,
-                               @Parameter(description = LOCALE, schema = @Schema(ref = ApiDocument.LOCALE))
-                               @QueryParam("locale") String locale) {
+    public Routine forCustomer(
+            @Parameter(description = CUSTOMER_ID, example = "c-42")
+                    @PathParam("customerId")
+                    @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
+                    String customerId,
+            @Parameter(description = LOCALE, schema = @Schema(ref = ApiDocument.LOCALE)) @QueryParam("locale")
+                    String locale) {
         return requests.forCustomer(customerId, locale, RoutineEngine.Detail.FULL);
     }
 
@@ -79,22 +86,36 @@ public class RecommendationV2Resource {
     @RolesAllowed(STOREFRONT)
     @Consumes(MediaType.APPLICATION_JSON)
     @JsonView(RoutineViews.V2.class)
-    @Operation(operationId = "previewRoutinePage", summary = "A guest's routine, as a routine page renders it", description = PREVIEW_DESCRIPTION,
+    @Operation(
+            operationId = "previewRoutinePage",
+            summary = "A guest's routine, as a routine page renders it",
+            description = PREVIEW_DESCRIPTION,
             extensions = @Extension(name = ApiDocument.ROLES, value = PREVIEW_ROLES, parseValue = true))
-    @APIResponse(responseCode = "200", description = "The routine (second version), without `customerId` and `profileVersion`",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Routine.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The routine (second version), without `customerId` and `profileVersion`",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Routine.class)))
     @APIResponse(responseCode = "400", description = INVALID_ANSWERS)
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "The token lacks the `storefront` role")
     @APIResponse(responseCode = "413", description = "The body is over its limit (16 KiB)")
     @APIResponse(responseCode = "415", description = "The body is not `application/json`")
     @APIResponse(responseCode = "503", description = UNAVAILABLE)
-    public Routine preview(@Parameter(description = LOCALE, schema = @Schema(ref = ApiDocument.LOCALE))
-                           @QueryParam("locale") String locale,
-                           @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                                   schema = @Schema(implementation = PreviewRequest.class),
-                                   examples = @ExampleObject(name = "guest", value = PREVIEW_EXAMPLE)))
-                           @BodyLimit("preview") @NotNull @Valid PreviewRequest body) {
+    public Routine preview(
+            @Parameter(description = LOCALE, schema = @Schema(ref = ApiDocument.LOCALE)) @QueryParam("locale")
+                    String locale,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = PreviewRequest.class),
+                                            examples = @ExampleObject(name = "guest", value = PREVIEW_EXAMPLE)))
+                    @BodyLimit("preview")
+                    @NotNull
+                    @Valid
+                    PreviewRequest body) {
         return requests.preview(locale, body, RoutineEngine.Detail.FULL);
     }
 }

@@ -2,13 +2,12 @@ package com.skincareshop.recommendation.api;
 
 import com.skincareshop.platform.openapi.ApiDocument;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * What the routine's schema, derived from the engine's {@code Routine} records, cannot say by itself: which fields
@@ -30,23 +29,28 @@ public class RoutineDocumentFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        Map<String, Schema> schemas = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
+        Map<String, Schema> schemas =
+                openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
         List<Schema> routines = ApiDocument.schemasOf(schemas, "Routine");
         if (routines.isEmpty()) {
             return;
         }
         // each version of the response (a Jackson view) has its schemas: Routine_V1, Step_V2...
-        ALWAYS_PRESENT.forEach((name, fields) -> ApiDocument.schemasOf(schemas, name).forEach(schema -> {
-            if (schema.getProperties() != null) {
-                schema.setRequired(fields.stream().filter(schema.getProperties()::containsKey).toList());
-                schema.getProperties().forEach((field, property) -> {
-                    if (!fields.contains(field) && property.getType() != null
-                            && !property.getType().contains(Schema.SchemaType.NULL)) {
-                        property.addType(Schema.SchemaType.NULL);
+        ALWAYS_PRESENT.forEach((name, fields) -> ApiDocument.schemasOf(schemas, name)
+                .forEach(schema -> {
+                    if (schema.getProperties() != null) {
+                        schema.setRequired(fields.stream()
+                                .filter(schema.getProperties()::containsKey)
+                                .toList());
+                        schema.getProperties().forEach((field, property) -> {
+                            if (!fields.contains(field)
+                                    && property.getType() != null
+                                    && !property.getType().contains(Schema.SchemaType.NULL)) {
+                                property.addType(Schema.SchemaType.NULL);
+                            }
+                        });
                     }
-                });
-            }
-        }));
+                }));
         for (Schema routine : routines) {
             routine.setDescription("A routine: morning and evening steps in application order, the 7-night plan of"
                     + " the evening (`week`), warnings, and the total of the distinct products; every text in `locale`."

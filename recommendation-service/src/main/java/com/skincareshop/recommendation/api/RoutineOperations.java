@@ -6,10 +6,10 @@ final class RoutineOperations {
     static final String CUSTOMER_DESCRIPTION = "Built on request from the customer's latest profile and the live"
             + " catalogue, so that a price, stock or discontinuation shows in the next answer. A `customer` token"
             + " reaches only its own routine (token `sub` = `customerId`).";
-    static final String PREVIEW_DESCRIPTION = "Built from answers sent in, validated exactly as profile-service"
-            + " validates them; nothing is stored.";
-    static final String CUSTOMER_ID = "The customer: 1 to 64 letters, digits and . _ : -, starting with a letter or"
-            + " digit";
+    static final String PREVIEW_DESCRIPTION =
+            "Built from answers sent in, validated exactly as profile-service" + " validates them; nothing is stored.";
+    static final String CUSTOMER_ID =
+            "The customer: 1 to 64 letters, digits and . _ : -, starting with a letter or" + " digit";
     static final String LOCALE = "The locale of the routine's texts; default: the one the customer answered in";
     static final String UNAVAILABLE = "The catalogue is still loading (`urn:skincare:problem:catalogue-loading`),"
             + " or the database is unavailable; retry in a few seconds";
@@ -26,6 +26,5 @@ final class RoutineOperations {
                          "marketingConsent": false}}
             """;
 
-    private RoutineOperations() {
-    }
+    private RoutineOperations() {}
 }

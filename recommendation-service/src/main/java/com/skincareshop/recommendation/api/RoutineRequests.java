@@ -1,5 +1,7 @@
 package com.skincareshop.recommendation.api;
 
+import static com.skincareshop.platform.security.CustomerAccess.STOREFRONT;
+
 import com.skincareshop.contracts.profile.AnswersValidator;
 import com.skincareshop.contracts.profile.Questionnaire;
 import com.skincareshop.contracts.profile.Questionnaires;
@@ -14,8 +16,6 @@ import com.skincareshop.recommendation.engine.Routine;
 import com.skincareshop.recommendation.engine.RoutineEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import static com.skincareshop.platform.security.CustomerAccess.STOREFRONT;
-
 /**
  * What both versions of the routine API do, the version deciding only how much of the routine is worked out and
  * shown: a stored customer's routine from their latest profile and the live catalogue, so a price, stock or
@@ -29,7 +29,8 @@ class RoutineRequests {
     private final CatalogueReadiness catalog;
     private final CustomerAccess access;
 
-    RoutineRequests(RoutineService routines, CustomerProfiles profiles, CatalogueReadiness catalog, CustomerAccess access) {
+    RoutineRequests(
+            RoutineService routines, CustomerProfiles profiles, CatalogueReadiness catalog, CustomerAccess access) {
         this.routines = routines;
         this.profiles = profiles;
         this.catalog = catalog;
@@ -40,19 +41,31 @@ class RoutineRequests {
     Routine forCustomer(String customerId, String locale, RoutineEngine.Detail detail) {
         access.requireSelfOr(customerId, STOREFRONT);
         requireCatalogue();
-        SkinProfile profile = profiles.find(customerId).orElseThrow(() -> new ProblemException(Problem.of(404,
-                "no-profile", "No profile", "customer " + customerId + " has not answered the questionnaire; "
-                        + "build a guest routine with POST /api/recommendations/preview")));
-        return routines.build(customerId, profile.version(), profile.answers(),
-                locale == null || locale.isBlank() ? profile.locale() : locale, detail);
+        SkinProfile profile = profiles.find(customerId)
+                .orElseThrow(() -> new ProblemException(Problem.of(
+                        404,
+                        "no-profile",
+                        "No profile",
+                        "customer " + customerId + " has not answered the questionnaire; "
+                                + "build a guest routine with POST /api/recommendations/preview")));
+        return routines.build(
+                customerId,
+                profile.version(),
+                profile.answers(),
+                locale == null || locale.isBlank() ? profile.locale() : locale,
+                detail);
     }
 
     /** A guest's routine from answers validated exactly as profile-service validates them; nothing is stored. */
     Routine preview(String locale, PreviewRequest body, RoutineEngine.Detail detail) {
         requireCatalogue();
-        Questionnaire questionnaire = body.questionnaireVersion() == null ? Questionnaires.current()
-                : Questionnaires.version(body.questionnaireVersion()).orElseThrow(() -> ProblemException.invalid(
-                "questionnaireVersion", "is not a published version; the current one is " + Questionnaires.current().version()));
+        Questionnaire questionnaire = body.questionnaireVersion() == null
+                ? Questionnaires.current()
+                : Questionnaires.version(body.questionnaireVersion())
+                        .orElseThrow(() -> ProblemException.invalid(
+                                "questionnaireVersion",
+                                "is not a published version; the current one is "
+                                        + Questionnaires.current().version()));
         AnswersValidator.Result result = AnswersValidator.validate(questionnaire, body.answers());
         if (!result.valid()) {
             throw ProblemException.invalid(result.violations());
@@ -63,7 +76,10 @@ class RoutineRequests {
     /** Until the table has caught up a routine would be built from half a catalogue: better to say so. */
     private void requireCatalogue() {
         if (!catalog.caughtUp()) {
-            throw new ProblemException(Problem.of(503, "catalogue-loading", "Service unavailable",
+            throw new ProblemException(Problem.of(
+                    503,
+                    "catalogue-loading",
+                    "Service unavailable",
                     "the catalogue is still loading; retry in a few seconds"));
         }
     }

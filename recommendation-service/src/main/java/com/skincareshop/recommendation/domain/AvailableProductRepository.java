@@ -2,7 +2,6 @@ package com.skincareshop.recommendation.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +14,8 @@ import java.util.Set;
 public class AvailableProductRepository implements PanacheRepositoryBase<AvailableProduct, String> {
 
     public Set<String> listSkus() {
-        return new HashSet<>(getEntityManager().createQuery("select a.sku from AvailableProduct a", String.class)
+        return new HashSet<>(getEntityManager()
+                .createQuery("select a.sku from AvailableProduct a", String.class)
                 .getResultList());
     }
 
@@ -29,7 +29,8 @@ public class AvailableProductRepository implements PanacheRepositoryBase<Availab
             return inserted;
         }
         List<String> skus = List.copyOf(available.keySet());
-        List<?> rows = getEntityManager().createNativeQuery("""
+        List<?> rows = getEntityManager()
+                .createNativeQuery("""
                         insert into available_product (sku, version, noticed_at)
                         select u.sku, u.version, ?1 from unnest(cast(?2 as text[]), cast(?3 as bigint[])) as u(sku, version)
                         on conflict (sku) do nothing returning sku""")
@@ -51,7 +52,8 @@ public class AvailableProductRepository implements PanacheRepositoryBase<Availab
         if (skus.isEmpty()) {
             return;
         }
-        getEntityManager().createNativeQuery("delete from available_product where sku = any(?1)")
+        getEntityManager()
+                .createNativeQuery("delete from available_product where sku = any(?1)")
                 .setParameter(1, skus.toArray(String[]::new))
                 .executeUpdate();
     }

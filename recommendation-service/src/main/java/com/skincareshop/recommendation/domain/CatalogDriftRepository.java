@@ -3,7 +3,6 @@ package com.skincareshop.recommendation.domain;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,8 @@ public class CatalogDriftRepository implements PanacheRepositoryBase<CatalogDrif
             return 0;
         }
         List<String> skus = List.copyOf(versions.keySet());
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                         insert into catalog_drift (sku, version, noticed_at)
                         select u.sku, u.version, ?1 from unnest(cast(?2 as text[]), cast(?3 as bigint[])) as u(sku, version)
                         where exists (select 1 from issued_product i where i.sku = u.sku and i.product_version < u.version)
@@ -43,7 +43,8 @@ public class CatalogDriftRepository implements PanacheRepositoryBase<CatalogDrif
      * {@code heldBelow}. Native: {@code issued_product} is written only set-based and has no entity.
      */
     public void deleteUnlessHeldBelow(String sku, long version, long heldBelow) {
-        getEntityManager().createNativeQuery("""
+        getEntityManager()
+                .createNativeQuery("""
                         delete from catalog_drift where sku = ?1 and version = ?2
                         and not exists (select 1 from issued_product where sku = ?3 and product_version < ?4)""")
                 .setParameter(1, sku)

@@ -8,8 +8,6 @@ import com.skincareshop.platform.persistence.JdbcValues;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.Session;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hibernate.Session;
 
 /** The profile read model ({@code customer_profile}). */
 @ApplicationScoped
@@ -45,15 +44,20 @@ public class CustomerProfileRepository implements PanacheRepositoryBase<Customer
      */
     public Optional<SkinProfile> findProfile(String customerId) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "select " + PROFILE_COLUMNS + " from customer_profile p where p.customer_id = ?")) {
+                PreparedStatement select = connection.prepareStatement(
+                        "select " + PROFILE_COLUMNS + " from customer_profile p where p.customer_id = ?")) {
             select.setString(1, customerId);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(profile(row.getString(1), row.getLong(2), row.getInt(3), row.getString(4),
-                        row.getString(5), row.getObject(6)));
+                return Optional.of(profile(
+                        row.getString(1),
+                        row.getLong(2),
+                        row.getInt(3),
+                        row.getString(4),
+                        row.getString(5),
+                        row.getObject(6)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the profile read model cannot be read", e);
@@ -86,15 +90,44 @@ public class CustomerProfileRepository implements PanacheRepositoryBase<Customer
                     where customer_profile.version < excluded.version
                     returning customer_id""")) {
                 Timestamp received = Timestamp.from(receivedAt);
-                upsert.setArray(1, connection.createArrayOf("varchar", batch.stream().map(SkinProfile::customerId).toArray()));
-                upsert.setArray(2, connection.createArrayOf("bigint", batch.stream().map(SkinProfile::version).toArray()));
-                upsert.setArray(3, connection.createArrayOf("integer",
-                        batch.stream().map(SkinProfile::questionnaireVersion).toArray()));
-                upsert.setArray(4, connection.createArrayOf("varchar", batch.stream().map(SkinProfile::locale).toArray()));
-                upsert.setArray(5, connection.createArrayOf("text", batch.stream().map(p -> write(p.answers())).toArray()));
-                upsert.setArray(6, connection.createArrayOf("timestamptz", batch.stream()
-                        .map(p -> p.updatedAt() == null ? null : Timestamp.from(p.updatedAt())).toArray()));
-                upsert.setArray(7, connection.createArrayOf("timestamptz", batch.stream().map(p -> received).toArray()));
+                upsert.setArray(
+                        1,
+                        connection.createArrayOf(
+                                "varchar",
+                                batch.stream().map(SkinProfile::customerId).toArray()));
+                upsert.setArray(
+                        2,
+                        connection.createArrayOf(
+                                "bigint",
+                                batch.stream().map(SkinProfile::version).toArray()));
+                upsert.setArray(
+                        3,
+                        connection.createArrayOf(
+                                "integer",
+                                batch.stream()
+                                        .map(SkinProfile::questionnaireVersion)
+                                        .toArray()));
+                upsert.setArray(
+                        4,
+                        connection.createArrayOf(
+                                "varchar",
+                                batch.stream().map(SkinProfile::locale).toArray()));
+                upsert.setArray(
+                        5,
+                        connection.createArrayOf(
+                                "text",
+                                batch.stream().map(p -> write(p.answers())).toArray()));
+                upsert.setArray(
+                        6,
+                        connection.createArrayOf(
+                                "timestamptz",
+                                batch.stream()
+                                        .map(p -> p.updatedAt() == null ? null : Timestamp.from(p.updatedAt()))
+                                        .toArray()));
+                upsert.setArray(
+                        7,
+                        connection.createArrayOf(
+                                "timestamptz", batch.stream().map(p -> received).toArray()));
                 try (ResultSet rows = upsert.executeQuery()) {
                     while (rows.next()) {
                         changed.add(rows.getString(1));
@@ -129,7 +162,8 @@ public class CustomerProfileRepository implements PanacheRepositoryBase<Customer
      * {@code skip locked}.
      */
     public List<SkinProfile> lockHoldersOf(String sku, long version, String after, int limit) {
-        return profiles(getEntityManager().createNativeQuery("select " + PROFILE_COLUMNS + """
+        return profiles(getEntityManager()
+                .createNativeQuery("select " + PROFILE_COLUMNS + """
                          from issued_product i join customer_profile p on p.customer_id = i.customer_id
                         where i.sku = ?1 and i.product_version < ?2 and i.customer_id > ?3
                         order by i.customer_id limit ?4
@@ -146,7 +180,8 @@ public class CustomerProfileRepository implements PanacheRepositoryBase<Customer
      * elsewhere are skipped. Native: JPQL has no {@code skip locked}, nor the jsonb operator of the partial index.
      */
     public List<SkinProfile> lockNextConsenting(String after, int limit) {
-        return profiles(getEntityManager().createNativeQuery("select " + PROFILE_COLUMNS + """
+        return profiles(getEntityManager()
+                .createNativeQuery("select " + PROFILE_COLUMNS + """
                          from customer_profile p
                         where (p.answers ->> 'marketingConsent') = 'true' and p.customer_id > ?1
                         order by p.customer_id limit ?2
@@ -160,17 +195,32 @@ public class CustomerProfileRepository implements PanacheRepositoryBase<Customer
         List<SkinProfile> profiles = new ArrayList<>(rows.size());
         for (Object row : rows) {
             Object[] columns = (Object[]) row;
-            profiles.add(profile((String) columns[0], ((Number) columns[1]).longValue(), ((Number) columns[2]).intValue(),
-                    (String) columns[3], (String) columns[4], columns[5]));
+            profiles.add(profile(
+                    (String) columns[0],
+                    ((Number) columns[1]).longValue(),
+                    ((Number) columns[2]).intValue(),
+                    (String) columns[3],
+                    (String) columns[4],
+                    columns[5]));
         }
         return profiles;
     }
 
-    private SkinProfile profile(String customerId, long version, int questionnaireVersion, String locale,
-                                String answers, Object updatedAt) {
+    private SkinProfile profile(
+            String customerId,
+            long version,
+            int questionnaireVersion,
+            String locale,
+            String answers,
+            Object updatedAt) {
         try {
-            return new SkinProfile(customerId, version, questionnaireVersion, locale,
-                    json.readValue(answers, Answers.class), JdbcValues.instant(updatedAt));
+            return new SkinProfile(
+                    customerId,
+                    version,
+                    questionnaireVersion,
+                    locale,
+                    json.readValue(answers, Answers.class),
+                    JdbcValues.instant(updatedAt));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored answers cannot be read", e);
         }

@@ -7,7 +7,6 @@ import io.opentelemetry.context.Context;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,8 +59,12 @@ public class CustomerProfiles {
     private final Clock clock;
     private final Duration markerRetention;
 
-    public CustomerProfiles(CustomerProfileRepository profiles, ErasedCustomerRepository erasures,
-                            RecommendationIssuer issuer, Clock clock, RecommendationConfig config) {
+    public CustomerProfiles(
+            CustomerProfileRepository profiles,
+            ErasedCustomerRepository erasures,
+            RecommendationIssuer issuer,
+            Clock clock,
+            RecommendationConfig config) {
         this.markerRetention = config.erasure().markerRetention();
         this.profiles = profiles;
         this.erasures = erasures;
@@ -108,7 +111,8 @@ public class CustomerProfiles {
         }
         List<SkinProfile> batch = List.copyOf(pending);
         Set<String> changed = profiles.upsertIfNewer(batch, clock.instant());
-        issuer.profilesChanged(batch.stream().filter(p -> changed.contains(p.customerId())).toList(), traces::get);
+        issuer.profilesChanged(
+                batch.stream().filter(p -> changed.contains(p.customerId())).toList(), traces::get);
     }
 
     /**

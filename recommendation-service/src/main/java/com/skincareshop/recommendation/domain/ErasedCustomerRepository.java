@@ -2,7 +2,6 @@ package com.skincareshop.recommendation.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 
 /** Erasure markers ({@code erased_customer}). */
@@ -14,7 +13,8 @@ public class ErasedCustomerRepository implements PanacheRepositoryBase<ErasedCus
      * has no {@code insert ... on conflict}.
      */
     public void markErased(String customerId, long version, Instant erasedAt) {
-        getEntityManager().createNativeQuery("""
+        getEntityManager()
+                .createNativeQuery("""
                         insert into erased_customer (customer_id, erased_version, erased_at) values (?1, ?2, ?3)
                         on conflict (customer_id) do update
                         set erased_version = greatest(erased_customer.erased_version, excluded.erased_version),

@@ -1,7 +1,5 @@
 package com.skincareshop.recommendation.domain;
 
-import java.util.Comparator;
-import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.skincareshop.contracts.catalog.Ingredient;
 import com.skincareshop.contracts.catalog.Money;
@@ -9,16 +7,17 @@ import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.recommendation.RoutineIssued.Cause;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.recommendation.engine.Routine;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,9 +36,8 @@ public final class IssuedContent {
      * A product of an issued routine as the drift compares it: the catalogue version last evaluated, and the price
      * and INCI digest it was issued with (null for a routine issued before they were kept).
      */
-    public record Product(String sku, long version, BigDecimal priceAmount, String priceCurrency,
-                          String ingredientsDigest) {
-    }
+    public record Product(
+            String sku, long version, BigDecimal priceAmount, String priceCurrency, String ingredientsDigest) {}
 
     private final String digest;
     private final String stepsDigest;
@@ -72,13 +70,28 @@ public final class IssuedContent {
             long version = step.product().version();
             products.computeIfAbsent(step.product().sku(), sku -> {
                 ProductState built = catalogue.apply(sku).orElse(null);
-                return built == null ? new Product(sku, version, null, null, null)
-                        : new Product(sku, version, built.price().amount(), built.price().currency(), ingredientsDigest(built));
+                return built == null
+                        ? new Product(sku, version, null, null, null)
+                        : new Product(
+                                sku,
+                                version,
+                                built.price().amount(),
+                                built.price().currency(),
+                                ingredientsDigest(built));
             });
         }
-        products.values().stream().sorted(Comparator.comparing(Product::sku)).forEach(p ->
-                canonical.append("product|").append(p.sku()).append('|').append(plain(p.priceAmount())).append('|')
-                        .append(p.priceCurrency()).append('|').append(p.ingredientsDigest()).append('\n'));
+        products.values().stream()
+                .sorted(Comparator.comparing(Product::sku))
+                .forEach(p -> canonical
+                        .append("product|")
+                        .append(p.sku())
+                        .append('|')
+                        .append(plain(p.priceAmount()))
+                        .append('|')
+                        .append(p.priceCurrency())
+                        .append('|')
+                        .append(p.ingredientsDigest())
+                        .append('\n'));
         return new IssuedContent(sha256(canonical.toString()), stepsDigest, Map.copyOf(products), steps.isEmpty());
     }
 
@@ -100,13 +113,25 @@ public final class IssuedContent {
         StringBuilder canonical = new StringBuilder();
         for (String time : List.of("AM", "PM")) {
             for (JsonNode step : routine.path(time.toLowerCase(Locale.ROOT))) {
-                canonical.append(time).append('|').append(step.path("slot").asText()).append('|')
-                        .append(step.path("product").path("sku").asText()).append('\n');
+                canonical
+                        .append(time)
+                        .append('|')
+                        .append(step.path("slot").asText())
+                        .append('|')
+                        .append(step.path("product").path("sku").asText())
+                        .append('\n');
             }
         }
         JsonNode total = routine.path("total");
-        canonical.append("total|").append(total.isMissingNode() || total.isNull() ? "-"
-                : plain(new BigDecimal(total.path("amount").asText())) + '|' + total.path("currency").asText()).append('\n');
+        canonical
+                .append("total|")
+                .append(
+                        total.isMissingNode() || total.isNull()
+                                ? "-"
+                                : plain(new BigDecimal(total.path("amount").asText()))
+                                        + '|'
+                                        + total.path("currency").asText())
+                .append('\n');
         return sha256(canonical.toString());
     }
 
@@ -124,7 +149,11 @@ public final class IssuedContent {
     public static String ingredientsDigest(ProductState product) {
         StringBuilder canonical = new StringBuilder();
         for (Ingredient ingredient : product.ingredients()) {
-            canonical.append(ingredient.inci()).append('|').append(plain(ingredient.percent())).append('\n');
+            canonical
+                    .append(ingredient.inci())
+                    .append('|')
+                    .append(plain(ingredient.percent()))
+                    .append('\n');
         }
         canonical.append("spf|").append(product.spf());
         return sha256(canonical.toString());
@@ -135,8 +164,8 @@ public final class IssuedContent {
      * discontinued (or deleted), out of stock, INCI list, price over all of them; {@code otherwise} when none of
      * them changed in those ways (the routine changed for another reason: a product's concerns, a product added).
      */
-    public static Cause cause(Collection<Product> issued, Function<String, Optional<ProductState>> catalogue,
-                              Cause otherwise) {
+    public static Cause cause(
+            Collection<Product> issued, Function<String, Optional<ProductState>> catalogue, Cause otherwise) {
         Cause found = null;
         for (Product product : issued) {
             Cause cause = cause(product, catalogue.apply(product.sku()).orElse(null));
@@ -157,8 +186,9 @@ public final class IssuedContent {
         if (issued.ingredientsDigest() != null && !issued.ingredientsDigest().equals(ingredientsDigest(now))) {
             return Cause.INGREDIENTS;
         }
-        if (issued.priceAmount() != null && (issued.priceAmount().compareTo(now.price().amount()) != 0
-                || !issued.priceCurrency().equals(now.price().currency()))) {
+        if (issued.priceAmount() != null
+                && (issued.priceAmount().compareTo(now.price().amount()) != 0
+                        || !issued.priceCurrency().equals(now.price().currency()))) {
             return Cause.PRICE;
         }
         return null;
@@ -179,7 +209,8 @@ public final class IssuedContent {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -4,8 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
-import org.hibernate.Session;
-
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -15,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.Session;
 
 /**
  * {@code issued_routine} and {@code issued_product}: for each consenting customer, the revision and content digest
@@ -26,14 +25,20 @@ import java.util.Map;
 public class IssuedRoutineRepository implements PanacheRepositoryBase<IssuedRoutine, String> {
 
     /** A customer's current issued record as stored. */
-    record Stored(String customerId, long profileVersion, long revision, String contentDigest,
-                  Map<String, IssuedContent.Product> products) {
-    }
+    record Stored(
+            String customerId,
+            long profileVersion,
+            long revision,
+            String contentDigest,
+            Map<String, IssuedContent.Product> products) {}
 
     /** What to store for a customer: a new record's revision and content, or the same record's newer versions. */
-    record Written(String customerId, long profileVersion, long revision, String contentDigest,
-                   Collection<IssuedContent.Product> products) {
-    }
+    record Written(
+            String customerId,
+            long profileVersion,
+            long revision,
+            String contentDigest,
+            Collection<IssuedContent.Product> products) {}
 
     /** Revisions for {@code count} records, in one round trip. */
     long[] nextRevisions(int count) {
@@ -60,24 +65,32 @@ public class IssuedRoutineRepository implements PanacheRepositoryBase<IssuedRout
         Map<String, Map<String, IssuedContent.Product>> products = new HashMap<>();
         for (Object row : nativeStatement("""
                         select customer_id, sku, product_version, price_amount, price_currency, ingredients_digest
-                        from issued_product where customer_id = any(?1)""")
-                .setParameter(1, ids)
-                .getResultList()) {
+                        from issued_product where customer_id = any(?1)""").setParameter(1, ids).getResultList()) {
             Object[] columns = (Object[]) row;
             String sku = (String) columns[1];
-            products.computeIfAbsent((String) columns[0], id -> new LinkedHashMap<>()).put(sku,
-                    new IssuedContent.Product(sku, ((Number) columns[2]).longValue(), (BigDecimal) columns[3],
-                            (String) columns[4], (String) columns[5]));
+            products.computeIfAbsent((String) columns[0], id -> new LinkedHashMap<>())
+                    .put(
+                            sku,
+                            new IssuedContent.Product(
+                                    sku,
+                                    ((Number) columns[2]).longValue(),
+                                    (BigDecimal) columns[3],
+                                    (String) columns[4],
+                                    (String) columns[5]));
         }
         for (Object row : nativeStatement("""
                         select customer_id, profile_version, revision, content_digest
-                        from issued_routine where customer_id = any(?1)""")
-                .setParameter(1, ids)
-                .getResultList()) {
+                        from issued_routine where customer_id = any(?1)""").setParameter(1, ids).getResultList()) {
             Object[] columns = (Object[]) row;
             String id = (String) columns[0];
-            stored.put(id, new Stored(id, ((Number) columns[1]).longValue(), ((Number) columns[2]).longValue(),
-                    (String) columns[3], products.getOrDefault(id, Map.of())));
+            stored.put(
+                    id,
+                    new Stored(
+                            id,
+                            ((Number) columns[1]).longValue(),
+                            ((Number) columns[2]).longValue(),
+                            (String) columns[3],
+                            products.getOrDefault(id, Map.of())));
         }
         return stored;
     }
@@ -123,11 +136,25 @@ public class IssuedRoutineRepository implements PanacheRepositoryBase<IssuedRout
                         select * from unnest(cast(?1 as varchar[]), cast(?2 as text[]), cast(?3 as bigint[]),
                                              cast(?4 as numeric[]), cast(?5 as varchar[]), cast(?6 as varchar[]))""")
                 .setParameter(1, owners.toArray(String[]::new))
-                .setParameter(2, products.stream().map(IssuedContent.Product::sku).toArray(String[]::new))
-                .setParameter(3, products.stream().map(IssuedContent.Product::version).toArray(Long[]::new))
-                .setParameter(4, products.stream().map(IssuedContent.Product::priceAmount).toArray(BigDecimal[]::new))
-                .setParameter(5, products.stream().map(IssuedContent.Product::priceCurrency).toArray(String[]::new))
-                .setParameter(6, products.stream().map(IssuedContent.Product::ingredientsDigest).toArray(String[]::new))
+                .setParameter(
+                        2, products.stream().map(IssuedContent.Product::sku).toArray(String[]::new))
+                .setParameter(
+                        3, products.stream().map(IssuedContent.Product::version).toArray(Long[]::new))
+                .setParameter(
+                        4,
+                        products.stream()
+                                .map(IssuedContent.Product::priceAmount)
+                                .toArray(BigDecimal[]::new))
+                .setParameter(
+                        5,
+                        products.stream()
+                                .map(IssuedContent.Product::priceCurrency)
+                                .toArray(String[]::new))
+                .setParameter(
+                        6,
+                        products.stream()
+                                .map(IssuedContent.Product::ingredientsDigest)
+                                .toArray(String[]::new))
                 .executeUpdate();
     }
 
@@ -140,8 +167,8 @@ public class IssuedRoutineRepository implements PanacheRepositoryBase<IssuedRout
             return;
         }
         getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "delete from issued_routine where customer_id = any(?)")) {
+            try (PreparedStatement delete =
+                    connection.prepareStatement("delete from issued_routine where customer_id = any(?)")) {
                 delete.setArray(1, connection.createArrayOf("varchar", customerIds.toArray()));
                 delete.executeUpdate();
             }

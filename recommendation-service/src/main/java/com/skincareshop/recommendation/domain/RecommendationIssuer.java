@@ -8,7 +8,6 @@ import com.skincareshop.recommendation.engine.index.CatalogTable;
 import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,8 +41,7 @@ public class RecommendationIssuer {
         NOT_ISSUED
     }
 
-    public record Reevaluation(String customerId, Outcome outcome, Cause cause) {
-    }
+    public record Reevaluation(String customerId, Outcome outcome, Cause cause) {}
 
     private final RoutineService routines;
     private final CatalogTable catalog;
@@ -52,8 +50,13 @@ public class RecommendationIssuer {
     private final RoutinePublisher events;
     private final Clock clock;
 
-    public RecommendationIssuer(RoutineService routines, CatalogTable catalog, RecommendationSnapshotRepository snapshots,
-                                IssuedRoutineRepository issuedRoutines, RoutinePublisher events, Clock clock) {
+    public RecommendationIssuer(
+            RoutineService routines,
+            CatalogTable catalog,
+            RecommendationSnapshotRepository snapshots,
+            IssuedRoutineRepository issuedRoutines,
+            RoutinePublisher events,
+            Clock clock) {
         this.routines = routines;
         this.catalog = catalog;
         this.snapshots = snapshots;
@@ -74,7 +77,8 @@ public class RecommendationIssuer {
         List<Routine> consenting = new ArrayList<>();
         for (SkinProfile profile : profiles) {
             if (profile.answers().marketingConsent()) {
-                consenting.add(routines.build(profile.customerId(), profile.version(), profile.answers(), profile.locale()));
+                consenting.add(
+                        routines.build(profile.customerId(), profile.version(), profile.answers(), profile.locale()));
             } else {
                 withoutConsent.add(profile.customerId());
             }
@@ -88,10 +92,14 @@ public class RecommendationIssuer {
                 Routine routine = consenting.get(i);
                 IssuedContent content = IssuedContent.of(routine, catalog::find);
                 long revision = revisions[i];
-                MessageTracing.within(traces.apply(routine.customerId()),
-                        () -> issue(routine, revision, Cause.PROFILE, now));
-                written.add(new IssuedRoutineRepository.Written(routine.customerId(), routine.profileVersion(),
-                        revision, content.digest(), content.products().values()));
+                MessageTracing.within(
+                        traces.apply(routine.customerId()), () -> issue(routine, revision, Cause.PROFILE, now));
+                written.add(new IssuedRoutineRepository.Written(
+                        routine.customerId(),
+                        routine.profileVersion(),
+                        revision,
+                        content.digest(),
+                        content.products().values()));
             }
             issuedRoutines.write(written, now);
         }
@@ -120,8 +128,8 @@ public class RecommendationIssuer {
      *                  INCI list (another product arrived, or a product's other traits changed the routine)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Reevaluation> reevaluate(List<SkinProfile> lockedProfiles, RoutineService builder, CatalogTable catalogue,
-                                         Cause otherwise) {
+    public List<Reevaluation> reevaluate(
+            List<SkinProfile> lockedProfiles, RoutineService builder, CatalogTable catalogue, Cause otherwise) {
         List<Reevaluation> outcomes = new ArrayList<>();
         if (lockedProfiles.isEmpty()) {
             return outcomes;
@@ -149,15 +157,21 @@ public class RecommendationIssuer {
             Routine routine = builder.build(id, profile.version(), profile.answers(), profile.locale());
             IssuedContent content = IssuedContent.of(routine, catalogue::find);
             if (issued != null && same(issued, content)) {
-                unchanged.add(new IssuedRoutineRepository.Written(id, profile.version(), issued.revision(),
-                        content.digest(), content.products().values()));
+                unchanged.add(new IssuedRoutineRepository.Written(
+                        id,
+                        profile.version(),
+                        issued.revision(),
+                        content.digest(),
+                        content.products().values()));
                 outcomes.add(new Reevaluation(id, Outcome.UNCHANGED, null));
                 continue;
             }
             rebuilt.add(routine);
             contents.add(content);
-            causes.add(issued == null ? otherwise
-                    : IssuedContent.cause(issued.products().values(), catalogue::find, otherwise));
+            causes.add(
+                    issued == null
+                            ? otherwise
+                            : IssuedContent.cause(issued.products().values(), catalogue::find, otherwise));
         }
         long[] revisions = issuedRoutines.nextRevisions(rebuilt.size());
         List<IssuedRoutineRepository.Written> written = new ArrayList<>(unchanged);
@@ -171,8 +185,12 @@ public class RecommendationIssuer {
                 issue(routine, revisions[i], causes.get(i), now);
                 outcomes.add(new Reevaluation(routine.customerId(), Outcome.REISSUED, causes.get(i)));
             }
-            written.add(new IssuedRoutineRepository.Written(routine.customerId(), routine.profileVersion(), revisions[i],
-                    content.digest(), content.products().values()));
+            written.add(new IssuedRoutineRepository.Written(
+                    routine.customerId(),
+                    routine.profileVersion(),
+                    revisions[i],
+                    content.digest(),
+                    content.products().values()));
         }
         issuedRoutines.write(written, now);
         issuedRoutines.deleteIssuedTo(notIssued);
@@ -185,8 +203,14 @@ public class RecommendationIssuer {
     }
 
     private void issue(Routine routine, long revision, Cause cause, Instant now) {
-        snapshots.persist(new RecommendationSnapshot(routine.customerId(), routine.profileVersion(),
-                productVersions(routine), routine, now, revision, cause));
+        snapshots.persist(new RecommendationSnapshot(
+                routine.customerId(),
+                routine.profileVersion(),
+                productVersions(routine),
+                routine,
+                now,
+                revision,
+                cause));
         events.issued(routine, now, revision, cause);
     }
 
@@ -194,7 +218,10 @@ public class RecommendationIssuer {
     private static boolean behind(IssuedRoutineRepository.Stored issued, CatalogTable catalogue) {
         for (IssuedContent.Product product : issued.products().values()) {
             // a product the caught-up table does not hold was deleted: nothing newer can come of it
-            if (catalogue.find(product.sku()).map(p -> p.version() < product.version()).orElse(false)) {
+            if (catalogue
+                    .find(product.sku())
+                    .map(p -> p.version() < product.version())
+                    .orElse(false)) {
                 return true;
             }
         }
@@ -209,7 +236,8 @@ public class RecommendationIssuer {
         if (issued.contentDigest() != null) {
             return issued.contentDigest().equals(content.digest());
         }
-        return snapshots.findLatestRoutine(issued.customerId())
+        return snapshots
+                .findLatestRoutine(issued.customerId())
                 .map(routine -> IssuedContent.stepsDigest(routine).equals(content.stepsDigest()))
                 .orElse(false);
     }
@@ -227,7 +255,8 @@ public class RecommendationIssuer {
     private static Map<String, Long> productVersions(Routine routine) {
         Map<String, Long> versions = new TreeMap<>();
         Stream.concat(routine.am().stream(), routine.pm().stream())
-                .forEach(step -> versions.put(step.product().sku(), step.product().version()));
+                .forEach(step ->
+                        versions.put(step.product().sku(), step.product().version()));
         return versions;
     }
 }

@@ -1,19 +1,18 @@
 package com.skincareshop.recommendation.domain;
 
+import com.skincareshop.contracts.recommendation.RoutineIssued.Cause;
 import com.skincareshop.recommendation.engine.Routine;
 import jakarta.persistence.Column;
-import com.skincareshop.contracts.recommendation.RoutineIssued.Cause;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A routine issued to a consenting customer, with the versions of the inputs it was built from: one per issued record
@@ -54,8 +53,14 @@ public class RecommendationSnapshot {
         // for JPA
     }
 
-    RecommendationSnapshot(String customerId, long profileVersion, Map<String, Long> productVersions, Routine routine,
-                           Instant issuedAt, long revision, Cause cause) {
+    RecommendationSnapshot(
+            String customerId,
+            long profileVersion,
+            Map<String, Long> productVersions,
+            Routine routine,
+            Instant issuedAt,
+            long revision,
+            Cause cause) {
         this.id = UUID.randomUUID();
         this.customerId = customerId;
         this.profileVersion = profileVersion;

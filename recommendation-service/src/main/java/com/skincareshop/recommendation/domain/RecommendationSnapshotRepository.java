@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.Session;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Collection;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** The routines issued to consenting customers ({@code recommendation_snapshot}). */
 @ApplicationScoped
@@ -29,9 +28,12 @@ public class RecommendationSnapshotRepository implements PanacheRepositoryBase<R
 
     /** Every snapshot issued to the customer, in the order they were issued. */
     public List<RecommendationSnapshot> listIssuedTo(String customerId) {
-        return list("customerId", Sort.by("profileVersion")
-                .and("revision", Sort.NullPrecedence.NULLS_FIRST)
-                .and("issuedAt"), customerId);
+        return list(
+                "customerId",
+                Sort.by("profileVersion")
+                        .and("revision", Sort.NullPrecedence.NULLS_FIRST)
+                        .and("issuedAt"),
+                customerId);
     }
 
     /**
@@ -39,7 +41,8 @@ public class RecommendationSnapshotRepository implements PanacheRepositoryBase<R
      * before today's routine may not read as one.
      */
     public Optional<JsonNode> findLatestRoutine(String customerId) {
-        List<?> routines = getEntityManager().createNativeQuery("""
+        List<?> routines = getEntityManager()
+                .createNativeQuery("""
                         select routine::text from recommendation_snapshot where customer_id = ?1
                         order by profile_version desc, revision desc nulls last, issued_at desc limit 1""")
                 .setParameter(1, customerId)

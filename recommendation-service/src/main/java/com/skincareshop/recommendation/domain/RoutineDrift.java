@@ -1,7 +1,5 @@
 package com.skincareshop.recommendation.domain;
 
-import com.skincareshop.platform.persistence.FailureDescription;
-import com.skincareshop.recommendation.RecommendationConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.profile.SkinProfile;
@@ -10,6 +8,8 @@ import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.platform.lifecycle.Daemons;
 import com.skincareshop.platform.lifecycle.Heartbeats;
+import com.skincareshop.platform.persistence.FailureDescription;
+import com.skincareshop.recommendation.RecommendationConfig;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -22,8 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps the routines issued to consenting customers in step with the catalogue (docs/design.md, "Drift").
@@ -67,6 +66,7 @@ public class RoutineDrift {
     private static final Logger LOG = Logger.getLogger(RoutineDrift.class);
     /** The version queued for a product deleted from the catalogue (a tombstone): older than it is everything. */
     static final long DELETED = Long.MAX_VALUE;
+
     private static final Duration FIRST_RETRY_PAUSE = Duration.ofMillis(500);
     private static final Duration LONGEST_RETRY_PAUSE = Duration.ofSeconds(10);
     private static final Duration GAUGE_REFRESH = Duration.ofSeconds(5);
@@ -104,6 +104,7 @@ public class RoutineDrift {
 
     /** Skus changed since the last flush, noticed on the loader's thread. */
     private final Set<String> noticed = new LinkedHashSet<>();
+
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean caughtUp;
     private volatile boolean running;
@@ -112,13 +113,35 @@ public class RoutineDrift {
     private Thread worker;
 
     @Inject
-    public RoutineDrift(CatalogDriftRepository queue, AvailableProductRepository availableProducts,
-                        IssuedRoutineRepository issuedRoutines, CustomerProfileRepository profiles,
-                        RoutineSweepStateRepository sweepState, RecommendationIssuer issuer, CatalogTable catalogue,
-                        RoutineService routines, MeterRegistry metrics, Clock clock, RecommendationConfig config) {
-        this(queue, availableProducts, issuedRoutines, profiles, sweepState, issuer, catalogue, routines, metrics, clock,
-                new Settings(config.drift().batchSize(), config.drift().poll(), config.drift().reconcileEvery(),
-                        config.drift().sweepRate()), "routine-drift");
+    public RoutineDrift(
+            CatalogDriftRepository queue,
+            AvailableProductRepository availableProducts,
+            IssuedRoutineRepository issuedRoutines,
+            CustomerProfileRepository profiles,
+            RoutineSweepStateRepository sweepState,
+            RecommendationIssuer issuer,
+            CatalogTable catalogue,
+            RoutineService routines,
+            MeterRegistry metrics,
+            Clock clock,
+            RecommendationConfig config) {
+        this(
+                queue,
+                availableProducts,
+                issuedRoutines,
+                profiles,
+                sweepState,
+                issuer,
+                catalogue,
+                routines,
+                metrics,
+                clock,
+                new Settings(
+                        config.drift().batchSize(),
+                        config.drift().poll(),
+                        config.drift().reconcileEvery(),
+                        config.drift().sweepRate()),
+                "routine-drift");
     }
 
     /**
@@ -126,17 +149,44 @@ public class RoutineDrift {
      * more, as further replicas against the same database. {@code loopName} names its thread. The entity manager and
      * the mapper are not read: every query is a repository's; the parameters stay for the callers that make replicas.
      */
-    public RoutineDrift(EntityManager entityManager, ObjectMapper json, RecommendationIssuer issuer, CatalogTable catalogue,
-                        RoutineService routines, MeterRegistry metrics, Clock clock, Settings settings, String loopName) {
-        this(bean(CatalogDriftRepository.class), bean(AvailableProductRepository.class),
-                bean(IssuedRoutineRepository.class), bean(CustomerProfileRepository.class),
-                bean(RoutineSweepStateRepository.class), issuer, catalogue, routines, metrics, clock, settings, loopName);
+    public RoutineDrift(
+            EntityManager entityManager,
+            ObjectMapper json,
+            RecommendationIssuer issuer,
+            CatalogTable catalogue,
+            RoutineService routines,
+            MeterRegistry metrics,
+            Clock clock,
+            Settings settings,
+            String loopName) {
+        this(
+                bean(CatalogDriftRepository.class),
+                bean(AvailableProductRepository.class),
+                bean(IssuedRoutineRepository.class),
+                bean(CustomerProfileRepository.class),
+                bean(RoutineSweepStateRepository.class),
+                issuer,
+                catalogue,
+                routines,
+                metrics,
+                clock,
+                settings,
+                loopName);
     }
 
-    private RoutineDrift(CatalogDriftRepository queue, AvailableProductRepository availableProducts,
-                         IssuedRoutineRepository issuedRoutines, CustomerProfileRepository profiles,
-                         RoutineSweepStateRepository sweepState, RecommendationIssuer issuer, CatalogTable catalogue,
-                         RoutineService routines, MeterRegistry metrics, Clock clock, Settings settings, String loopName) {
+    private RoutineDrift(
+            CatalogDriftRepository queue,
+            AvailableProductRepository availableProducts,
+            IssuedRoutineRepository issuedRoutines,
+            CustomerProfileRepository profiles,
+            RoutineSweepStateRepository sweepState,
+            RecommendationIssuer issuer,
+            CatalogTable catalogue,
+            RoutineService routines,
+            MeterRegistry metrics,
+            Clock clock,
+            Settings settings,
+            String loopName) {
         this.driftQueue = queue;
         this.availableProducts = availableProducts;
         this.issuedRoutines = issuedRoutines;
@@ -151,18 +201,31 @@ public class RoutineDrift {
             if (cause == Cause.PROFILE) {
                 continue; // a profile change issues, it does not re-issue
             }
-            reissues.put(cause, Counter.builder("recommendation.reissues").tag("cause", cause.tag()).tag("record", "routine")
-                    .description("Routines re-issued to marketing after a catalogue change, by cause").register(metrics));
-            withdrawals.put(cause, Counter.builder("recommendation.reissues").tag("cause", cause.tag())
-                    .tag("record", "tombstone")
-                    .description("Routines re-issued to marketing after a catalogue change, by cause").register(metrics));
+            reissues.put(
+                    cause,
+                    Counter.builder("recommendation.reissues")
+                            .tag("cause", cause.tag())
+                            .tag("record", "routine")
+                            .description("Routines re-issued to marketing after a catalogue change, by cause")
+                            .register(metrics));
+            withdrawals.put(
+                    cause,
+                    Counter.builder("recommendation.reissues")
+                            .tag("cause", cause.tag())
+                            .tag("record", "tombstone")
+                            .description("Routines re-issued to marketing after a catalogue change, by cause")
+                            .register(metrics));
         }
-        this.reevaluated = Counter.builder("recommendation.drift.reevaluated").tag("trigger", "product-change")
-                .description("Customers whose routine was built again after a catalogue change").register(metrics);
+        this.reevaluated = Counter.builder("recommendation.drift.reevaluated")
+                .tag("trigger", "product-change")
+                .description("Customers whose routine was built again after a catalogue change")
+                .register(metrics);
         this.queued = Counter.builder("recommendation.drift.queued")
-                .description("Products queued for drift by this replica (changes and reconciliations)").register(metrics);
+                .description("Products queued for drift by this replica (changes and reconciliations)")
+                .register(metrics);
         this.reconciliations = Counter.builder("recommendation.drift.reconciliations")
-                .description("Comparisons of the stored versions with the catalogue this replica made").register(metrics);
+                .description("Comparisons of the stored versions with the catalogue this replica made")
+                .register(metrics);
         Gauge.builder("recommendation.drift.queue", queueRows, AtomicLong::get)
                 .description("Products in the drift queue with customers still to re-evaluate (every replica's)")
                 .register(metrics);
@@ -227,11 +290,14 @@ public class RoutineDrift {
                 }
                 retryPause = FIRST_RETRY_PAUSE;
             } catch (RuntimeException e) {
-                LOG.warnf("Routine drift round failed (%s); retrying in %d ms", FailureDescription.of(e), retryPause.toMillis());
+                LOG.warnf(
+                        "Routine drift round failed (%s); retrying in %d ms",
+                        FailureDescription.of(e), retryPause.toMillis());
                 if (!Daemons.pause(retryPause)) {
                     return;
                 }
-                retryPause = retryPause.multipliedBy(2).compareTo(LONGEST_RETRY_PAUSE) > 0 ? LONGEST_RETRY_PAUSE
+                retryPause = retryPause.multipliedBy(2).compareTo(LONGEST_RETRY_PAUSE) > 0
+                        ? LONGEST_RETRY_PAUSE
                         : retryPause.multipliedBy(2);
                 continue;
             }
@@ -292,7 +358,9 @@ public class RoutineDrift {
                         unavailable.add(sku);
                     }
                 }
-                List<String> deleted = skus.stream().filter(sku -> versions.get(sku) == DELETED).toList();
+                List<String> deleted = skus.stream()
+                        .filter(sku -> versions.get(sku) == DELETED)
+                        .toList();
                 int queuedNow = queue(versions);
                 sweep.request(availableProducts.insertUnknown(available, clock.instant()));
                 forgetAvailable(unavailable, deleted);
@@ -326,7 +394,8 @@ public class RoutineDrift {
                 catalogue.available(category).forEach(p -> availableNow.put(p.sku(), p.version()));
             }
             Set<String> known = availableProducts.listSkus();
-            List<String> gone = known.stream().filter(sku -> !availableNow.containsKey(sku)).toList();
+            List<String> gone =
+                    known.stream().filter(sku -> !availableNow.containsKey(sku)).toList();
             forgetAvailable(gone, List.of());
             Map<String, Long> added = new HashMap<>(availableNow);
             added.keySet().removeAll(known);
@@ -339,8 +408,9 @@ public class RoutineDrift {
                 found += inserted.size();
             }
             if (found > 0) {
-                LOG.infof("Drift reconciliation: %d products queued, %d new or back on sale", found - inserted.size(),
-                        inserted.size());
+                LOG.infof(
+                        "Drift reconciliation: %d products queued, %d new or back on sale",
+                        found - inserted.size(), inserted.size());
             }
             return found;
         });
@@ -369,9 +439,9 @@ public class RoutineDrift {
             while (!stopping()) {
                 Heartbeats.beat(); // a serum of many customers is many batches: each is progress
                 String from = after;
-                List<RecommendationIssuer.Reevaluation> outcomes = QuarkusTransaction.requiringNew().call(() ->
-                        issuer.reevaluate(lockHolders(drift.sku(), version, from), routines, catalogue,
-                                Cause.PRODUCT_CHANGED));
+                List<RecommendationIssuer.Reevaluation> outcomes = QuarkusTransaction.requiringNew()
+                        .call(() -> issuer.reevaluate(
+                                lockHolders(drift.sku(), version, from), routines, catalogue, Cause.PRODUCT_CHANGED));
                 count(outcomes, reevaluated);
                 evaluated += outcomes.size();
                 if (outcomes.size() < settings.batchSize()) {
@@ -380,8 +450,8 @@ public class RoutineDrift {
                 after = outcomes.get(outcomes.size() - 1).customerId();
             }
             // gone once nobody holds an older version; customers locked elsewhere keep it for the next round
-            QuarkusTransaction.requiringNew().run(() ->
-                    driftQueue.deleteUnlessHeldBelow(drift.sku(), drift.version(), version));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> driftQueue.deleteUnlessHeldBelow(drift.sku(), drift.version(), version));
         }
         return evaluated;
     }
@@ -455,5 +525,4 @@ public class RoutineDrift {
     static boolean available(ProductState product) {
         return product.status() == ProductStatus.ACTIVE && product.stock() > 0;
     }
-
 }

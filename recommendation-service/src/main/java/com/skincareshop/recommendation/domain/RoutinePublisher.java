@@ -2,7 +2,6 @@ package com.skincareshop.recommendation.domain;
 
 import com.skincareshop.contracts.recommendation.RoutineIssued;
 import com.skincareshop.recommendation.engine.Routine;
-
 import java.time.Instant;
 
 /**

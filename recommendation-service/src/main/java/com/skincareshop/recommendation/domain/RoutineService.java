@@ -1,9 +1,9 @@
 package com.skincareshop.recommendation.domain;
 
+import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.recommendation.engine.Routine;
 import com.skincareshop.recommendation.engine.RoutineEngine;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
-import com.skincareshop.contracts.profile.Answers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,8 +29,8 @@ public class RoutineService {
         return build(customerId, profileVersion, answers, locale, RoutineEngine.Detail.ESSENTIAL);
     }
 
-    public Routine build(String customerId, Long profileVersion, Answers answers, String locale,
-                         RoutineEngine.Detail detail) {
+    public Routine build(
+            String customerId, Long profileVersion, Answers answers, String locale, RoutineEngine.Detail detail) {
         return latency.record(() -> engine.build(customerId, profileVersion, answers, locale, catalog, detail));
     }
 }

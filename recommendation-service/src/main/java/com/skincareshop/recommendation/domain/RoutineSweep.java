@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +31,17 @@ final class RoutineSweep {
     private final boolean enabled;
     /** Customers per batch, and the least time from one batch to the next: batch / rate. */
     private final int batch;
+
     private final Duration interval;
     private final Counter evaluated;
     private final AtomicLong backlog = new AtomicLong();
 
-    RoutineSweep(RoutineDrift drift, RoutineSweepStateRepository state, CustomerProfileRepository profiles,
-                 RoutineDrift.Settings settings, MeterRegistry metrics) {
+    RoutineSweep(
+            RoutineDrift drift,
+            RoutineSweepStateRepository state,
+            CustomerProfileRepository profiles,
+            RoutineDrift.Settings settings,
+            MeterRegistry metrics) {
         this.drift = drift;
         this.state = state;
         this.profiles = profiles;
@@ -45,8 +49,10 @@ final class RoutineSweep {
         // a second's worth per batch (at least one customer, at most a drift batch)
         this.batch = enabled ? (int) Math.max(1, Math.min(settings.batchSize(), Math.ceil(settings.sweepRate()))) : 0;
         this.interval = enabled ? Duration.ofNanos((long) (batch / settings.sweepRate() * 1e9)) : Duration.ZERO;
-        this.evaluated = Counter.builder("recommendation.drift.reevaluated").tag("trigger", "sweep")
-                .description("Customers whose routine was built again after a catalogue change").register(metrics);
+        this.evaluated = Counter.builder("recommendation.drift.reevaluated")
+                .tag("trigger", "sweep")
+                .description("Customers whose routine was built again after a catalogue change")
+                .register(metrics);
         Gauge.builder("recommendation.sweep.backlog", backlog, AtomicLong::get)
                 .description("Consenting customers the current sweep lap has still to evaluate; 0 when idle")
                 .register(metrics);
@@ -75,24 +81,28 @@ final class RoutineSweep {
         if (!enabled) {
             return 0;
         }
-        List<RecommendationIssuer.Reevaluation> outcomes = QuarkusTransaction.requiringNew().call(() -> {
-            Optional<RoutineSweepStateRepository.Due> due = state.lockIfDue();
-            if (due.isEmpty()) {
-                return List.<RecommendationIssuer.Reevaluation>of();
-            }
-            if (!covers(due.get().products())) {
-                return List.<RecommendationIssuer.Reevaluation>of(); // behind the request: another replica, or later
-            }
-            List<SkinProfile> profilesDue = profiles.lockNextConsenting(due.get().position(), batch);
-            List<RecommendationIssuer.Reevaluation> done = drift.issuer().reevaluate(profilesDue, drift.routines(),
-                    drift.catalogue(), Cause.NEW_PRODUCT);
-            if (profilesDue.size() < batch) {
-                state.finishLap(interval.toMillis());
-            } else {
-                state.advance(profilesDue.get(profilesDue.size() - 1).customerId(), interval.toMillis());
-            }
-            return done;
-        });
+        List<RecommendationIssuer.Reevaluation> outcomes = QuarkusTransaction.requiringNew()
+                .call(() -> {
+                    Optional<RoutineSweepStateRepository.Due> due = state.lockIfDue();
+                    if (due.isEmpty()) {
+                        return List.<RecommendationIssuer.Reevaluation>of();
+                    }
+                    if (!covers(due.get().products())) {
+                        return List
+                                .<RecommendationIssuer.Reevaluation>
+                                        of(); // behind the request: another replica, or later
+                    }
+                    List<SkinProfile> profilesDue =
+                            profiles.lockNextConsenting(due.get().position(), batch);
+                    List<RecommendationIssuer.Reevaluation> done = drift.issuer()
+                            .reevaluate(profilesDue, drift.routines(), drift.catalogue(), Cause.NEW_PRODUCT);
+                    if (profilesDue.size() < batch) {
+                        state.finishLap(interval.toMillis());
+                    } else {
+                        state.advance(profilesDue.get(profilesDue.size() - 1).customerId(), interval.toMillis());
+                    }
+                    return done;
+                });
         drift.count(outcomes, evaluated);
         return outcomes.size();
     }
@@ -103,7 +113,10 @@ final class RoutineSweep {
 
     private boolean covers(Map<String, Long> products) {
         for (Map.Entry<String, Long> product : products.entrySet()) {
-            if (drift.catalogue().find(product.getKey()).map(p -> p.version() < product.getValue()).orElse(true)) {
+            if (drift.catalogue()
+                    .find(product.getKey())
+                    .map(p -> p.version() < product.getValue())
+                    .orElse(true)) {
                 return false;
             }
         }

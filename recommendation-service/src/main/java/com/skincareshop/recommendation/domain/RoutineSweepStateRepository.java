@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +16,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class RoutineSweepStateRepository implements PanacheRepositoryBase<RoutineSweepState, Short> {
 
-    private static final TypeReference<Map<String, Long>> PRODUCTS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Long>> PRODUCTS = new TypeReference<>() {};
 
     /** A lap's cursor and the products (sku to version) a replica must hold before it sweeps. */
-    record Due(String position, Map<String, Long> products) {
-    }
+    record Due(String position, Map<String, Long> products) {}
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -39,14 +36,13 @@ public class RoutineSweepStateRepository implements PanacheRepositoryBase<Routin
                             position = coalesce(position, ''),
                             lap_started_at = case when position is null then t.now else lap_started_at end,
                             next_batch_at = case when position is null then t.now else next_batch_at end
-                        from (select clock_timestamp() as now) t where id = 1""")
-                .setParameter(1, requested)
-                .executeUpdate();
+                        from (select clock_timestamp() as now) t where id = 1""").setParameter(1, requested).executeUpdate();
     }
 
     /** Removes the products from the requested ones. */
     void forget(List<String> skus) {
-        getEntityManager().createNativeQuery("update routine_sweep set products = products - cast(?1 as text[]) where id = 1")
+        getEntityManager()
+                .createNativeQuery("update routine_sweep set products = products - cast(?1 as text[]) where id = 1")
                 .setParameter(1, skus.toArray(String[]::new))
                 .executeUpdate();
     }
@@ -63,8 +59,7 @@ public class RoutineSweepStateRepository implements PanacheRepositoryBase<Routin
         List<?> rows = getEntityManager().createNativeQuery("""
                         select position, products::text from routine_sweep
                         where id = 1 and position is not null and (next_batch_at is null or next_batch_at <= clock_timestamp())
-                        for update skip locked""")
-                .getResultList();
+                        for update skip locked""").getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -78,7 +73,8 @@ public class RoutineSweepStateRepository implements PanacheRepositoryBase<Routin
 
     /** Moves the cursor past {@code position}; the next batch may start {@code intervalMillis} from now. */
     void advance(String position, long intervalMillis) {
-        getEntityManager().createNativeQuery("""
+        getEntityManager()
+                .createNativeQuery("""
                         update routine_sweep set position = ?1, next_batch_at = clock_timestamp() + ?2 * interval '1 millisecond'
                         where id = 1""")
                 .setParameter(1, position)
@@ -91,7 +87,8 @@ public class RoutineSweepStateRepository implements PanacheRepositoryBase<Routin
      * may start {@code intervalMillis} from now.
      */
     void finishLap(long intervalMillis) {
-        getEntityManager().createNativeQuery("""
+        getEntityManager()
+                .createNativeQuery("""
                         update routine_sweep set
                             position = case when requested_at > lap_started_at then '' end,
                             products = case when requested_at > lap_started_at then products else '{}'::jsonb end,
@@ -107,8 +104,7 @@ public class RoutineSweepStateRepository implements PanacheRepositoryBase<Routin
         List<?> rows = getEntityManager().createNativeQuery("""
                         select count(*) from routine_sweep s join customer_profile p
                           on s.position is not null and (p.answers ->> 'marketingConsent') = 'true' and p.customer_id > s.position
-                        where s.id = 1""")
-                .getResultList();
+                        where s.id = 1""").getResultList();
         return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
     }
 }

@@ -1,20 +1,19 @@
 package com.skincareshop.recommendation.engine;
 
-import com.skincareshop.contracts.vocabulary.Concern;
-import java.util.HashSet;
 import com.skincareshop.contracts.catalog.Money;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Area;
 import com.skincareshop.contracts.vocabulary.Category;
+import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.TimeOfDay;
 import com.skincareshop.recommendation.engine.Routine.AlternativeReason;
 import com.skincareshop.recommendation.engine.index.Search;
 import com.skincareshop.recommendation.engine.index.Traits;
 import com.skincareshop.recommendation.engine.rules.ProductInputs;
 import com.skincareshop.recommendation.engine.rules.Scores;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,18 +34,16 @@ import java.util.function.ToDoubleFunction;
 final class Alternatives {
 
     /** One alternative and why it is offered. */
-    record Found(ProductState product, List<AlternativeReason> why) {
-    }
+    record Found(ProductState product, List<AlternativeReason> why) {}
 
-    private Alternatives() {
-    }
+    private Alternatives() {}
 
     /**
      * {@code usedElsewhere}: the product has another step too (a cleanser morning and evening); swapping this step
      * only then adds a product to the routine rather than replacing one, which a budget must have room for.
      */
-    static List<Found> of(Build build, Category slot, ProductState chosen, TimeOfDay time, Area area,
-                          boolean usedElsewhere) {
+    static List<Found> of(
+            Build build, Category slot, ProductState chosen, TimeOfDay time, Area area, boolean usedElsewhere) {
         if (area != build.eligibility.area()) {
             return List.of();
         }
@@ -56,20 +53,23 @@ final class Alternatives {
         }
         Predicate<ProductState> swappable = swappable(build, chosen, usedElsewhere);
         BigDecimal price = chosen.price().amount();
-        Optional<ProductState> cheaper = query.get().best(build,
-                swappable.and(p -> p.price().amount().compareTo(price) < 0));
+        Optional<ProductState> cheaper =
+                query.get().best(build, swappable.and(p -> p.price().amount().compareTo(price) < 0));
         Optional<ProductState> fragranceFree = chosen.containsFragrance()
-                ? query.get().best(build, swappable.and(p -> !p.containsFragrance())) : Optional.empty();
+                ? query.get().best(build, swappable.and(p -> !p.containsFragrance()))
+                : Optional.empty();
 
         List<Found> found = new ArrayList<>(2);
         cheaper.ifPresent(p -> found.add(new Found(p, reasons(chosen, p))));
-        fragranceFree.filter(p -> cheaper.isEmpty() || !cheaper.get().sku().equals(p.sku()))
+        fragranceFree
+                .filter(p -> cheaper.isEmpty() || !cheaper.get().sku().equals(p.sku()))
                 .ifPresent(p -> found.add(new Found(p, reasons(chosen, p))));
         return List.copyOf(found);
     }
 
     static Money priceDifference(ProductState chosen, ProductState alternative) {
-        return new Money(alternative.price().amount().subtract(chosen.price().amount()).setScale(2),
+        return new Money(
+                alternative.price().amount().subtract(chosen.price().amount()).setScale(2),
                 chosen.price().currency());
     }
 
@@ -85,8 +85,8 @@ final class Alternatives {
     }
 
     /** The step's own search: its conditions, its score and the bound of that score. */
-    private record StepQuery(Category category, Fit fit, ToDoubleFunction<ProductState> score,
-                             ToDoubleFunction<Traits> bound) {
+    private record StepQuery(
+            Category category, Fit fit, ToDoubleFunction<ProductState> score, ToDoubleFunction<Traits> bound) {
 
         Optional<ProductState> best(Build build, Predicate<ProductState> also) {
             Search search = build.search(build.eligibility, fit.and(also), score, bound);
@@ -95,29 +95,42 @@ final class Alternatives {
     }
 
     private static Optional<StepQuery> query(Build build, Category slot, ProductState chosen, TimeOfDay time) {
-        ToDoubleFunction<ProductState> companionScore = p -> Scores.companion(new ProductInputs(p),
-                build.customer.scoring);
+        ToDoubleFunction<ProductState> companionScore =
+                p -> Scores.companion(new ProductInputs(p), build.customer.scoring);
         ToDoubleFunction<Traits> companionBound = traits -> Companions.bound(build, build.eligibility, traits);
         return switch (slot) {
             case SERUM -> {
                 List<ProductState> others = build.serumProducts().stream()
-                        .filter(p -> !p.sku().equals(chosen.sku())).toList();
+                        .filter(p -> !p.sku().equals(chosen.sku()))
+                        .toList();
                 Set<Concern> goals = SerumSelection.covered(build, chosen);
-                Fit fit = SerumSelection.candidate(build).and(Conflicts.compatibleSerum(others))
+                Fit fit = SerumSelection.candidate(build)
+                        .and(Conflicts.compatibleSerum(others))
                         .and(p -> SerumSelection.covered(build, p).containsAll(goals));
-                yield Optional.of(new StepQuery(Category.SERUM, fit, p -> SerumSelection.score(build, p),
+                yield Optional.of(new StepQuery(
+                        Category.SERUM,
+                        fit,
+                        p -> SerumSelection.score(build, p),
                         traits -> SerumSelection.bound(build, traits)));
             }
-            case EXFOLIANT -> Optional.of(new StepQuery(Category.EXFOLIANT,
-                    Fit.ofGroup(p -> Companions.exfoliantFits(build, p, build.serumProducts())),
-                    companionScore, companionBound));
-            case CLEANSER, MOISTURIZER -> Optional.of(new StepQuery(slot,
-                    time == TimeOfDay.AM ? Companions.morning(build, chosen) : Companions.evening(build, chosen),
-                    companionScore, companionBound));
+            case EXFOLIANT ->
+                Optional.of(new StepQuery(
+                        Category.EXFOLIANT,
+                        Fit.ofGroup(p -> Companions.exfoliantFits(build, p, build.serumProducts())),
+                        companionScore,
+                        companionBound));
+            case CLEANSER, MOISTURIZER ->
+                Optional.of(new StepQuery(
+                        slot,
+                        time == TimeOfDay.AM ? Companions.morning(build, chosen) : Companions.evening(build, chosen),
+                        companionScore,
+                        companionBound));
             case SUNSCREEN -> {
                 int enough = Math.min(chosen.spf(), build.customer.targetSpf);
                 Fit fit = SunProtection.candidate(build, build.eligibility).and(p -> p.spf() >= enough);
-                yield Optional.of(new StepQuery(chosen.category(), fit,
+                yield Optional.of(new StepQuery(
+                        chosen.category(),
+                        fit,
                         p -> Scores.sunProtection(new ProductInputs(p), build.customer.wantedAreas),
                         traits -> SunProtection.bound(build, build.eligibility, traits, build.customer.wantedAreas)));
             }

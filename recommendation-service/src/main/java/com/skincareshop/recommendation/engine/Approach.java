@@ -5,5 +5,6 @@ package com.skincareshop.recommendation.engine;
  * (peptides, retinoid, growth factors) once firmness is a concern or from the mid-thirties.
  */
 public enum Approach {
-    PREVENTIVE, CORRECTIVE
+    PREVENTIVE,
+    CORRECTIVE
 }

@@ -7,7 +7,6 @@ import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.TimeOfDay;
 import com.skincareshop.recommendation.engine.rules.ProductInputs;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Predicate;
@@ -20,8 +19,7 @@ import java.util.function.Predicate;
  */
 final class Budget {
 
-    private Budget() {
-    }
+    private Budget() {}
 
     static void apply(Build build) {
         Money budget = build.customer.answers.budget();
@@ -30,7 +28,8 @@ final class Budget {
         }
         if (!budget.currency().equals(build.policy.currency())) {
             // answers are validated against the shop's currency; a profile stored before that can still carry another
-            build.warn(WarningCode.BUDGET_CURRENCY,
+            build.warn(
+                    WarningCode.BUDGET_CURRENCY,
                     Build.params("budgetCurrency", budget.currency(), "priceCurrency", build.policy.currency()));
             return;
         }
@@ -48,7 +47,9 @@ final class Budget {
     private static void dropOptionalSteps(Build build, Money budget) {
         if (over(build, budget) && build.handCare != null) {
             build.handCare = null;
-            build.warnWithText(WarningCode.AREA_UNSERVED, "warning.AREA_UNSERVED.BUDGET",
+            build.warnWithText(
+                    WarningCode.AREA_UNSERVED,
+                    "warning.AREA_UNSERVED.BUDGET",
                     Build.params("area", Area.HANDS, "slot", Category.MOISTURIZER));
         }
         while (build.serums.size() > 1 && over(build, budget)) {
@@ -63,7 +64,9 @@ final class Budget {
         }
         if (over(build, budget) && build.handSpf != null) {
             build.handSpf = null;
-            build.warnWithText(WarningCode.AREA_UNSERVED, "warning.AREA_UNSERVED.BUDGET",
+            build.warnWithText(
+                    WarningCode.AREA_UNSERVED,
+                    "warning.AREA_UNSERVED.BUDGET",
                     Build.params("area", Area.HANDS, "slot", Category.SUNSCREEN));
         }
     }
@@ -74,7 +77,7 @@ final class Budget {
      */
     private static void cheapestCore(Build build, Money budget) {
         Cores original = new Cores(build.amCleanser, build.pmCleanser, build.amMoisturizer, build.pmMoisturizer);
-        for (boolean keepGoal : new boolean[]{true, false}) {
+        for (boolean keepGoal : new boolean[] {true, false}) {
             original.restore(build);
             cheaperCompanions(build, keepGoal);
             if (!over(build, budget)) {
@@ -86,14 +89,15 @@ final class Budget {
         }
         build.serums.clear();
         BigDecimal room = budget.amount().subtract(build.total().amount()); // what a serum may cost
-        SerumSelection.bestCosting(build, room, p -> fitsBesideEveryDayProducts(build, p)).ifPresentOrElse(
-                p -> build.serums.add(new Build.Serum(p, SerumSelection.covered(build, p))),
-                () -> build.unfilled(Category.SERUM, true));
+        SerumSelection.bestCosting(build, room, p -> fitsBesideEveryDayProducts(build, p))
+                .ifPresentOrElse(
+                        p -> build.serums.add(new Build.Serum(p, SerumSelection.covered(build, p))),
+                        () -> build.unfilled(Category.SERUM, true));
     }
 
     /** The every-day products as the selection left them, to start each pass from. */
-    private record Cores(ProductState amCleanser, ProductState pmCleanser, ProductState amMoisturizer,
-                         ProductState pmMoisturizer) {
+    private record Cores(
+            ProductState amCleanser, ProductState pmCleanser, ProductState amMoisturizer, ProductState pmMoisturizer) {
         void restore(Build build) {
             build.amCleanser = amCleanser;
             build.pmCleanser = pmCleanser;
@@ -103,17 +107,26 @@ final class Budget {
     }
 
     private static void cheaperCompanions(Build build, boolean keepGoal) {
-        build.amCleanser = cheaper(build, build.amCleanser, Category.CLEANSER,
-                Companions.morning(build, build.amCleanser), keepGoal);
-        build.pmCleanser = cheaper(build, build.pmCleanser, Category.CLEANSER,
-                Companions.evening(build, build.pmCleanser), keepGoal);
-        build.amMoisturizer = cheaper(build, build.amMoisturizer, Category.MOISTURIZER,
-                Companions.morning(build, build.amMoisturizer), keepGoal);
-        build.pmMoisturizer = cheaper(build, build.pmMoisturizer, Category.MOISTURIZER,
-                Companions.evening(build, build.pmMoisturizer), keepGoal);
+        build.amCleanser = cheaper(
+                build, build.amCleanser, Category.CLEANSER, Companions.morning(build, build.amCleanser), keepGoal);
+        build.pmCleanser = cheaper(
+                build, build.pmCleanser, Category.CLEANSER, Companions.evening(build, build.pmCleanser), keepGoal);
+        build.amMoisturizer = cheaper(
+                build,
+                build.amMoisturizer,
+                Category.MOISTURIZER,
+                Companions.morning(build, build.amMoisturizer),
+                keepGoal);
+        build.pmMoisturizer = cheaper(
+                build,
+                build.pmMoisturizer,
+                Category.MOISTURIZER,
+                Companions.evening(build, build.pmMoisturizer),
+                keepGoal);
         if (build.spf != null) {
             int protection = Math.min(build.spf.spf(), build.customer.targetSpf); // never less than was found
-            build.spf = SunProtection.cheapest(build, build.eligibility, protection).orElse(build.spf);
+            build.spf =
+                    SunProtection.cheapest(build, build.eligibility, protection).orElse(build.spf);
         }
     }
 
@@ -141,13 +154,17 @@ final class Budget {
      * The cheapest product of the category that passes {@code fits} and the hard filters, and with {@code keepGoal}
      * serves at least one of the customer's concerns where {@code current} did; {@code current} when nothing is cheaper.
      */
-    private static ProductState cheaper(Build build, ProductState current, Category category, Fit fits,
-                                        boolean keepGoal) {
+    private static ProductState cheaper(
+            Build build, ProductState current, Category category, Fit fits, boolean keepGoal) {
         if (current == null) {
             return null;
         }
         boolean servedAGoal = keepGoal && reachesAConcern(build, current);
-        return build.catalog.cheapest(category, traits -> traits.hasArea(build.eligibility.area()), fits.group(),
+        return build.catalog
+                .cheapest(
+                        category,
+                        traits -> traits.hasArea(build.eligibility.area()),
+                        fits.group(),
                         p -> build.eligibility.allows(p) && fits.test(p) && (!servedAGoal || reachesAConcern(build, p)))
                 .filter(p -> p.price().amount().compareTo(current.price().amount()) < 0)
                 .orElse(current);

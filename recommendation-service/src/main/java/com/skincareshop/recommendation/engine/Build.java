@@ -9,7 +9,6 @@ import com.skincareshop.contracts.vocabulary.TimeOfDay;
 import com.skincareshop.recommendation.engine.index.CatalogView;
 import com.skincareshop.recommendation.engine.index.Search;
 import com.skincareshop.recommendation.engine.index.Traits;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,8 +27,7 @@ import java.util.function.ToDoubleFunction;
 final class Build {
 
     /** A chosen serum and the customer's concerns it treats. */
-    record Serum(ProductState product, Set<Concern> covered) {
-    }
+    record Serum(ProductState product, Set<Concern> covered) {}
 
     /**
      * A warning before its text: the code and its named facts, which are also the arguments of its message in
@@ -58,6 +56,7 @@ final class Build {
     ProductState spf;
     /** Hands asked for beside the face, where the face's products do not cover them. */
     ProductState handSpf;
+
     ProductState handCare;
 
     final List<PendingWarning> warnings = new ArrayList<>();
@@ -72,9 +71,15 @@ final class Build {
     }
 
     /** A search whose products must pass the hard filters of {@code eligibility} and {@code fit}. */
-    Search search(Eligibility eligibility, Fit fit, ToDoubleFunction<ProductState> score, ToDoubleFunction<Traits> bound) {
-        return new StepSearch(customer.answers.skinType(), customer.concernBits, fit.group(),
-                p -> eligibility.allows(p) && fit.test(p), score, bound);
+    Search search(
+            Eligibility eligibility, Fit fit, ToDoubleFunction<ProductState> score, ToDoubleFunction<Traits> bound) {
+        return new StepSearch(
+                customer.answers.skinType(),
+                customer.concernBits,
+                fit.group(),
+                p -> eligibility.allows(p) && fit.test(p),
+                score,
+                bound);
     }
 
     void warn(WarningCode code, Map<String, Object> params) {
@@ -119,7 +124,11 @@ final class Build {
         List<ProductState> products = new ArrayList<>();
         boolean handCareInTheEvening = handCare != null && HandCare.inTheEvening(handCare);
         List<ProductState> slots = time == TimeOfDay.AM
-                ? Arrays.asList(amCleanser, spfIsMoisturizer() ? null : amMoisturizer, spf, handSpf,
+                ? Arrays.asList(
+                        amCleanser,
+                        spfIsMoisturizer() ? null : amMoisturizer,
+                        spf,
+                        handSpf,
                         handCareInTheEvening ? null : handCare)
                 : Arrays.asList(pmCleanser, pmMoisturizer, handCareInTheEvening ? handCare : null);
         for (ProductState product : slots) {

@@ -6,7 +6,6 @@ import com.skincareshop.contracts.vocabulary.TimeOfDay;
 import com.skincareshop.recommendation.engine.index.Traits;
 import com.skincareshop.recommendation.engine.rules.ProductInputs;
 import com.skincareshop.recommendation.engine.rules.Scores;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +20,7 @@ import java.util.function.Predicate;
  */
 final class Companions {
 
-    private Companions() {
-    }
+    private Companions() {}
 
     static void chooseExfoliant(Build build) {
         List<ProductState> treatments = build.treatments();
@@ -37,7 +35,8 @@ final class Companions {
 
     /** An evening product that takes nights of its own; never a second retinoid, nothing sun-sensitizing without SPF. */
     static boolean exfoliantFits(Build build, ProductState product, List<ProductState> treatments) {
-        return Conflicts.usableInTheEvening(product) && (build.spf != null || !Conflicts.sunSensitizing(product))
+        return Conflicts.usableInTheEvening(product)
+                && (build.spf != null || !Conflicts.sunSensitizing(product))
                 && !(Conflicts.retinoid(product) && treatments.stream().anyMatch(Conflicts::retinoid));
     }
 
@@ -53,21 +52,22 @@ final class Companions {
      * {@code replacing}: the products it would take the place of (the budget's cheaper choice), not counted.
      */
     static Fit morning(Build build, ProductState... replacing) {
-        Predicate<ProductState> fits = Conflicts.fitsEveryDay(others(build, TimeOfDay.AM, replacing),
-                build.customer.sensitive(), TimeOfDay.AM);
+        Predicate<ProductState> fits = Conflicts.fitsEveryDay(
+                others(build, TimeOfDay.AM, replacing), build.customer.sensitive(), TimeOfDay.AM);
         return new Fit(p -> Conflicts.usableInTheMorning(p) && fits.test(p), p -> protectedFromTheSun(build, p));
     }
 
     /** The evening's: no SPF (nothing with SPF at night), and fits beside the evening's treatments and products. */
     static Fit evening(Build build, ProductState... replacing) {
-        Predicate<ProductState> fits = Conflicts.fitsEveryDay(others(build, TimeOfDay.PM, replacing),
-                build.customer.sensitive(), TimeOfDay.PM);
+        Predicate<ProductState> fits = Conflicts.fitsEveryDay(
+                others(build, TimeOfDay.PM, replacing), build.customer.sensitive(), TimeOfDay.PM);
         return new Fit(p -> Conflicts.usableInTheEvening(p) && fits.test(p), p -> protectedFromTheSun(build, p));
     }
 
     /** Anything sun-sensitizing only with the morning's SPF step (which may be the product itself). */
     private static boolean protectedFromTheSun(Build build, ProductState product) {
-        return build.spf != null || !Conflicts.sunSensitizing(product)
+        return build.spf != null
+                || !Conflicts.sunSensitizing(product)
                 || (product.spf() != null && product.spf() >= build.policy.dailyMinimumSpf());
     }
 
@@ -76,13 +76,18 @@ final class Companions {
     }
 
     static Optional<ProductState> best(Build build, Eligibility eligibility, Category category, Fit fit) {
-        return build.catalog.best(category, build.search(eligibility, fit,
-                p -> Scores.companion(new ProductInputs(p), build.customer.scoring),
-                traits -> bound(build, eligibility, traits)));
+        return build.catalog.best(
+                category,
+                build.search(
+                        eligibility,
+                        fit,
+                        p -> Scores.companion(new ProductInputs(p), build.customer.scoring),
+                        traits -> bound(build, eligibility, traits)));
     }
 
     static double bound(Build build, Eligibility eligibility, Traits traits) {
-        return traits.hasArea(eligibility.area()) ? Scores.companion(traits, build.customer.scoring)
+        return traits.hasArea(eligibility.area())
+                ? Scores.companion(traits, build.customer.scoring)
                 : Double.NEGATIVE_INFINITY;
     }
 

@@ -3,11 +3,9 @@ package com.skincareshop.recommendation.engine;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.TimeOfDay;
 import com.skincareshop.recommendation.engine.rules.Safety;
-
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.function.Predicate;
-
 
 /**
  * The safety rules over the whole routine. Every product placed in a step counts, whatever its slot: a lactic-acid
@@ -26,8 +24,7 @@ final class Conflicts {
     /** Two serums never share one of these: a second would double the dose, not add a benefit. */
     static final int[] ONE_SERUM_EACH = {Safety.VITAMIN_C, Safety.RETINOID, Safety.ACID, Safety.BENZOYL_PEROXIDE};
 
-    private Conflicts() {
-    }
+    private Conflicts() {}
 
     static boolean retinoid(ProductState product) {
         return Safety.has(product, Safety.RETINOID);
@@ -63,14 +60,17 @@ final class Conflicts {
      */
     static boolean usableInTheMorning(ProductState product) {
         int bits = Safety.of(product);
-        return (bits & (Safety.RETINOID | Safety.ACID)) == 0 && product.timeOfDay() != TimeOfDay.PM
+        return (bits & (Safety.RETINOID | Safety.ACID)) == 0
+                && product.timeOfDay() != TimeOfDay.PM
                 && !clashesWithItself(bits);
     }
 
     static boolean usableInTheEvening(ProductState product) {
         int bits = Safety.of(product);
-        return (bits & (Safety.VITAMIN_C | Safety.BENZOYL_PEROXIDE)) == 0 && product.spf() == null
-                && product.timeOfDay() != TimeOfDay.AM && !clashesWithItself(bits);
+        return (bits & (Safety.VITAMIN_C | Safety.BENZOYL_PEROXIDE)) == 0
+                && product.spf() == null
+                && product.timeOfDay() != TimeOfDay.AM
+                && !clashesWithItself(bits);
     }
 
     private static boolean clashesWithItself(int bits) {
@@ -93,7 +93,9 @@ final class Conflicts {
     private static boolean clash(int a, int b) {
         boolean retinoidA = (a & Safety.RETINOID) != 0;
         boolean retinoidB = (b & Safety.RETINOID) != 0;
-        return (retinoidA && retinoidB) || (retinoidA && (b & Safety.ACID) != 0) || ((a & Safety.ACID) != 0 && retinoidB)
+        return (retinoidA && retinoidB)
+                || (retinoidA && (b & Safety.ACID) != 0)
+                || ((a & Safety.ACID) != 0 && retinoidB)
                 || ((a & Safety.BENZOYL_PEROXIDE) != 0 && (retinoidB || (b & Safety.L_ASCORBIC_ACID) != 0))
                 || ((b & Safety.BENZOYL_PEROXIDE) != 0 && (retinoidA || (a & Safety.L_ASCORBIC_ACID) != 0));
     }

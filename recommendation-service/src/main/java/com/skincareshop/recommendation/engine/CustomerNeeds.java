@@ -7,7 +7,6 @@ import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.recommendation.engine.index.Traits;
 import com.skincareshop.recommendation.engine.rules.ActiveEffects;
 import com.skincareshop.recommendation.engine.rules.Scores;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +18,9 @@ import java.util.Set;
 final class CustomerNeeds {
 
     /** Concerns that call for exfoliation (pores seed: dead cells clog pores and keep serums out). */
-    static final Set<Concern> EXFOLIATION_CONCERNS = EnumSet.of(Concern.ENLARGED_PORES, Concern.SAGGING_PORES,
-            Concern.CLOGGED_PORES, Concern.UNEVEN_TEXTURE);
+    static final Set<Concern> EXFOLIATION_CONCERNS =
+            EnumSet.of(Concern.ENLARGED_PORES, Concern.SAGGING_PORES, Concern.CLOGGED_PORES, Concern.UNEVEN_TEXTURE);
+
     static final Set<Concern> PORE_CONCERNS = EnumSet.of(Concern.ENLARGED_PORES, Concern.SAGGING_PORES);
 
     private static final Active[] ACTIVES = Active.values();
@@ -34,6 +34,7 @@ final class CustomerNeeds {
     final boolean handsToo;
     /** Bit per {@link Area} ordinal: every area the customer asked for. */
     final int wantedAreas;
+
     final int requiredSpf;
     final int targetSpf;
     final Scores.Customer scoring;
@@ -44,8 +45,10 @@ final class CustomerNeeds {
         this.answers = answers;
         this.concerns = answers.concerns();
         boolean firmnessConcern = concerns.contains(Concern.FIRMNESS) || concerns.contains(Concern.SAGGING_PORES);
-        this.approach = firmnessConcern || (answers.ageBand() != null && answers.ageBand().isThirtyFiveOrOlder())
-                ? Approach.CORRECTIVE : Approach.PREVENTIVE;
+        this.approach = firmnessConcern
+                        || (answers.ageBand() != null && answers.ageBand().isThirtyFiveOrOlder())
+                ? Approach.CORRECTIVE
+                : Approach.PREVENTIVE;
         List<Area> areas = answers.areas().isEmpty() ? List.of(Area.FACE) : answers.areas();
         this.mainArea = areas.contains(Area.FACE) ? Area.FACE : Area.HANDS;
         this.handsToo = mainArea == Area.FACE && areas.contains(Area.HANDS);
@@ -64,13 +67,19 @@ final class CustomerNeeds {
                 if (ActiveEffects.treats(active, concern)) {
                     treatsAConcern[active.ordinal()] = true;
                     // the corrective bonus serves firmness, lines and sagging only, not every 35+ customer
-                    approachActives[active.ordinal()] |= approach == Approach.CORRECTIVE && preferred.contains(active)
+                    approachActives[active.ordinal()] |= approach == Approach.CORRECTIVE
+                            && preferred.contains(active)
                             && ActiveEffects.CORRECTIVE_CONCERNS.contains(concern);
                 }
             }
         }
-        this.scoring = new Scores.Customer(concerns.toArray(Concern[]::new), Scores.concernWeights(concerns),
-                treatsAConcern, approach == Approach.PREVENTIVE, approachActives, policy.sensitiveMaxRetinol(),
+        this.scoring = new Scores.Customer(
+                concerns.toArray(Concern[]::new),
+                Scores.concernWeights(concerns),
+                treatsAConcern,
+                approach == Approach.PREVENTIVE,
+                approachActives,
+                policy.sensitiveMaxRetinol(),
                 wantedAreas);
     }
 

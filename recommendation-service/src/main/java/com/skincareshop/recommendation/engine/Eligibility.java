@@ -1,5 +1,9 @@
 package com.skincareshop.recommendation.engine;
 
+import static com.skincareshop.recommendation.engine.rules.Actives.classAbove;
+import static com.skincareshop.recommendation.engine.rules.Actives.has;
+import static com.skincareshop.recommendation.engine.rules.Actives.treatsWith;
+
 import com.skincareshop.contracts.catalog.ActiveStrength;
 import com.skincareshop.contracts.catalog.InciDictionary;
 import com.skincareshop.contracts.catalog.Ingredient;
@@ -8,9 +12,7 @@ import com.skincareshop.contracts.vocabulary.Active;
 import com.skincareshop.contracts.vocabulary.Area;
 import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.SkinType;
-
 import com.skincareshop.recommendation.engine.rules.Actives;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,10 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import static com.skincareshop.recommendation.engine.rules.Actives.classAbove;
-import static com.skincareshop.recommendation.engine.rules.Actives.has;
-import static com.skincareshop.recommendation.engine.rules.Actives.treatsWith;
-
 /**
  * The hard filters: what may never be recommended to this customer for this area, whatever its score. The skin type
  * is one of them: a gel for oily skin is not a dry skin's moisturizer, in budget mode neither.
@@ -36,8 +34,8 @@ final class Eligibility {
      * Medicines, not cosmetics, in the EU (tretinoin is banned from cosmetics, Annex II of Regulation (EC) No
      * 1223/2009; the others need a prescription): a shop recommends none of them, to anyone.
      */
-    static final Set<String> PRESCRIPTION_ONLY = Set.of("Tretinoin", "Adapalene", "Tazarotene", "Isotretinoin",
-            "Trifarotene");
+    static final Set<String> PRESCRIPTION_ONLY =
+            Set.of("Tretinoin", "Adapalene", "Tazarotene", "Isotretinoin", "Trifarotene");
     /**
      * Strength ceilings per form for sensitive skin (% of the formula), beside the class ceilings below and the
      * policy's for retinoids and AHAs.
@@ -46,10 +44,12 @@ final class Eligibility {
             "Retinal", new BigDecimal("0.05"),
             "Ascorbic Acid", new BigDecimal("10"),
             "Niacinamide", new BigDecimal("5")); // flushing and irritation above
+
     static final BigDecimal SENSITIVE_MAX_BENZOYL_PEROXIDE = new BigDecimal("2.5");
     private static final Set<Active> SALICYLATES = EnumSet.of(Active.BHA);
     /** Salicylates on sensitive skin: 1% left on the skin, 2% in a cleanser that is rinsed off. */
     static final BigDecimal SENSITIVE_MAX_BHA_LEAVE_ON = new BigDecimal("1");
+
     static final BigDecimal SENSITIVE_MAX_BHA_RINSE_OFF = new BigDecimal("2");
     /** The most irritating AHA (the smallest molecule): not left on sensitive skin; lactic, mandelic or a PHA instead. */
     static final String SENSITIVE_NO_LEAVE_ON_FORM = "Glycolic Acid";
@@ -60,6 +60,7 @@ final class Eligibility {
      * past the cap, names are looked up each time.
      */
     private static final Map<String, String> MATCH_KEYS = new ConcurrentHashMap<>();
+
     private static final int MATCH_KEYS_CAP = 50_000;
 
     private final RoutinePolicy policy;
@@ -94,11 +95,19 @@ final class Eligibility {
             }
             avoidedKeys.add(entry.map(InciDictionary.Entry::canonical).orElseGet(() -> InciDictionary.normalize(name)));
         }
-        this.unknownIngredientsExclude = customer.sensitive() || customer.answers.pregnantOrBreastfeeding()
-                || !avoidedKeys.isEmpty() || !avoidedClasses.isEmpty();
-        this.sensitiveClassCeilings = new EnumMap<>(Map.of(Active.RETINOID, policy.sensitiveMaxRetinol(),
-                Active.AHA, policy.sensitiveMaxAha(), Active.BENZOYL_PEROXIDE, SENSITIVE_MAX_BENZOYL_PEROXIDE,
-                Active.BHA, SENSITIVE_MAX_BHA_LEAVE_ON));
+        this.unknownIngredientsExclude = customer.sensitive()
+                || customer.answers.pregnantOrBreastfeeding()
+                || !avoidedKeys.isEmpty()
+                || !avoidedClasses.isEmpty();
+        this.sensitiveClassCeilings = new EnumMap<>(Map.of(
+                Active.RETINOID,
+                policy.sensitiveMaxRetinol(),
+                Active.AHA,
+                policy.sensitiveMaxAha(),
+                Active.BENZOYL_PEROXIDE,
+                SENSITIVE_MAX_BENZOYL_PEROXIDE,
+                Active.BHA,
+                SENSITIVE_MAX_BHA_LEAVE_ON));
     }
 
     Area area() {
@@ -116,7 +125,8 @@ final class Eligibility {
     }
 
     boolean allows(ProductState product) {
-        if (!product.areas().contains(area) || !policy.currency().equals(product.price().currency())) {
+        if (!product.areas().contains(area)
+                || !policy.currency().equals(product.price().currency())) {
             return false;
         }
         if (skinType != null && !product.skinTypes().contains(skinType)) {
@@ -135,7 +145,9 @@ final class Eligibility {
         List<ActiveStrength> actives = product.actives();
         for (ActiveStrength active : actives) {
             if (avoidedClasses.contains(active.code())
-                    || (active.code() == Active.RETINOID && active.form() != null && PRESCRIPTION_ONLY.contains(active.form()))) {
+                    || (active.code() == Active.RETINOID
+                            && active.form() != null
+                            && PRESCRIPTION_ONLY.contains(active.form()))) {
                 return false;
             }
         }
@@ -151,7 +163,8 @@ final class Eligibility {
      */
     private boolean safeInPregnancy(ProductState product) {
         List<ActiveStrength> actives = product.actives();
-        return !has(actives, Active.RETINOID) && !classAbove(actives, Active.BHA, policy.pregnancyMaxBha())
+        return !has(actives, Active.RETINOID)
+                && !classAbove(actives, Active.BHA, policy.pregnancyMaxBha())
                 && !(product.category() == Category.EXFOLIANT && treatsWith(actives, SALICYLATES));
     }
 
@@ -173,12 +186,14 @@ final class Eligibility {
             String form = active.form();
             if (form != null) {
                 BigDecimal formCeiling = SENSITIVE_FORM_CEILINGS.get(form);
-                if ((formCeiling != null && (active.percent() == null || active.percent().compareTo(formCeiling) > 0))
+                if ((formCeiling != null
+                                && (active.percent() == null || active.percent().compareTo(formCeiling) > 0))
                         || (!rinsedOff && SENSITIVE_NO_LEAVE_ON_FORM.equals(form))) {
                     return false;
                 }
             }
-            BigDecimal classCeiling = active.code() == Active.BHA && rinsedOff ? SENSITIVE_MAX_BHA_RINSE_OFF
+            BigDecimal classCeiling = active.code() == Active.BHA && rinsedOff
+                    ? SENSITIVE_MAX_BHA_RINSE_OFF
                     : sensitiveClassCeilings.get(active.code());
             if (classCeiling != null) {
                 if (active.percent() == null) {
@@ -186,7 +201,8 @@ final class Eligibility {
                 }
                 classSums = classSums == null ? new BigDecimal[Active.values().length] : classSums;
                 int ordinal = active.code().ordinal();
-                BigDecimal sum = classSums[ordinal] == null ? active.percent() : classSums[ordinal].add(active.percent());
+                BigDecimal sum =
+                        classSums[ordinal] == null ? active.percent() : classSums[ordinal].add(active.percent());
                 if (sum.compareTo(classCeiling) > 0) {
                     return false;
                 }
@@ -201,7 +217,8 @@ final class Eligibility {
         if (known != null) {
             return known;
         }
-        String key = InciDictionary.lookup(inci).map(InciDictionary.Entry::canonical)
+        String key = InciDictionary.lookup(inci)
+                .map(InciDictionary.Entry::canonical)
                 .orElseGet(() -> InciDictionary.normalize(inci));
         if (MATCH_KEYS.size() < MATCH_KEYS_CAP) {
             MATCH_KEYS.put(inci, key);

@@ -1,6 +1,7 @@
 package com.skincareshop.recommendation.engine;
 
-import java.util.stream.Stream;
+import static com.skincareshop.recommendation.engine.rules.Actives.has;
+
 import com.skincareshop.contracts.catalog.ActiveStrength;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Active;
@@ -12,7 +13,6 @@ import com.skincareshop.contracts.vocabulary.ProductFormat;
 import com.skincareshop.contracts.vocabulary.TimeOfDay;
 import com.skincareshop.recommendation.engine.rules.ActiveEffects;
 import com.skincareshop.recommendation.engine.rules.ProductInputs;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -21,8 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static com.skincareshop.recommendation.engine.rules.Actives.has;
+import java.util.stream.Stream;
 
 /**
  * The routine as the customer reads it: the steps in application order, each with its reasons, its usage (which
@@ -43,7 +42,9 @@ final class Explanations {
         this.customer = build.customer;
         this.locale = locale;
         this.messages = Messages.of(locale);
-        List<ProductState> evening = build.treatments().stream().filter(Conflicts::usableInTheEvening).toList();
+        List<ProductState> evening = build.treatments().stream()
+                .filter(Conflicts::usableInTheEvening)
+                .toList();
         this.schedule = new Schedule(evening, customer.sensitive());
     }
 
@@ -51,18 +52,45 @@ final class Explanations {
         List<Routine.Step> am = morning();
         List<Routine.Step> pm = evening();
         if (detail == RoutineEngine.Detail.ESSENTIAL) {
-            return new Routine(customerId, profileVersion, locale, customer.approach, customer.requiredSpf, am, pm,
-                    week(pm), warnings(null), build.total(), null, null);
+            return new Routine(
+                    customerId,
+                    profileVersion,
+                    locale,
+                    customer.approach,
+                    customer.requiredSpf,
+                    am,
+                    pm,
+                    week(pm),
+                    warnings(null),
+                    build.total(),
+                    null,
+                    null);
         }
         StorefrontDetails storefront = new StorefrontDetails(build, messages, locale);
         Map<String, Long> uses = Stream.concat(am.stream(), pm.stream())
                 .collect(Collectors.groupingBy(s -> s.product().sku(), Collectors.counting()));
-        am = am.stream().map(step -> storefront.step(step, TimeOfDay.AM, uses.get(step.product().sku()))).toList();
-        pm = pm.stream().map(step -> storefront.step(step, TimeOfDay.PM, uses.get(step.product().sku()))).toList();
+        am = am.stream()
+                .map(step -> storefront.step(
+                        step, TimeOfDay.AM, uses.get(step.product().sku())))
+                .toList();
+        pm = pm.stream()
+                .map(step -> storefront.step(
+                        step, TimeOfDay.PM, uses.get(step.product().sku())))
+                .toList();
         List<Routine.Step> all = new ArrayList<>(am);
         all.addAll(pm);
-        return new Routine(customerId, profileVersion, locale, customer.approach, customer.requiredSpf, am, pm,
-                week(pm), warnings(storefront.stepsOf(all)), build.total(), storefront.products(all),
+        return new Routine(
+                customerId,
+                profileVersion,
+                locale,
+                customer.approach,
+                customer.requiredSpf,
+                am,
+                pm,
+                week(pm),
+                warnings(storefront.stepsOf(all)),
+                build.total(),
+                storefront.products(all),
                 storefront.placeholders());
     }
 
@@ -71,31 +99,60 @@ final class Explanations {
     private List<Routine.Step> morning() {
         List<Routine.Step> steps = new ArrayList<>();
         if (build.amCleanser != null) {
-            steps.add(morningStep(steps, Category.CLEANSER, build.amCleanser, companionReasons(build.amCleanser),
-                    usage(Category.CLEANSER), customer.mainArea));
+            steps.add(morningStep(
+                    steps,
+                    Category.CLEANSER,
+                    build.amCleanser,
+                    companionReasons(build.amCleanser),
+                    usage(Category.CLEANSER),
+                    customer.mainArea));
         }
         for (Build.Serum serum : build.serums) {
             if (Conflicts.usableInTheMorning(serum.product())) {
-                steps.add(morningStep(steps, Category.SERUM, serum.product(), serumReasons(serum),
-                        serumUsage(serum.product(), true), customer.mainArea));
+                steps.add(morningStep(
+                        steps,
+                        Category.SERUM,
+                        serum.product(),
+                        serumReasons(serum),
+                        serumUsage(serum.product(), true),
+                        customer.mainArea));
             }
         }
         if (build.amMoisturizer != null && !build.spfIsMoisturizer()) {
-            steps.add(morningStep(steps, Category.MOISTURIZER, build.amMoisturizer,
-                    companionReasons(build.amMoisturizer), usage(Category.MOISTURIZER), customer.mainArea));
+            steps.add(morningStep(
+                    steps,
+                    Category.MOISTURIZER,
+                    build.amMoisturizer,
+                    companionReasons(build.amMoisturizer),
+                    usage(Category.MOISTURIZER),
+                    customer.mainArea));
         }
         if (build.spf != null) { // the last step of the face's morning
-            steps.add(morningStep(steps, Category.SUNSCREEN, build.spf, spfReasons(build.spf),
+            steps.add(morningStep(
+                    steps,
+                    Category.SUNSCREEN,
+                    build.spf,
+                    spfReasons(build.spf),
                     messages.text(build.spfIsMoisturizer() ? "usage.SUNSCREEN.MOISTURIZER" : "usage.SUNSCREEN"),
                     customer.mainArea));
         }
         if (build.handCare != null && !HandCare.inTheEvening(build.handCare)) {
-            steps.add(morningStep(steps, Category.MOISTURIZER, build.handCare, handReasons(build.handCare, false),
-                    messages.text("usage.HANDS"), Area.HANDS));
+            steps.add(morningStep(
+                    steps,
+                    Category.MOISTURIZER,
+                    build.handCare,
+                    handReasons(build.handCare, false),
+                    messages.text("usage.HANDS"),
+                    Area.HANDS));
         }
         if (build.handSpf != null) {
-            steps.add(morningStep(steps, Category.SUNSCREEN, build.handSpf, handReasons(build.handSpf, true),
-                    messages.text("usage.SUNSCREEN.HANDS"), Area.HANDS));
+            steps.add(morningStep(
+                    steps,
+                    Category.SUNSCREEN,
+                    build.handSpf,
+                    handReasons(build.handSpf, true),
+                    messages.text("usage.SUNSCREEN.HANDS"),
+                    Area.HANDS));
         }
         return List.copyOf(steps);
     }
@@ -103,34 +160,72 @@ final class Explanations {
     private List<Routine.Step> evening() {
         List<Routine.Step> steps = new ArrayList<>();
         if (build.pmCleanser != null) {
-            steps.add(eveningStep(steps, Category.CLEANSER, build.pmCleanser, companionReasons(build.pmCleanser),
-                    usage(Category.CLEANSER), customer.mainArea));
+            steps.add(eveningStep(
+                    steps,
+                    Category.CLEANSER,
+                    build.pmCleanser,
+                    companionReasons(build.pmCleanser),
+                    usage(Category.CLEANSER),
+                    customer.mainArea));
         }
         if (build.exfoliant != null) {
-            steps.add(eveningStep(steps, Category.EXFOLIANT, build.exfoliant, exfoliantReasons(build.exfoliant),
-                    usage(Category.EXFOLIANT), customer.mainArea));
+            steps.add(eveningStep(
+                    steps,
+                    Category.EXFOLIANT,
+                    build.exfoliant,
+                    exfoliantReasons(build.exfoliant),
+                    usage(Category.EXFOLIANT),
+                    customer.mainArea));
         }
         for (Build.Serum serum : build.serums) {
             if (Conflicts.usableInTheEvening(serum.product())) {
-                steps.add(eveningStep(steps, Category.SERUM, serum.product(), serumReasons(serum),
-                        serumUsage(serum.product(), false), customer.mainArea));
+                steps.add(eveningStep(
+                        steps,
+                        Category.SERUM,
+                        serum.product(),
+                        serumReasons(serum),
+                        serumUsage(serum.product(), false),
+                        customer.mainArea));
             }
         }
         if (build.pmMoisturizer != null) {
-            steps.add(eveningStep(steps, Category.MOISTURIZER, build.pmMoisturizer,
-                    companionReasons(build.pmMoisturizer), usage(Category.MOISTURIZER), customer.mainArea));
+            steps.add(eveningStep(
+                    steps,
+                    Category.MOISTURIZER,
+                    build.pmMoisturizer,
+                    companionReasons(build.pmMoisturizer),
+                    usage(Category.MOISTURIZER),
+                    customer.mainArea));
         }
         if (build.handCare != null && HandCare.inTheEvening(build.handCare)) {
-            steps.add(eveningStep(steps, Category.MOISTURIZER, build.handCare, handReasons(build.handCare, false),
-                    messages.text("usage.HANDS"), Area.HANDS));
+            steps.add(eveningStep(
+                    steps,
+                    Category.MOISTURIZER,
+                    build.handCare,
+                    handReasons(build.handCare, false),
+                    messages.text("usage.HANDS"),
+                    Area.HANDS));
         }
         return List.copyOf(steps);
     }
 
-    private Routine.Step morningStep(List<Routine.Step> before, Category slot, ProductState product,
-                                     List<Routine.Reason> reasons, String usage, Area area) {
-        return new Routine.Step(before.size() + 1, slot, reference(product), reasons, withFormat(usage, product),
-                Frequency.DAILY, area, null, null);
+    private Routine.Step morningStep(
+            List<Routine.Step> before,
+            Category slot,
+            ProductState product,
+            List<Routine.Reason> reasons,
+            String usage,
+            Area area) {
+        return new Routine.Step(
+                before.size() + 1,
+                slot,
+                reference(product),
+                reasons,
+                withFormat(usage, product),
+                Frequency.DAILY,
+                area,
+                null,
+                null);
     }
 
     /** A capsule is one application: the usage says how to open it and that all of it is used. */
@@ -139,30 +234,53 @@ final class Explanations {
     }
 
     /** An evening step with its nights; the usage says which nights they are, so the text and the plan agree. */
-    private Routine.Step eveningStep(List<Routine.Step> before, Category slot, ProductState product,
-                                     List<Routine.Reason> reasons, String usage, Area area) {
+    private Routine.Step eveningStep(
+            List<Routine.Step> before,
+            Category slot,
+            ProductState product,
+            List<Routine.Reason> reasons,
+            String usage,
+            Area area) {
         Schedule.Plan plan = schedule.of(product);
         usage = withFormat(usage, product);
         String scheduled = switch (plan.frequency()) {
             case DAILY -> usage;
-            case RAMP_UP -> usage + " " + messages.text(Conflicts.retinoid(product) ? "schedule.RAMP_UP.RETINOID"
-                    : "schedule.RAMP_UP.ACID", plan.nights().size(), messages.days(plan.nights()), plan.rampUpWeeks(),
-                    messages.name(Schedule.RETINOID_EXTRA_NIGHT));
-            case ALTERNATE_NIGHTS -> usage + " " + messages.text("schedule.ALTERNATE_NIGHTS", plan.nights().size(),
-                    messages.days(plan.nights()));
+            case RAMP_UP ->
+                usage + " "
+                        + messages.text(
+                                Conflicts.retinoid(product) ? "schedule.RAMP_UP.RETINOID" : "schedule.RAMP_UP.ACID",
+                                plan.nights().size(),
+                                messages.days(plan.nights()),
+                                plan.rampUpWeeks(),
+                                messages.name(Schedule.RETINOID_EXTRA_NIGHT));
+            case ALTERNATE_NIGHTS ->
+                usage + " "
+                        + messages.text(
+                                "schedule.ALTERNATE_NIGHTS", plan.nights().size(), messages.days(plan.nights()));
         };
-        return new Routine.Step(before.size() + 1, slot, reference(product), reasons, scheduled, plan.frequency(),
-                area, plan.nights(), plan.rampUpWeeks());
+        return new Routine.Step(
+                before.size() + 1,
+                slot,
+                reference(product),
+                reasons,
+                scheduled,
+                plan.frequency(),
+                area,
+                plan.nights(),
+                plan.rampUpWeeks());
     }
 
     private List<Routine.Night> week(List<Routine.Step> pm) {
         List<Routine.Night> week = new ArrayList<>();
         for (Weekday night : Weekday.values()) {
-            List<String> skus = pm.stream().filter(s -> Schedule.nights(s).contains(night))
-                    .map(s -> s.product().sku()).toList();
-            week.add(detail == RoutineEngine.Detail.FULL
-                    ? new Routine.Night(night, skus, messages.text("label.day." + night.name()))
-                    : new Routine.Night(night, skus));
+            List<String> skus = pm.stream()
+                    .filter(s -> Schedule.nights(s).contains(night))
+                    .map(s -> s.product().sku())
+                    .toList();
+            week.add(
+                    detail == RoutineEngine.Detail.FULL
+                            ? new Routine.Night(night, skus, messages.text("label.day." + night.name()))
+                            : new Routine.Night(night, skus));
         }
         return List.copyOf(week);
     }
@@ -176,8 +294,10 @@ final class Explanations {
 
     private List<Routine.Reason> serumReasons(Build.Serum serum) {
         List<Routine.Reason> reasons = new ArrayList<>();
-        String concerns = customer.concerns.stream().filter(serum.covered()::contains)
-                .map(messages::name).collect(Collectors.joining(", "));
+        String concerns = customer.concerns.stream()
+                .filter(serum.covered()::contains)
+                .map(messages::name)
+                .collect(Collectors.joining(", "));
         reasons.add(reason(ReasonCode.CONCERN_MATCH, concerns));
         serum.product().actives().stream()
                 .filter(a -> ActiveEffects.atMostEffectiveStrength(a) && treatsAConcern(a))
@@ -185,8 +305,12 @@ final class Explanations {
                 .ifPresent(a -> reasons.add(reason(ReasonCode.ACTIVE_STRENGTH, messages.name(a.code()), a.percent())));
         addCommonReasons(serum.product(), reasons);
         boolean[] rewarded = customer.scoring.approachActives();
-        if (serum.product().actives().stream().anyMatch(a -> !a.trace() && rewarded[a.code().ordinal()])) {
-            reasons.add(reason(customer.approach == Approach.CORRECTIVE ? ReasonCode.CORRECTIVE_CARE : ReasonCode.PREVENTIVE_CARE));
+        if (serum.product().actives().stream()
+                .anyMatch(a -> !a.trace() && rewarded[a.code().ordinal()])) {
+            reasons.add(reason(
+                    customer.approach == Approach.CORRECTIVE
+                            ? ReasonCode.CORRECTIVE_CARE
+                            : ReasonCode.PREVENTIVE_CARE));
         }
         return List.copyOf(reasons);
     }
@@ -237,7 +361,10 @@ final class Explanations {
     private List<Routine.Reason> handReasons(ProductState product, boolean sunProtection) {
         List<Routine.Reason> reasons = new ArrayList<>();
         reasons.add(reason(ReasonCode.FOR_HANDS));
-        reasons.add(sunProtection ? reason(ReasonCode.SPF_DAILY) : companionReasons(product).get(0));
+        reasons.add(
+                sunProtection
+                        ? reason(ReasonCode.SPF_DAILY)
+                        : companionReasons(product).get(0));
         return List.copyOf(reasons);
     }
 
@@ -297,7 +424,8 @@ final class Explanations {
             actives.retainAll(ActiveEffects.NEEDS_PATCH_TEST);
             actives.forEach(a -> pending.add(warning(WarningCode.PATCH_TEST, "active", a)));
         }
-        if (chosen.stream().anyMatch(Conflicts::benzoylPeroxide) && chosen.stream().anyMatch(Conflicts::retinoid)) {
+        if (chosen.stream().anyMatch(Conflicts::benzoylPeroxide)
+                && chosen.stream().anyMatch(Conflicts::retinoid)) {
             pending.add(warning(WarningCode.BPO_RETINOID_SPLIT));
         }
         if (schedule.retinoidAlternatesWithAcid()) {
@@ -307,20 +435,22 @@ final class Explanations {
             pending.add(warning(WarningCode.SPF_REQUIRED_PHOTOSENSITIVE));
         }
         if (customer.targetSpf < customer.requiredSpf) {
-            pending.add(warning(WarningCode.SPF_MARKET_CAP, "requiredSpf", customer.requiredSpf,
-                    "labelCap", customer.targetSpf));
+            pending.add(warning(
+                    WarningCode.SPF_MARKET_CAP, "requiredSpf", customer.requiredSpf, "labelCap", customer.targetSpf));
         }
         for (String name : build.eligibility.unknownAvoided()) {
             pending.add(warning(WarningCode.AVOIDED_INGREDIENT_UNKNOWN, "ingredient", name));
         }
-        build.unfilled.forEach((slot, budget) -> pending.add(new Build.PendingWarning(WarningCode.SLOT_UNFILLED,
+        build.unfilled.forEach((slot, budget) -> pending.add(new Build.PendingWarning(
+                WarningCode.SLOT_UNFILLED,
                 budget ? "warning.SLOT_UNFILLED.BUDGET" : "warning.SLOT_UNFILLED.STOCK",
                 Build.params("slot", slot, "cause", StorefrontDetails.cause(budget)))));
         return pending.stream()
                 .sorted(Comparator.comparing(Build.PendingWarning::code)) // stable: PATCH_TEST keeps active order
                 .map(w -> {
                     String message = messages.text(w.messageKey(), messages.arguments(w.arguments()));
-                    return steps == null ? new Routine.Warning(w.code(), message)
+                    return steps == null
+                            ? new Routine.Warning(w.code(), message)
                             : new Routine.Warning(w.code(), message, w.code().severity(), w.params(), steps.of(w));
                 })
                 .toList();

@@ -1,7 +1,6 @@
 package com.skincareshop.recommendation.engine;
 
 import com.skincareshop.contracts.catalog.ProductState;
-
 import java.util.function.Predicate;
 
 /**

@@ -4,7 +4,6 @@ import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Area;
 import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.recommendation.engine.index.Traits;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -16,8 +15,7 @@ import java.util.function.Predicate;
  */
 final class HandCare {
 
-    private HandCare() {
-    }
+    private HandCare() {}
 
     static void choose(Build build) {
         if (!build.customer.handsToo) {
@@ -25,7 +23,8 @@ final class HandCare {
         }
         Eligibility hands = build.eligibility.forArea(Area.HANDS);
         if (!Build.covers(build.spf, Area.HANDS)) {
-            build.handSpf = SunProtection.best(build, hands, Traits.bits(List.of(Area.HANDS))).orElse(null);
+            build.handSpf = SunProtection.best(build, hands, Traits.bits(List.of(Area.HANDS)))
+                    .orElse(null);
         }
         if (!caredFor(build)) {
             build.handCare = bestCare(build, hands).orElse(null);
@@ -46,8 +45,9 @@ final class HandCare {
     }
 
     private static void unserved(Build build, Category slot) {
-        boolean said = build.warnings.stream().anyMatch(w -> w.code() == WarningCode.AREA_UNSERVED
-                && w.params().get("slot") == slot);
+        boolean said = build.warnings.stream()
+                .anyMatch(
+                        w -> w.code() == WarningCode.AREA_UNSERVED && w.params().get("slot") == slot);
         if (!said) {
             build.warn(WarningCode.AREA_UNSERVED, Build.params("area", Area.HANDS, "slot", slot));
         }
@@ -70,10 +70,15 @@ final class HandCare {
     private static Optional<ProductState> bestCare(Build build, Eligibility hands) {
         boolean handsProtected = Build.covers(build.spf, Area.HANDS) || build.handSpf != null;
         Predicate<ProductState> safe = p -> handsProtected || !Conflicts.sunSensitizing(p);
-        Optional<ProductState> evening = Companions.best(build, hands, Category.MOISTURIZER,
-                Companions.evening(build).and(safe));
-        return evening.isPresent() ? evening
-                : Companions.best(build, hands, Category.MOISTURIZER, Companions.morning(build).and(safe));
+        Optional<ProductState> evening = Companions.best(
+                build, hands, Category.MOISTURIZER, Companions.evening(build).and(safe));
+        return evening.isPresent()
+                ? evening
+                : Companions.best(
+                        build,
+                        hands,
+                        Category.MOISTURIZER,
+                        Companions.morning(build).and(safe));
     }
 
     static boolean inTheEvening(ProductState handCare) {

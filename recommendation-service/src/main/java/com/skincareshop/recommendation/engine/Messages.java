@@ -2,7 +2,6 @@ package com.skincareshop.recommendation.engine;
 
 import com.skincareshop.contracts.catalog.Money;
 import com.skincareshop.contracts.vocabulary.Locales;
-
 import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.Currency;
@@ -29,7 +28,9 @@ final class Messages {
     private Messages(String locale) {
         // Java's locale data knows Tagalog as Filipino ("fil"): the same number and currency conventions
         this.locale = Locale.forLanguageTag(locale.equals("tl") ? "fil-PH" : locale);
-        this.bundle = ResourceBundle.getBundle("messages.routine", Locale.forLanguageTag(locale),
+        this.bundle = ResourceBundle.getBundle(
+                "messages.routine",
+                Locale.forLanguageTag(locale),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 

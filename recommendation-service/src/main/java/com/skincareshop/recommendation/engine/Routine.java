@@ -12,7 +12,6 @@ import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.ProductFormat;
 import com.skincareshop.contracts.vocabulary.TimeOfDay;
 import com.skincareshop.recommendation.engine.RoutineViews.V2;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +27,19 @@ import java.util.Set;
  * @param placeholders the slots the routine leaves empty, where a storefront shows that the step is missing
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Routine(String customerId, Long profileVersion, String locale, Approach approach, int minimumSpf,
-                      List<Step> am, List<Step> pm, List<Night> week, List<Warning> warnings, Money total,
-                      @JsonView(V2.class) List<ProductLine> products,
-                      @JsonView(V2.class) List<Placeholder> placeholders) {
+public record Routine(
+        String customerId,
+        Long profileVersion,
+        String locale,
+        Approach approach,
+        int minimumSpf,
+        List<Step> am,
+        List<Step> pm,
+        List<Night> week,
+        List<Warning> warnings,
+        Money total,
+        @JsonView(V2.class) List<ProductLine> products,
+        @JsonView(V2.class) List<Placeholder> placeholders) {
 
     /**
      * One step. {@code area}: where it is applied. {@code nights}: evening steps only, the nights of the week it is
@@ -46,23 +54,70 @@ public record Routine(String customerId, Long profileVersion, String locale, App
      * @param alternatives   up to two products that may take its place, and why
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"id", "step", "time", "slot", "area", "product", "labels", "reasons", "usage", "frequency",
-            "nights", "rampUpWeeks", "addresses", "weeksToResults", "optical", "alternatives"})
-    public record Step(int step, Category slot, ProductRef product, List<Reason> reasons, String usage,
-                       Frequency frequency, Area area, List<Weekday> nights, Integer rampUpWeeks,
-                       @JsonView(V2.class) String id,
-                       @JsonView(V2.class) TimeOfDay time,
-                       @JsonView(V2.class) StepLabels labels,
-                       @JsonView(V2.class) Addresses addresses,
-                       @JsonView(V2.class) Integer weeksToResults,
-                       @JsonView(V2.class) Boolean optical,
-                       @JsonView(V2.class) List<Alternative> alternatives) {
+    @JsonPropertyOrder({
+        "id",
+        "step",
+        "time",
+        "slot",
+        "area",
+        "product",
+        "labels",
+        "reasons",
+        "usage",
+        "frequency",
+        "nights",
+        "rampUpWeeks",
+        "addresses",
+        "weeksToResults",
+        "optical",
+        "alternatives"
+    })
+    public record Step(
+            int step,
+            Category slot,
+            ProductRef product,
+            List<Reason> reasons,
+            String usage,
+            Frequency frequency,
+            Area area,
+            List<Weekday> nights,
+            Integer rampUpWeeks,
+            @JsonView(V2.class) String id,
+            @JsonView(V2.class) TimeOfDay time,
+            @JsonView(V2.class) StepLabels labels,
+            @JsonView(V2.class) Addresses addresses,
+            @JsonView(V2.class) Integer weeksToResults,
+            @JsonView(V2.class) Boolean optical,
+            @JsonView(V2.class) List<Alternative> alternatives) {
 
         /** The first version's step, without the second's fields. */
-        public Step(int step, Category slot, ProductRef product, List<Reason> reasons, String usage,
-                    Frequency frequency, Area area, List<Weekday> nights, Integer rampUpWeeks) {
-            this(step, slot, product, reasons, usage, frequency, area, nights, rampUpWeeks,
-                    null, null, null, null, null, null, null);
+        public Step(
+                int step,
+                Category slot,
+                ProductRef product,
+                List<Reason> reasons,
+                String usage,
+                Frequency frequency,
+                Area area,
+                List<Weekday> nights,
+                Integer rampUpWeeks) {
+            this(
+                    step,
+                    slot,
+                    product,
+                    reasons,
+                    usage,
+                    frequency,
+                    area,
+                    nights,
+                    rampUpWeeks,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
     }
 
@@ -72,20 +127,23 @@ public record Routine(String customerId, Long profileVersion, String locale, App
      * segment, from the English name and the sku.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ProductRef(String sku, String name, Money price, long version,
-                             @JsonView(V2.class) String brand,
-                             @JsonView(V2.class) ProductFormat format,
-                             @JsonView(V2.class) Size size,
-                             @JsonView(V2.class) String image,
-                             @JsonView(V2.class) String slug) {
+    public record ProductRef(
+            String sku,
+            String name,
+            Money price,
+            long version,
+            @JsonView(V2.class) String brand,
+            @JsonView(V2.class) ProductFormat format,
+            @JsonView(V2.class) Size size,
+            @JsonView(V2.class) String image,
+            @JsonView(V2.class) String slug) {
 
         public ProductRef(String sku, String name, Money price, long version) {
             this(sku, name, price, version, null, null, null, null, null);
         }
     }
 
-    public record Reason(ReasonCode code, String message) {
-    }
+    public record Reason(ReasonCode code, String message) {}
 
     /**
      * @param severity how prominently a storefront should show it
@@ -95,10 +153,12 @@ public record Routine(String customerId, Long profileVersion, String locale, App
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"code", "severity", "params", "steps", "message"})
-    public record Warning(WarningCode code, String message,
-                          @JsonView(V2.class) WarningCode.Severity severity,
-                          @JsonView(V2.class) Map<String, Object> params,
-                          @JsonView(V2.class) List<String> steps) {
+    public record Warning(
+            WarningCode code,
+            String message,
+            @JsonView(V2.class) WarningCode.Severity severity,
+            @JsonView(V2.class) Map<String, Object> params,
+            @JsonView(V2.class) List<String> steps) {
 
         public Warning(WarningCode code, String message) {
             this(code, message, null, null, null);
@@ -107,7 +167,10 @@ public record Routine(String customerId, Long profileVersion, String locale, App
 
     /** One evening of the plan: the skus used that night, in application order; {@code label}: the day's name. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Night(Weekday night, List<String> skus, @JsonView(V2.class) String label) {
+    public record Night(
+            Weekday night,
+            List<String> skus,
+            @JsonView(V2.class) String label) {
 
         public Night(Weekday night, List<String> skus) {
             this(night, skus, null);
@@ -115,17 +178,14 @@ public record Routine(String customerId, Long profileVersion, String locale, App
     }
 
     /** Headings in the routine's locale: the slot, the time of day, how often and where. */
-    public record StepLabels(String slot, String time, String frequency, String area) {
-    }
+    public record StepLabels(String slot, String time, String frequency, String area) {}
 
     /** The customer's concerns the product addresses, and the actives that address them, at their strength. */
-    public record Addresses(Set<Concern> concerns, List<ActiveDose> actives) {
-    }
+    public record Addresses(Set<Concern> concerns, List<ActiveDose> actives) {}
 
     /** {@code percent}: the strength the label declares; null when it declares none. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ActiveDose(Active code, BigDecimal percent) {
-    }
+    public record ActiveDose(Active code, BigDecimal percent) {}
 
     /**
      * A product that may replace the step's: it passes every rule the step's product passed (the customer's hard
@@ -133,11 +193,11 @@ public record Routine(String customerId, Long profileVersion, String locale, App
      *
      * @param priceDifference its price minus the step's product's price (negative when cheaper)
      */
-    public record Alternative(ProductRef product, List<AlternativeReason> why, String message, Money priceDifference) {
-    }
+    public record Alternative(ProductRef product, List<AlternativeReason> why, String message, Money priceDifference) {}
 
     public enum AlternativeReason {
-        CHEAPER, FRAGRANCE_FREE
+        CHEAPER,
+        FRAGRANCE_FREE
     }
 
     /**
@@ -146,17 +206,22 @@ public record Routine(String customerId, Long profileVersion, String locale, App
      * not in a unit the routine can count).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ProductLine(String sku, String name, String brand, Money price, int quantity, List<String> steps,
-                              int applicationsPerWeek, Integer lastsWeeks) {
-    }
+    public record ProductLine(
+            String sku,
+            String name,
+            String brand,
+            Money price,
+            int quantity,
+            List<String> steps,
+            int applicationsPerWeek,
+            Integer lastsWeeks) {}
 
     /**
      * A slot the routine leaves empty: where it would go ({@code times}), why ({@code cause}), its heading and the
      * text to show in its place.
      */
-    public record Placeholder(Category slot, List<TimeOfDay> times, PlaceholderCause cause, String label,
-                              String message) {
-    }
+    public record Placeholder(
+            Category slot, List<TimeOfDay> times, PlaceholderCause cause, String label, String message) {}
 
     public enum PlaceholderCause {
         /** Nothing in stock passes the customer's rules. */

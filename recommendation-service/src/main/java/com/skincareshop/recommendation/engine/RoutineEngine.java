@@ -30,15 +30,21 @@ public final class RoutineEngine {
      * placeholders.
      */
     public enum Detail {
-        ESSENTIAL, FULL
+        ESSENTIAL,
+        FULL
     }
 
     public Routine build(String customerId, Long profileVersion, Answers answers, String locale, CatalogView catalog) {
         return build(customerId, profileVersion, answers, locale, catalog, Detail.ESSENTIAL);
     }
 
-    public Routine build(String customerId, Long profileVersion, Answers answers, String locale, CatalogView catalog,
-                         Detail detail) {
+    public Routine build(
+            String customerId,
+            Long profileVersion,
+            Answers answers,
+            String locale,
+            CatalogView catalog,
+            Detail detail) {
         Build build = new Build(policy, new CustomerNeeds(answers, policy), catalog);
         SunProtection.choose(build); // first: whatever else is chosen must fit beside it, not the other way round
         SerumSelection.choose(build);

@@ -17,20 +17,36 @@ import java.math.BigDecimal;
  * @param sensitiveMaxAha     strongest AHA for sensitive skin, %
  * @param pregnancyMaxBha     strongest salicylate during pregnancy, %
  */
-public record RoutinePolicy(int dailyMinimumSpf, BigDecimal highExposureHours, int highExposureSpf,
-                            Integer marketSpfCap, String currency, int maxSerums,
-                            BigDecimal sensitiveMaxRetinol, BigDecimal sensitiveMaxAha, BigDecimal pregnancyMaxBha) {
+public record RoutinePolicy(
+        int dailyMinimumSpf,
+        BigDecimal highExposureHours,
+        int highExposureSpf,
+        Integer marketSpfCap,
+        String currency,
+        int maxSerums,
+        BigDecimal sensitiveMaxRetinol,
+        BigDecimal sensitiveMaxAha,
+        BigDecimal pregnancyMaxBha) {
 
     /** This shop: the EU market, prices in EUR. */
     public static RoutinePolicy defaults() {
-        return new RoutinePolicy(20, new BigDecimal("4"), 60, 50, "EUR", 3,
-                new BigDecimal("0.3"), new BigDecimal("5"), new BigDecimal("2"));
+        return new RoutinePolicy(
+                20,
+                new BigDecimal("4"),
+                60,
+                50,
+                "EUR",
+                3,
+                new BigDecimal("0.3"),
+                new BigDecimal("5"),
+                new BigDecimal("2"));
     }
 
     /** SPF the customer needs, before any market cap. */
     public int requiredSpf(BigDecimal sunExposureHours) {
         return sunExposureHours != null && sunExposureHours.compareTo(highExposureHours) >= 0
-                ? highExposureSpf : dailyMinimumSpf;
+                ? highExposureSpf
+                : dailyMinimumSpf;
     }
 
     /** The SPF a product must state in this market to meet the requirement. */

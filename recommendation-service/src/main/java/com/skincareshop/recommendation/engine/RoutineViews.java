@@ -8,13 +8,10 @@ package com.skincareshop.recommendation.engine;
 public final class RoutineViews {
 
     /** The first response: steps with sku, name, price and version; warnings as code and message. */
-    public interface V1 {
-    }
+    public interface V1 {}
 
     /** Everything a storefront renders a routine page from: product facts, labels, alternatives, the cart. */
-    public interface V2 extends V1 {
-    }
+    public interface V2 extends V1 {}
 
-    private RoutineViews() {
-    }
+    private RoutineViews() {}
 }

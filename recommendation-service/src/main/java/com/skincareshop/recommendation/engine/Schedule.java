@@ -1,7 +1,6 @@
 package com.skincareshop.recommendation.engine;
 
 import com.skincareshop.contracts.catalog.ProductState;
-
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ final class Schedule {
 
     /** How long the ramp-up nights hold before the skin may take more. */
     static final int RAMP_UP_WEEKS = 4;
+
     static final List<Weekday> EVERY_NIGHT = List.of(Weekday.values());
     static final List<Weekday> RAMP_UP_NIGHTS = List.of(Weekday.MON, Weekday.WED, Weekday.FRI);
     static final List<Weekday> SENSITIVE_RAMP_UP_NIGHTS = List.of(Weekday.MON, Weekday.THU);
@@ -41,7 +41,10 @@ final class Schedule {
 
     Schedule(List<ProductState> eveningTreatments, boolean sensitive) {
         List<Weekday> rampUp = sensitive ? SENSITIVE_RAMP_UP_NIGHTS : RAMP_UP_NIGHTS;
-        ProductState retinoid = eveningTreatments.stream().filter(Conflicts::retinoid).findFirst().orElse(null);
+        ProductState retinoid = eveningTreatments.stream()
+                .filter(Conflicts::retinoid)
+                .findFirst()
+                .orElse(null);
         if (retinoid != null) {
             bySku.put(retinoid.sku(), new Plan(rampUp, Frequency.RAMP_UP, RAMP_UP_WEEKS));
         }
@@ -53,8 +56,12 @@ final class Schedule {
             boolean strong = Conflicts.needsRampUp(product, sensitive);
             if (retinoid != null) {
                 acidBeside = true;
-                bySku.put(product.sku(), new Plan(strong ? STRONG_ACID_BESIDE_RETINOID : GENTLE_ACID_BESIDE_RETINOID,
-                        Frequency.ALTERNATE_NIGHTS, null));
+                bySku.put(
+                        product.sku(),
+                        new Plan(
+                                strong ? STRONG_ACID_BESIDE_RETINOID : GENTLE_ACID_BESIDE_RETINOID,
+                                Frequency.ALTERNATE_NIGHTS,
+                                null));
             } else if (strong) {
                 bySku.put(product.sku(), new Plan(rampUp, Frequency.RAMP_UP, RAMP_UP_WEEKS));
             }

@@ -8,7 +8,6 @@ import com.skincareshop.recommendation.engine.index.Traits;
 import com.skincareshop.recommendation.engine.rules.ProductInputs;
 import com.skincareshop.recommendation.engine.rules.ScoreInputs;
 import com.skincareshop.recommendation.engine.rules.Scores;
-
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,8 +23,7 @@ import java.util.function.Predicate;
  */
 final class SerumSelection {
 
-    private SerumSelection() {
-    }
+    private SerumSelection() {}
 
     static void choose(Build build) {
         Optional<ProductState> best = build.catalog.best(Category.SERUM, firstSearch(build));
@@ -43,9 +41,11 @@ final class SerumSelection {
 
     /** The best serum among those a budget leaves room for. */
     static Optional<ProductState> bestCosting(Build build, BigDecimal room, Predicate<ProductState> fits) {
-        Search search = build.search(build.eligibility, candidate(build)
-                        .and(p -> p.price().amount().compareTo(room) <= 0 && fits.test(p)),
-                p -> score(build, p), traits -> bound(build, traits));
+        Search search = build.search(
+                build.eligibility,
+                candidate(build).and(p -> p.price().amount().compareTo(room) <= 0 && fits.test(p)),
+                p -> score(build, p),
+                traits -> bound(build, traits));
         return build.catalog.best(Category.SERUM, search);
     }
 
@@ -57,11 +57,11 @@ final class SerumSelection {
     private static Search nextSearch(Build build, boolean[] covered) {
         Fit first = candidate(build);
         List<ProductState> chosen = build.serumProducts();
-        Fit next = new Fit(first.group().and(Conflicts.compatibleSerum(chosen)),
+        Fit next = new Fit(
+                first.group().and(Conflicts.compatibleSerum(chosen)),
                 first.product().and(p -> !chosen(build, p) && gain(build, p, covered) > 0));
-        return build.search(build.eligibility, next,
-                p -> gain(build, p, covered) * Scores.GAIN_RANK + score(build, p),
-                traits -> {
+        return build.search(
+                build.eligibility, next, p -> gain(build, p, covered) * Scores.GAIN_RANK + score(build, p), traits -> {
                     double gain = Scores.concernTerm(traits, build.customer.scoring, covered);
                     return gain > 0 && traits.hasArea(build.eligibility.area())
                             ? gain * Scores.GAIN_RANK + Scores.serum(traits, build.customer.scoring)
@@ -75,9 +75,11 @@ final class SerumSelection {
      */
     static Fit candidate(Build build) {
         Predicate<ProductState> clashesWithTheSpf = build.spf == null ? p -> false : Conflicts.clashesWith(build.spf);
-        Predicate<ProductState> besideTheSpf = build.spf == null ? p -> !Conflicts.sunSensitizing(p)
+        Predicate<ProductState> besideTheSpf = build.spf == null
+                ? p -> !Conflicts.sunSensitizing(p)
                 : p -> !Conflicts.usableInTheMorning(p) || !clashesWithTheSpf.test(p);
-        return new Fit(p -> (Conflicts.usableInTheMorning(p) || Conflicts.usableInTheEvening(p)) && besideTheSpf.test(p),
+        return new Fit(
+                p -> (Conflicts.usableInTheMorning(p) || Conflicts.usableInTheEvening(p)) && besideTheSpf.test(p),
                 p -> Scores.concernTerm(new ProductInputs(p), build.customer.scoring, null) > 0);
     }
 

@@ -4,7 +4,6 @@ import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.recommendation.engine.index.Search;
 import com.skincareshop.recommendation.engine.index.Traits;
-
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
@@ -13,8 +12,14 @@ import java.util.function.ToDoubleFunction;
  * product that does not suit it scores infinitely less: the index never visits those. {@code allows} must imply
  * {@code groupAllows} (see {@link Fit}).
  */
-record StepSearch(SkinType skinType, int concerns, Predicate<ProductState> groupAllows, Predicate<ProductState> allows,
-                  ToDoubleFunction<ProductState> scorer, ToDoubleFunction<Traits> bounds) implements Search {
+record StepSearch(
+        SkinType skinType,
+        int concerns,
+        Predicate<ProductState> groupAllows,
+        Predicate<ProductState> allows,
+        ToDoubleFunction<ProductState> scorer,
+        ToDoubleFunction<Traits> bounds)
+        implements Search {
 
     @Override
     public double bound(Traits traits) {

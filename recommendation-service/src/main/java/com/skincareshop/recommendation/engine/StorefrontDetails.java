@@ -14,7 +14,6 @@ import com.skincareshop.contracts.vocabulary.TimeOfDay;
 import com.skincareshop.recommendation.engine.Routine.PlaceholderCause;
 import com.skincareshop.recommendation.engine.rules.ActiveEffects;
 import com.skincareshop.recommendation.engine.rules.ProductInputs;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.Normalizer;
@@ -41,17 +40,32 @@ final class StorefrontDetails {
      * hands about half that. A serum: a few drops. The rest: what the usage texts ask for.
      */
     private static final Map<Category, BigDecimal> FACE_DOSE = new EnumMap<>(Map.of(
-            Category.CLEANSER, new BigDecimal("1.5"), Category.EXFOLIANT, new BigDecimal("0.5"),
-            Category.SERUM, new BigDecimal("0.3"), Category.MOISTURIZER, new BigDecimal("0.8"),
-            Category.SUNSCREEN, new BigDecimal("1.2")));
-    private static final Map<Category, BigDecimal> HANDS_DOSE = new EnumMap<>(Map.of(
-            Category.MOISTURIZER, new BigDecimal("1.0"), Category.SUNSCREEN, new BigDecimal("0.6")));
+            Category.CLEANSER,
+            new BigDecimal("1.5"),
+            Category.EXFOLIANT,
+            new BigDecimal("0.5"),
+            Category.SERUM,
+            new BigDecimal("0.3"),
+            Category.MOISTURIZER,
+            new BigDecimal("0.8"),
+            Category.SUNSCREEN,
+            new BigDecimal("1.2")));
+
+    private static final Map<Category, BigDecimal> HANDS_DOSE = new EnumMap<>(
+            Map.of(Category.MOISTURIZER, new BigDecimal("1.0"), Category.SUNSCREEN, new BigDecimal("0.6")));
 
     /** Where a slot left empty would go. */
     private static final Map<Category, List<TimeOfDay>> SLOT_TIMES = new EnumMap<>(Map.of(
-            Category.CLEANSER, List.of(TimeOfDay.AM, TimeOfDay.PM), Category.EXFOLIANT, List.of(TimeOfDay.PM),
-            Category.SERUM, List.of(TimeOfDay.AM, TimeOfDay.PM),
-            Category.MOISTURIZER, List.of(TimeOfDay.AM, TimeOfDay.PM), Category.SUNSCREEN, List.of(TimeOfDay.AM)));
+            Category.CLEANSER,
+            List.of(TimeOfDay.AM, TimeOfDay.PM),
+            Category.EXFOLIANT,
+            List.of(TimeOfDay.PM),
+            Category.SERUM,
+            List.of(TimeOfDay.AM, TimeOfDay.PM),
+            Category.MOISTURIZER,
+            List.of(TimeOfDay.AM, TimeOfDay.PM),
+            Category.SUNSCREEN,
+            List.of(TimeOfDay.AM)));
 
     /** The ids of the steps a warning concerns. */
     interface StepsOf {
@@ -79,27 +93,53 @@ final class StorefrontDetails {
         ProductState product = chosen.get(step.product().sku());
         Routine.Addresses addresses = addresses(product);
         boolean optical = addresses.actives().stream().anyMatch(a -> ActiveEffects.OPTICAL.contains(a.code()));
-        List<Routine.Alternative> alternatives = Alternatives.of(build, step.slot(), product, time, step.area(), uses > 1)
-                .stream()
-                .map(found -> new Routine.Alternative(reference(found.product()), found.why(),
-                        alternativeText(product, found), Alternatives.priceDifference(product, found.product())))
-                .toList();
-        return new Routine.Step(step.step(), step.slot(), reference(product), step.reasons(), step.usage(),
-                step.frequency(), step.area(), step.nights(), step.rampUpWeeks(), id(time, step.step()), time,
-                labels(step, time), addresses, weeksToResults(product, addresses), optical, alternatives);
+        List<Routine.Alternative> alternatives =
+                Alternatives.of(build, step.slot(), product, time, step.area(), uses > 1).stream()
+                        .map(found -> new Routine.Alternative(
+                                reference(found.product()),
+                                found.why(),
+                                alternativeText(product, found),
+                                Alternatives.priceDifference(product, found.product())))
+                        .toList();
+        return new Routine.Step(
+                step.step(),
+                step.slot(),
+                reference(product),
+                step.reasons(),
+                step.usage(),
+                step.frequency(),
+                step.area(),
+                step.nights(),
+                step.rampUpWeeks(),
+                id(time, step.step()),
+                time,
+                labels(step, time),
+                addresses,
+                weeksToResults(product, addresses),
+                optical,
+                alternatives);
     }
 
     /** The product as a storefront shows it: with brand, format, size, image and page. */
     Routine.ProductRef reference(ProductState product) {
         String name = product.names().getOrDefault(locale, product.names().get(Locales.ENGLISH));
-        return new Routine.ProductRef(product.sku(), name, product.price(), product.version(), product.brand(),
-                product.format(), product.size(), "products/" + product.sku(), slug(product));
+        return new Routine.ProductRef(
+                product.sku(),
+                name,
+                product.price(),
+                product.version(),
+                product.brand(),
+                product.format(),
+                product.size(),
+                "products/" + product.sku(),
+                slug(product));
     }
 
     /** The cart: each distinct product once, in the order the routine first uses it. */
     List<Routine.ProductLine> products(List<Routine.Step> steps) {
         Map<String, List<Routine.Step>> bySku = new LinkedHashMap<>();
-        steps.forEach(s -> bySku.computeIfAbsent(s.product().sku(), sku -> new ArrayList<>()).add(s));
+        steps.forEach(s -> bySku.computeIfAbsent(s.product().sku(), sku -> new ArrayList<>())
+                .add(s));
         List<Routine.ProductLine> lines = new ArrayList<>();
         bySku.forEach((sku, uses) -> {
             ProductState product = chosen.get(sku);
@@ -110,17 +150,28 @@ final class StorefrontDetails {
                 perWeek += applications;
                 usedPerWeek = usedPerWeek.add(dose(product, use).multiply(BigDecimal.valueOf(applications)));
             }
-            lines.add(new Routine.ProductLine(sku, reference(product).name(), product.brand(), product.price(), 1,
-                    uses.stream().map(Routine.Step::id).toList(), perWeek, lastsWeeks(product.size(), usedPerWeek)));
+            lines.add(new Routine.ProductLine(
+                    sku,
+                    reference(product).name(),
+                    product.brand(),
+                    product.price(),
+                    1,
+                    uses.stream().map(Routine.Step::id).toList(),
+                    perWeek,
+                    lastsWeeks(product.size(), usedPerWeek)));
         });
         return List.copyOf(lines);
     }
 
     List<Routine.Placeholder> placeholders() {
         List<Routine.Placeholder> placeholders = new ArrayList<>();
-        build.unfilled.forEach((slot, budget) -> placeholders.add(new Routine.Placeholder(slot, SLOT_TIMES.get(slot),
-                cause(budget), messages.text("label.slot." + slot.name()),
-                messages.text(budget ? "warning.SLOT_UNFILLED.BUDGET" : "warning.SLOT_UNFILLED.STOCK",
+        build.unfilled.forEach((slot, budget) -> placeholders.add(new Routine.Placeholder(
+                slot,
+                SLOT_TIMES.get(slot),
+                cause(budget),
+                messages.text("label.slot." + slot.name()),
+                messages.text(
+                        budget ? "warning.SLOT_UNFILLED.BUDGET" : "warning.SLOT_UNFILLED.STOCK",
                         messages.arguments(slot)))));
         return List.copyOf(placeholders);
     }
@@ -129,19 +180,22 @@ final class StorefrontDetails {
     StepsOf stepsOf(List<Routine.Step> steps) {
         return warning -> {
             BiPredicate<Routine.Step, ProductState> concerns = switch (warning.code()) {
-                case PATCH_TEST -> (step, p) -> p.actives().stream()
-                        .anyMatch(a -> a.code() == warning.params().get("active"));
-                case RETINOID_ACID_ALTERNATE -> (step, p) -> step.time() == TimeOfDay.PM
-                        && (Conflicts.retinoid(p) || Conflicts.acid(p));
+                case PATCH_TEST ->
+                    (step, p) -> p.actives().stream()
+                            .anyMatch(a -> a.code() == warning.params().get("active"));
+                case RETINOID_ACID_ALTERNATE ->
+                    (step, p) -> step.time() == TimeOfDay.PM && (Conflicts.retinoid(p) || Conflicts.acid(p));
                 case BPO_RETINOID_SPLIT -> (step, p) -> Conflicts.benzoylPeroxide(p) || Conflicts.retinoid(p);
-                case SPF_REQUIRED_PHOTOSENSITIVE -> (step, p) -> Conflicts.sunSensitizing(p)
-                        || step.slot() == Category.SUNSCREEN;
-                case SPF_MARKET_CAP, SPF_BELOW_TARGET -> (step, p) -> step.slot() == Category.SUNSCREEN
-                        && step.area() == build.eligibility.area();
+                case SPF_REQUIRED_PHOTOSENSITIVE ->
+                    (step, p) -> Conflicts.sunSensitizing(p) || step.slot() == Category.SUNSCREEN;
+                case SPF_MARKET_CAP, SPF_BELOW_TARGET ->
+                    (step, p) -> step.slot() == Category.SUNSCREEN && step.area() == build.eligibility.area();
                 default -> (step, p) -> false;
             };
-            return steps.stream().filter(s -> concerns.test(s, chosen.get(s.product().sku())))
-                    .map(Routine.Step::id).toList();
+            return steps.stream()
+                    .filter(s -> concerns.test(s, chosen.get(s.product().sku())))
+                    .map(Routine.Step::id)
+                    .toList();
         };
     }
 
@@ -152,11 +206,15 @@ final class StorefrontDetails {
     private Routine.StepLabels labels(Routine.Step step, TimeOfDay time) {
         String frequency = switch (step.frequency()) {
             case DAILY -> messages.text("label.frequency.DAILY." + time.name());
-            case RAMP_UP, ALTERNATE_NIGHTS -> messages.text("label.frequency." + step.frequency().name(),
-                    step.nights().size());
+            case RAMP_UP, ALTERNATE_NIGHTS ->
+                messages.text(
+                        "label.frequency." + step.frequency().name(),
+                        step.nights().size());
         };
-        return new Routine.StepLabels(messages.text("label.slot." + step.slot().name()),
-                messages.text("label.time." + time.name()), frequency,
+        return new Routine.StepLabels(
+                messages.text("label.slot." + step.slot().name()),
+                messages.text("label.time." + time.name()),
+                frequency,
                 messages.text("label.area." + step.area().name()));
     }
 
@@ -188,8 +246,7 @@ final class StorefrontDetails {
             for (ActiveStrength active : product.actives()) {
                 double effect = ActiveEffects.effect(active, concern);
                 Integer activeWeeks = ActiveEffects.weeksToResults(active.code());
-                if (effect > 0 && activeWeeks != null
-                        && (effect > best || (effect == best && activeWeeks < weeks))) {
+                if (effect > 0 && activeWeeks != null && (effect > best || (effect == best && activeWeeks < weeks))) {
                     best = effect;
                     weeks = activeWeeks;
                 }
@@ -204,12 +261,21 @@ final class StorefrontDetails {
     private String alternativeText(ProductState chosenProduct, Alternatives.Found found) {
         List<String> parts = new ArrayList<>();
         for (Routine.AlternativeReason why : found.why()) {
-            parts.add(switch (why) {
-                case CHEAPER -> messages.text("alternative.CHEAPER", messages.money(new Money(
-                        chosenProduct.price().amount().subtract(found.product().price().amount()),
-                        chosenProduct.price().currency())));
-                case FRAGRANCE_FREE -> messages.text("alternative.FRAGRANCE_FREE");
-            });
+            parts.add(
+                    switch (why) {
+                        case CHEAPER ->
+                            messages.text(
+                                    "alternative.CHEAPER",
+                                    messages.money(new Money(
+                                            chosenProduct
+                                                    .price()
+                                                    .amount()
+                                                    .subtract(found.product()
+                                                            .price()
+                                                            .amount()),
+                                            chosenProduct.price().currency())));
+                        case FRAGRANCE_FREE -> messages.text("alternative.FRAGRANCE_FREE");
+                    });
         }
         return String.join(", ", parts);
     }
@@ -234,7 +300,8 @@ final class StorefrontDetails {
     static String slug(ProductState product) {
         String name = product.names().getOrDefault(Locales.ENGLISH, "");
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String words = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String words =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         String sku = product.sku().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         return words.isEmpty() ? sku : words + "-" + sku;
     }

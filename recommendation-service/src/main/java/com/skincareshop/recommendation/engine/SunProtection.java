@@ -6,7 +6,6 @@ import com.skincareshop.recommendation.engine.index.CatalogView;
 import com.skincareshop.recommendation.engine.index.Traits;
 import com.skincareshop.recommendation.engine.rules.ProductInputs;
 import com.skincareshop.recommendation.engine.rules.Scores;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -23,15 +22,15 @@ final class SunProtection {
     /** The categories whose products may be the SPF step. */
     static final List<Category> SPF_CATEGORIES = List.of(Category.SUNSCREEN, Category.MOISTURIZER);
 
-    private SunProtection() {
-    }
+    private SunProtection() {}
 
     static void choose(Build build) {
         build.spf = best(build, build.eligibility, build.customer.wantedAreas).orElse(null);
         if (build.spf == null) {
             build.unfilled(Category.SUNSCREEN, false);
         } else if (build.spf.spf() < build.customer.targetSpf) {
-            build.warn(WarningCode.SPF_BELOW_TARGET,
+            build.warn(
+                    WarningCode.SPF_BELOW_TARGET,
                     Build.params("targetSpf", build.customer.targetSpf, "givenSpf", build.spf.spf()));
         }
     }
@@ -39,13 +38,20 @@ final class SunProtection {
     /** The best sun protection for the area of {@code eligibility}. */
     static Optional<ProductState> best(Build build, Eligibility eligibility, int wantedAreas) {
         Fit candidate = candidate(build, eligibility);
-        Comparator<ProductState> better = Comparator
-                .comparingDouble((ProductState p) -> Scores.sunProtection(new ProductInputs(p), wantedAreas))
+        Comparator<ProductState> better = Comparator.comparingDouble(
+                        (ProductState p) -> Scores.sunProtection(new ProductInputs(p), wantedAreas))
                 .thenComparing(ProductState::sku, Comparator.reverseOrder());
         return SPF_CATEGORIES.stream()
-                .flatMap(category -> build.catalog.best(category, build.search(eligibility, candidate,
-                        p -> Scores.sunProtection(new ProductInputs(p), wantedAreas),
-                        traits -> bound(build, eligibility, traits, wantedAreas))).stream())
+                .flatMap(category -> build
+                        .catalog
+                        .best(
+                                category,
+                                build.search(
+                                        eligibility,
+                                        candidate,
+                                        p -> Scores.sunProtection(new ProductInputs(p), wantedAreas),
+                                        traits -> bound(build, eligibility, traits, wantedAreas)))
+                        .stream())
                 .max(better);
     }
 
@@ -53,9 +59,14 @@ final class SunProtection {
     static Optional<ProductState> cheapest(Build build, Eligibility eligibility, int spf) {
         Fit candidate = candidate(build, eligibility);
         return SPF_CATEGORIES.stream()
-                .flatMap(category -> build.catalog.cheapest(category,
-                        traits -> mayProtect(build, eligibility, traits) && traits.spf() >= spf, candidate.group(),
-                        p -> eligibility.allows(p) && candidate.test(p) && p.spf() >= spf).stream())
+                .flatMap(category -> build
+                        .catalog
+                        .cheapest(
+                                category,
+                                traits -> mayProtect(build, eligibility, traits) && traits.spf() >= spf,
+                                candidate.group(),
+                                p -> eligibility.allows(p) && candidate.test(p) && p.spf() >= spf)
+                        .stream())
                 .min(CatalogView.BY_PRICE);
     }
 
@@ -70,19 +81,26 @@ final class SunProtection {
         ProductState replaced = face ? build.spf : build.handSpf;
         Fit overMoisturizer = Companions.morning(build, replaced);
         Fit asMoisturizer = face ? Companions.morning(build, replaced, build.amMoisturizer) : overMoisturizer;
-        return new Fit(p -> p.spf() != null
-                && (p.category() == Category.MOISTURIZER ? asMoisturizer : overMoisturizer).group().test(p),
+        return new Fit(
+                p -> p.spf() != null
+                        && (p.category() == Category.MOISTURIZER ? asMoisturizer : overMoisturizer)
+                                .group()
+                                .test(p),
                 p -> p.spf() >= build.policy.dailyMinimumSpf()
-                        && (p.category() == Category.MOISTURIZER ? asMoisturizer : overMoisturizer).product().test(p));
+                        && (p.category() == Category.MOISTURIZER ? asMoisturizer : overMoisturizer)
+                                .product()
+                                .test(p));
     }
 
     private static boolean mayProtect(Build build, Eligibility eligibility, Traits traits) {
-        return traits.hasArea(eligibility.area()) && traits.spf() != null
+        return traits.hasArea(eligibility.area())
+                && traits.spf() != null
                 && traits.spf() >= build.policy.dailyMinimumSpf();
     }
 
     static double bound(Build build, Eligibility eligibility, Traits traits, int wantedAreas) {
-        return mayProtect(build, eligibility, traits) ? Scores.sunProtection(traits, wantedAreas)
+        return mayProtect(build, eligibility, traits)
+                ? Scores.sunProtection(traits, wantedAreas)
                 : Double.NEGATIVE_INFINITY;
     }
 }

@@ -24,7 +24,9 @@ public enum WarningCode {
      * not do.
      */
     public enum Severity {
-        INFO, CAUTION, IMPORTANT
+        INFO,
+        CAUTION,
+        IMPORTANT
     }
 
     private final Severity severity;

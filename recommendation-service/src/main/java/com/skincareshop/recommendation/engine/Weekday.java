@@ -2,5 +2,11 @@ package com.skincareshop.recommendation.engine;
 
 /** The nights of the weekly plan; stable API codes. */
 public enum Weekday {
-    MON, TUE, WED, THU, FRI, SAT, SUN
+    MON,
+    TUE,
+    WED,
+    THU,
+    FRI,
+    SAT,
+    SUN
 }

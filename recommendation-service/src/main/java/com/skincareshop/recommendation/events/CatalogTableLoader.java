@@ -18,6 +18,12 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,13 +34,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Fills the {@link CatalogTable} from {@code catalog.products.v1}: every replica reads every partition from the
@@ -56,25 +55,45 @@ public class CatalogTableLoader implements CatalogueReadiness {
     private final String serviceName;
     /** How often the loader asks whether partitions were added to the topic. */
     private final Duration partitionCheck;
+
     private volatile boolean caughtUp;
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread worker;
 
     @Inject
-    public CatalogTableLoader(CatalogTable table, RoutineDrift drift, EventDecoder decoder, DeadLetters deadLetters,
-                              @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka,
-                              MeterRegistry metrics,
-                              @ConfigProperty(name = "quarkus.application.name") String serviceName,
-                              RecommendationConfig config) {
-        this(table, drift, decoder, deadLetters, kafka, metrics, serviceName, config.catalog().partitionCheck(),
+    public CatalogTableLoader(
+            CatalogTable table,
+            RoutineDrift drift,
+            EventDecoder decoder,
+            DeadLetters deadLetters,
+            @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka,
+            MeterRegistry metrics,
+            @ConfigProperty(name = "quarkus.application.name") String serviceName,
+            RecommendationConfig config) {
+        this(
+                table,
+                drift,
+                decoder,
+                deadLetters,
+                kafka,
+                metrics,
+                serviceName,
+                config.catalog().partitionCheck(),
                 "catalog-table-loader");
     }
 
     /** A loader of its own table and drift worker, as a further replica would have; {@code loopName} names its thread. */
-    public CatalogTableLoader(CatalogTable table, RoutineDrift drift, EventDecoder decoder, DeadLetters deadLetters,
-                              Map<String, Object> kafka, MeterRegistry metrics, String serviceName, Duration partitionCheck,
-                              String loopName) {
+    public CatalogTableLoader(
+            CatalogTable table,
+            RoutineDrift drift,
+            EventDecoder decoder,
+            DeadLetters deadLetters,
+            Map<String, Object> kafka,
+            MeterRegistry metrics,
+            String serviceName,
+            Duration partitionCheck,
+            String loopName) {
         this.partitionCheck = partitionCheck;
         this.table = table;
         this.drift = drift;
@@ -84,12 +103,15 @@ public class CatalogTableLoader implements CatalogueReadiness {
         this.kafka = kafka;
         this.serviceName = serviceName;
         Gauge.builder("catalog.table.products", table, CatalogTable::size)
-                .description("Products in this replica's catalogue table").register(metrics);
+                .description("Products in this replica's catalogue table")
+                .register(metrics);
         Gauge.builder("catalog.table.digest", table, CatalogTable::digest)
-                .description("Digest of the (sku, version) pairs in the table (CatalogDigest): compare with the catalogue's")
+                .description(
+                        "Digest of the (sku, version) pairs in the table (CatalogDigest): compare with the catalogue's")
                 .register(metrics);
         Gauge.builder("catalog.table.caught.up", this, l -> l.caughtUp ? 1 : 0)
-                .description("1 once the table has read the topic up to its end at start-up").register(metrics);
+                .description("1 once the table has read the topic up to its end at start-up")
+                .register(metrics);
     }
 
     @Override
@@ -121,20 +143,26 @@ public class CatalogTableLoader implements CatalogueReadiness {
 
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaClientConfig.of(kafka, Map.of(
-                    ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-" + loopName,
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000",
-                    // the partition check reads the client's metadata: refresh it as often (default 5 min)
-                    ConsumerConfig.METADATA_MAX_AGE_CONFIG, String.valueOf(partitionCheck.toMillis()))),
-                    new StringDeserializer(), new ByteArrayDeserializer())) {
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                    KafkaClientConfig.of(
+                            kafka,
+                            Map.of(
+                                    ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-" + loopName,
+                                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000",
+                                    // the partition check reads the client's metadata: refresh it as often (default 5
+                                    // min)
+                                    ConsumerConfig.METADATA_MAX_AGE_CONFIG, String.valueOf(partitionCheck.toMillis()))),
+                    new StringDeserializer(),
+                    new ByteArrayDeserializer())) {
                 this.consumer = consumer;
                 follow(consumer);
             } catch (WakeupException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("Catalogue table consumer failed (%s: %s); reading again from the beginning",
+                LOG.warnf(
+                        "Catalogue table consumer failed (%s: %s); reading again from the beginning",
                         e.getClass().getSimpleName(), e.getMessage());
                 Daemons.pause(Duration.ofSeconds(2));
             }
@@ -168,19 +196,25 @@ public class CatalogTableLoader implements CatalogueReadiness {
      * Partitions added to the topic since the table started are read from the beginning: with a fixed assignment
      * the consumer would never see them, and a sku's later values (a tombstone included) may land there.
      */
-    private List<TopicPartition> addNewPartitions(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+    private List<TopicPartition> addNewPartitions(
+            KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
         List<PartitionInfo> infos = consumer.partitionsFor(Topics.CATALOG_PRODUCTS, Duration.ofSeconds(10));
         if (infos == null || infos.size() <= partitions.size()) {
             return partitions;
         }
-        List<TopicPartition> all = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-        List<TopicPartition> added = all.stream().filter(p -> !partitions.contains(p)).toList();
+        List<TopicPartition> all = infos.stream()
+                .map(i -> new TopicPartition(i.topic(), i.partition()))
+                .toList();
+        List<TopicPartition> added =
+                all.stream().filter(p -> !partitions.contains(p)).toList();
         Map<TopicPartition, Long> positions = new HashMap<>();
         partitions.forEach(p -> positions.put(p, consumer.position(p)));
         consumer.assign(all);
         positions.forEach(consumer::seek); // the partitions already read go on where they were
         consumer.seekToBeginning(added);
-        LOG.infof("Topic %s has new partitions %s: reading them from the beginning", Topics.CATALOG_PRODUCTS,
+        LOG.infof(
+                "Topic %s has new partitions %s: reading them from the beginning",
+                Topics.CATALOG_PRODUCTS,
                 added.stream().map(TopicPartition::partition).toList());
         return all;
     }
@@ -199,7 +233,9 @@ public class CatalogTableLoader implements CatalogueReadiness {
                 drift.productChanged(record.key());
             }
         } catch (EventDecoder.Poison poison) {
-            deadLetters.park(record, record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
+            deadLetters.park(
+                    record,
+                    record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
                     poison.getMessage());
         }
     }
@@ -209,7 +245,9 @@ public class CatalogTableLoader implements CatalogueReadiness {
         while (running) {
             List<PartitionInfo> infos = consumer.partitionsFor(Topics.CATALOG_PRODUCTS, Duration.ofSeconds(10));
             if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                return infos.stream()
+                        .map(i -> new TopicPartition(i.topic(), i.partition()))
+                        .toList();
             }
             LOG.infof("Waiting for topic %s", Topics.CATALOG_PRODUCTS);
             Daemons.pause(Duration.ofSeconds(1));

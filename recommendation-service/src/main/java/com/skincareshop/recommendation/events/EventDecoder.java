@@ -11,13 +11,12 @@ import com.skincareshop.contracts.profile.Questionnaires;
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.contracts.validation.Violation;
 import com.skincareshop.contracts.vocabulary.Locales;
-import com.skincareshop.recommendation.domain.CustomerProfiles;
 import com.skincareshop.platform.kafka.CloudEventHeaders;
+import com.skincareshop.recommendation.domain.CustomerProfiles;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import java.io.IOException;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Reads consumed events into the contract records and checks what the read models rely on. Anything else is a
@@ -54,13 +53,22 @@ public class EventDecoder {
             return null;
         }
         ProductState product = read(record, ProductState.class);
-        if (!record.key().equals(product.sku()) || product.version() < 1 || product.category() == null
-                || product.status() == null || product.price() == null || product.actives() == null
-                || product.names() == null || product.areas() == null || product.skinTypes() == null
-                || product.ingredients() == null || product.concerns() == null || product.timeOfDay() == null) {
+        if (!record.key().equals(product.sku())
+                || product.version() < 1
+                || product.category() == null
+                || product.status() == null
+                || product.price() == null
+                || product.actives() == null
+                || product.names() == null
+                || product.areas() == null
+                || product.skinTypes() == null
+                || product.ingredients() == null
+                || product.concerns() == null
+                || product.timeOfDay() == null) {
             throw new Poison("product event incomplete or keyed by another sku");
         }
-        return product.withDerivedIngredients(); // the safety rules read the actives as this build's dictionary knows them
+        return product
+                .withDerivedIngredients(); // the safety rules read the actives as this build's dictionary knows them
     }
 
     /**
@@ -73,13 +81,19 @@ public class EventDecoder {
             throw new Poison("message keyed by something that is not a customer id");
         }
         if (record.value() == null) {
-            return CustomerProfiles.Change.erasure(record.key(),
-                    CloudEventHeaders.readAggregateVersion(record.headers()).orElse(CustomerProfiles.Change.UNKNOWN_VERSION));
+            return CustomerProfiles.Change.erasure(
+                    record.key(),
+                    CloudEventHeaders.readAggregateVersion(record.headers())
+                            .orElse(CustomerProfiles.Change.UNKNOWN_VERSION));
         }
         SkinProfile profile = read(record, SkinProfile.class);
-        if (!record.key().equals(profile.customerId()) || profile.version() < 1 || profile.answers() == null
-                || profile.answers().concerns() == null || profile.answers().areas() == null
-                || profile.answers().avoidIngredients() == null || !Locales.isSupported(profile.locale())) {
+        if (!record.key().equals(profile.customerId())
+                || profile.version() < 1
+                || profile.answers() == null
+                || profile.answers().concerns() == null
+                || profile.answers().areas() == null
+                || profile.answers().avoidIngredients() == null
+                || !Locales.isSupported(profile.locale())) {
             throw new Poison("profile event incomplete or keyed by another customer");
         }
         Questionnaire questionnaire = Questionnaires.version(profile.questionnaireVersion())
@@ -88,7 +102,10 @@ public class EventDecoder {
         if (!checked.valid()) {
             // the field names only, never the values: they are the customer's answers
             throw new Poison("profile event with invalid answers: "
-                    + checked.violations().stream().limit(5).map(Violation::field).toList());
+                    + checked.violations().stream()
+                            .limit(5)
+                            .map(Violation::field)
+                            .toList());
         }
         return CustomerProfiles.Change.of(profile);
     }
@@ -108,7 +125,8 @@ public class EventDecoder {
         try {
             return json.readValue(record.value(), type);
         } catch (IOException e) {
-            throw new Poison("not a valid " + type.getSimpleName() + ": " + e.getClass().getSimpleName());
+            throw new Poison(
+                    "not a valid " + type.getSimpleName() + ": " + e.getClass().getSimpleName());
         }
     }
 }

@@ -1,14 +1,13 @@
 package com.skincareshop.recommendation.events;
 
-import org.apache.kafka.common.MetricName;
-import com.skincareshop.platform.persistence.FailureDescription;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.platform.kafka.CloudEventHeaders;
 import com.skincareshop.platform.kafka.DeadLetters;
-import com.skincareshop.platform.tracing.MessageTracing;
 import com.skincareshop.platform.kafka.KafkaClientConfig;
 import com.skincareshop.platform.lifecycle.Daemons;
 import com.skincareshop.platform.lifecycle.Heartbeats;
+import com.skincareshop.platform.persistence.FailureDescription;
+import com.skincareshop.platform.tracing.MessageTracing;
 import com.skincareshop.recommendation.RecommendationConfig;
 import com.skincareshop.recommendation.domain.CustomerProfiles;
 import io.micrometer.core.instrument.Counter;
@@ -22,6 +21,12 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,19 +34,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Keeps the profile read model in step with {@code profiles.skin.v1} (consumer group {@code recommendation-service}).
@@ -78,6 +77,7 @@ public class ProfileConsumer {
      * left a quarter of the customers' changes waiting that long in the fault run (docs/RELIABILITY.md).
      */
     private final Duration sessionTimeout;
+
     private volatile boolean running;
     private final Counter failedApplies;
 
@@ -95,7 +95,9 @@ public class ProfileConsumer {
 
         Duration nextRetryPause() {
             Duration pause = retryPause;
-            retryPause = pause.multipliedBy(2).compareTo(LONGEST_RETRY_PAUSE) > 0 ? LONGEST_RETRY_PAUSE : pause.multipliedBy(2);
+            retryPause = pause.multipliedBy(2).compareTo(LONGEST_RETRY_PAUSE) > 0
+                    ? LONGEST_RETRY_PAUSE
+                    : pause.multipliedBy(2);
             return pause;
         }
 
@@ -115,10 +117,15 @@ public class ProfileConsumer {
     /** Replaced once, when they start: the lag gauge reads it from another thread. */
     private volatile List<Worker> workers = List.of();
 
-    public ProfileConsumer(CustomerProfiles profiles, EventDecoder decoder, DeadLetters deadLetters,
-                           @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka,
-                           CatalogTableLoader catalog, MessageTracing tracing, MeterRegistry metrics,
-                           RecommendationConfig config) {
+    public ProfileConsumer(
+            CustomerProfiles profiles,
+            EventDecoder decoder,
+            DeadLetters deadLetters,
+            @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka,
+            CatalogTableLoader catalog,
+            MessageTracing tracing,
+            MeterRegistry metrics,
+            RecommendationConfig config) {
         int maxPollRecords = config.profiles().maxPollRecords();
         int workerCount = config.profiles().consumers();
         Duration sessionTimeout = config.profiles().sessionTimeout();
@@ -137,8 +144,12 @@ public class ProfileConsumer {
         this.failedApplies = Counter.builder("profiles.consumer.failed.applies")
                 .description("Batches of profile changes the database refused; each is retried, never parked")
                 .register(metrics);
-        Gauge.builder("profiles.consumer.lag", this, c -> c.workers.stream().mapToDouble(w -> w.lag).max().orElse(0))
-                .description("Largest lag of the profile consumer over its partitions, in records").register(metrics);
+        Gauge.builder(
+                        "profiles.consumer.lag",
+                        this,
+                        c -> c.workers.stream().mapToDouble(w -> w.lag).max().orElse(0))
+                .description("Largest lag of the profile consumer over its partitions, in records")
+                .register(metrics);
     }
 
     void start(@Observes StartupEvent event) {
@@ -177,15 +188,26 @@ public class ProfileConsumer {
             Daemons.pause(Duration.ofMillis(200));
         }
         while (running) {
-            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaClientConfig.of(kafka, Map.of(
-                    ConsumerConfig.GROUP_ID_CONFIG, GROUP,
-                    ConsumerConfig.CLIENT_ID_CONFIG, clientId,
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(maxPollRecords),
-                    ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(sessionTimeout.toMillis()),
-                    ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(Math.max(1_000, sessionTimeout.toMillis() / 3)))),
-                    new StringDeserializer(), new ByteArrayDeserializer())) {
+            try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                    KafkaClientConfig.of(
+                            kafka,
+                            Map.of(
+                                    ConsumerConfig.GROUP_ID_CONFIG,
+                                    GROUP,
+                                    ConsumerConfig.CLIENT_ID_CONFIG,
+                                    clientId,
+                                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                                    "false",
+                                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                                    "earliest",
+                                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                                    String.valueOf(maxPollRecords),
+                                    ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                                    String.valueOf(sessionTimeout.toMillis()),
+                                    ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+                                    String.valueOf(Math.max(1_000, sessionTimeout.toMillis() / 3)))),
+                    new StringDeserializer(),
+                    new ByteArrayDeserializer())) {
                 worker.consumer = consumer;
                 consumer.subscribe(List.of(Topics.PROFILES_SKIN));
                 while (running) {
@@ -199,7 +221,8 @@ public class ProfileConsumer {
             } catch (WakeupException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("Profile consumer failed (%s: %s); resuming from the last committed offsets",
+                LOG.warnf(
+                        "Profile consumer failed (%s: %s); resuming from the last committed offsets",
                         e.getClass().getSimpleName(), e.getMessage());
                 Daemons.pause(Duration.ofSeconds(2));
             }
@@ -215,14 +238,17 @@ public class ProfileConsumer {
      * <p>Each record is processed in a CONSUMER span, child of the trace its headers carry; what it issues is written
      * with that span current, and the span ends once the offsets are committed.
      */
-    private void process(Worker worker, KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
+    private void process(
+            Worker worker, KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
         List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
         records.forEach(batch::add);
         List<CustomerProfiles.Change> changes = new ArrayList<>();
         List<Span> spans = new ArrayList<>(batch.size());
         for (ConsumerRecord<String, byte[]> record : batch) {
-            Span span = tracing.startProcess(record,
-                    CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE).orElse(null));
+            Span span = tracing.startProcess(
+                    record,
+                    CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE)
+                            .orElse(null));
             spans.add(span);
             try {
                 changes.add(decoder.profile(record).traced(Context.root().with(span)));
@@ -237,8 +263,9 @@ public class ProfileConsumer {
             MessageTracing.failed(spans, failure);
             failedApplies.increment();
             Duration pause = worker.nextRetryPause();
-            LOG.warnf("Could not apply %d profile changes (%s); retrying them in %d ms", changes.size(),
-                    FailureDescription.of(failure), pause.toMillis());
+            LOG.warnf(
+                    "Could not apply %d profile changes (%s); retrying them in %d ms",
+                    changes.size(), FailureDescription.of(failure), pause.toMillis());
             rewind(consumer, batch);
             Daemons.pause(pause);
             return;
@@ -247,7 +274,6 @@ public class ProfileConsumer {
         commit(consumer, batch);
         spans.forEach(Span::end);
     }
-
 
     private void park(ConsumerRecord<String, byte[]> record, String error) {
         deadLetters.park(record, record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8), error);
@@ -261,19 +287,24 @@ public class ProfileConsumer {
     private static void commit(KafkaConsumer<String, byte[]> consumer, List<ConsumerRecord<String, byte[]>> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            offsets.merge(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1),
+            offsets.merge(
+                    new TopicPartition(record.topic(), record.partition()),
+                    new OffsetAndMetadata(record.offset() + 1),
                     (a, b) -> a.offset() >= b.offset() ? a : b);
         }
         if (!offsets.isEmpty()) {
             try {
                 consumer.commitSync(offsets);
             } catch (RebalanceInProgressException | CommitFailedException e) {
-                LOG.debugf("commit refused during a rebalance (%s); the records will be replayed", e.getClass().getSimpleName());
+                LOG.debugf(
+                        "commit refused during a rebalance (%s); the records will be replayed",
+                        e.getClass().getSimpleName());
             }
         }
     }
 
-    private static void rewind(KafkaConsumer<String, byte[]> consumer, List<ConsumerRecord<String, byte[]>> unprocessed) {
+    private static void rewind(
+            KafkaConsumer<String, byte[]> consumer, List<ConsumerRecord<String, byte[]>> unprocessed) {
         Map<TopicPartition, Long> first = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : unprocessed) {
             first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
@@ -283,7 +314,8 @@ public class ProfileConsumer {
 
     private static double recordsLagMax(KafkaConsumer<String, byte[]> consumer) {
         for (Map.Entry<MetricName, ? extends Metric> metric : consumer.metrics().entrySet()) {
-            if (metric.getKey().name().equals("records-lag-max") && metric.getKey().tags().get("topic") == null) {
+            if (metric.getKey().name().equals("records-lag-max")
+                    && metric.getKey().tags().get("topic") == null) {
                 Object value = metric.getValue().metricValue();
                 return value instanceof Double d && !d.isNaN() ? d : 0;
             }

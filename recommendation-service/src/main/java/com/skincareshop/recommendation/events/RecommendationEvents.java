@@ -7,7 +7,6 @@ import com.skincareshop.platform.outbox.Outbox;
 import com.skincareshop.recommendation.domain.RoutinePublisher;
 import com.skincareshop.recommendation.engine.Routine;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,10 @@ public class RecommendationEvents implements RoutinePublisher {
 
     @Override
     public void issued(Routine routine, Instant issuedAt, long revision, RoutineIssued.Cause cause) {
-        outbox.record(Topics.RECOMMENDATIONS_ISSUED, routine.customerId(), EventTypes.ROUTINE_ISSUED,
+        outbox.record(
+                Topics.RECOMMENDATIONS_ISSUED,
+                routine.customerId(),
+                EventTypes.ROUTINE_ISSUED,
                 toEvent(routine, issuedAt, revision, cause));
     }
 
@@ -42,11 +44,19 @@ public class RecommendationEvents implements RoutinePublisher {
         List<RoutineIssued.IssuedStep> steps = new ArrayList<>();
         routine.am().forEach(step -> steps.add(step("AM", step)));
         routine.pm().forEach(step -> steps.add(step("PM", step)));
-        return new RoutineIssued(routine.customerId(), routine.profileVersion(), routine.locale(), issuedAt, steps,
-                routine.total(), revision, cause);
+        return new RoutineIssued(
+                routine.customerId(),
+                routine.profileVersion(),
+                routine.locale(),
+                issuedAt,
+                steps,
+                routine.total(),
+                revision,
+                cause);
     }
 
     private static RoutineIssued.IssuedStep step(String time, Routine.Step step) {
-        return new RoutineIssued.IssuedStep(time, step.slot().name(), step.product().sku(), step.product().version());
+        return new RoutineIssued.IssuedStep(
+                time, step.slot().name(), step.product().sku(), step.product().version());
     }
 }

@@ -1,18 +1,18 @@
 package com.skincareshop.recommendation.api;
 
-import com.skincareshop.recommendation.support.RecommendationTest;
-import com.skincareshop.platform.testing.DevTokens;
-import com.skincareshop.platform.testing.OpenApiConformance;
-import io.restassured.RestAssured;
-import org.junit.jupiter.api.Test;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+
+import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.OpenApiConformance;
+import com.skincareshop.recommendation.support.RecommendationTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every API test of this service checks each response against the document the service serves
@@ -30,8 +30,11 @@ class ApiDocumentTest {
     @Test
     void anUndocumentedStatusFailsTheTest() {
         // an Accept the API cannot serve is a 406 problem, a status no operation documents
-        assertThatThrownBy(() -> given().auth().oauth2(DevTokens.storefront()).accept("application/xml")
-                .when().get("/api/recommendations/c-1"))
+        assertThatThrownBy(() -> given().auth()
+                        .oauth2(DevTokens.storefront())
+                        .accept("application/xml")
+                        .when()
+                        .get("/api/recommendations/c-1"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("406")
                 .hasMessageContaining("validation.response.status.unknown");
@@ -39,7 +42,10 @@ class ApiDocumentTest {
 
     @Test
     void theDocumentIsOpenApi30WithTheBearerScheme() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
+        given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
                 .body("openapi", equalTo("3.0.3"))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("components.schemas.Problem.required", hasItems("type", "title", "status"));
@@ -47,12 +53,17 @@ class ApiDocumentTest {
 
     @Test
     void thePreviewTakesTypedAnswersAndTheRoutineIsDescribed() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
+        given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
                 .body("paths.'/api/recommendations/preview'.post.'x-roles'", contains("storefront"))
                 .body("paths.'/api/recommendations/{customerId}'.get.'x-roles'", contains("customer", "storefront"))
-                .body("paths.'/api/recommendations/{customerId}'.get.responses.keySet()",
+                .body(
+                        "paths.'/api/recommendations/{customerId}'.get.responses.keySet()",
                         hasItems("200", "400", "401", "403", "404", "500", "503"))
-                .body("components.schemas.PreviewRequest.properties.answers.allOf[0].'$ref'",
+                .body(
+                        "components.schemas.PreviewRequest.properties.answers.allOf[0].'$ref'",
                         equalTo("#/components/schemas/Answers"))
                 .body("components.schemas.Answers.required", hasItems("skinType", "concerns", "areas"))
                 .body("components.schemas.Routine_V1.required", hasItems("locale", "am", "pm", "total"))
@@ -64,7 +75,8 @@ class ApiDocumentTest {
                 .body("components.schemas.ProductRef_V2.properties.keySet()", hasItems("brand", "slug", "image"))
                 .body("components.schemas.Warning_V2.properties.keySet()", hasItems("severity", "params", "steps"))
                 .body("paths.'/api/v2/recommendations/{customerId}'.get.'x-roles'", contains("customer", "storefront"))
-                .body("paths.'/api/v2/recommendations/{customerId}'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                .body(
+                        "paths.'/api/v2/recommendations/{customerId}'.get.responses.'200'.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/Routine_V2"))
                 .body("components.schemas.Money_V1.properties.amount.type", equalTo("string"))
                 .body("components.schemas.Money_V2.properties.amount.type", equalTo("string"));

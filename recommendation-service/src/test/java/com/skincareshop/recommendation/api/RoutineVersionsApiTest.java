@@ -1,6 +1,13 @@
 package com.skincareshop.recommendation.api;
 
-import java.util.ArrayList;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.profile.Answers;
@@ -13,27 +20,19 @@ import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
 import com.skincareshop.recommendation.support.Baseline;
-import com.skincareshop.recommendation.support.StoredCustomers;
 import com.skincareshop.recommendation.support.RecommendationTest;
+import com.skincareshop.recommendation.support.StoredCustomers;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.notNullValue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The two versions of the routine response over HTTP: the first keeps exactly its fields, the second adds what a
@@ -43,10 +42,20 @@ import static org.hamcrest.Matchers.notNullValue;
 class RoutineVersionsApiTest {
 
     /** Every field the first version has ever had, per object. */
-    private static final Set<String> V1_ROUTINE = Set.of("customerId", "profileVersion", "locale", "approach",
-            "minimumSpf", "am", "pm", "week", "warnings", "total");
-    private static final Set<String> V1_STEP = Set.of("step", "slot", "product", "reasons", "usage", "frequency",
-            "area", "nights", "rampUpWeeks");
+    private static final Set<String> V1_ROUTINE = Set.of(
+            "customerId",
+            "profileVersion",
+            "locale",
+            "approach",
+            "minimumSpf",
+            "am",
+            "pm",
+            "week",
+            "warnings",
+            "total");
+
+    private static final Set<String> V1_STEP =
+            Set.of("step", "slot", "product", "reasons", "usage", "frequency", "area", "nights", "rampUpWeeks");
     private static final Set<String> V1_PRODUCT = Set.of("sku", "name", "price", "version");
     private static final Set<String> V1_WARNING = Set.of("code", "message");
     private static final Set<String> V1_NIGHT = Set.of("night", "skus");
@@ -67,17 +76,37 @@ class RoutineVersionsApiTest {
         Baseline.ensure(broker.bootstrapServers(), json, table);
         if (customer == null) {
             // sensitive, with a retinoid for lines: patch test and sun warnings that name their steps
-            customer = StoredCustomers.withProfile(broker.bootstrapServers(), json, "c-v2-", 2,
-                    new Answers(SkinType.OILY, true, AgeBand.AGE_35_44,
-                            List.of(Concern.FINE_LINES, Concern.DARK_SPOTS), BigDecimal.ONE, false, List.of(),
-                            List.of(Area.FACE), null, false), "lv", "/api/v2/recommendations/{id}");
+            customer = StoredCustomers.withProfile(
+                    broker.bootstrapServers(),
+                    json,
+                    "c-v2-",
+                    2,
+                    new Answers(
+                            SkinType.OILY,
+                            true,
+                            AgeBand.AGE_35_44,
+                            List.of(Concern.FINE_LINES, Concern.DARK_SPOTS),
+                            BigDecimal.ONE,
+                            false,
+                            List.of(),
+                            List.of(Area.FACE),
+                            null,
+                            false),
+                    "lv",
+                    "/api/v2/recommendations/{id}");
         }
     }
 
     @Test
     void theFirstVersionHasExactlyItsOwnFields() throws Exception {
-        String body = given().auth().oauth2(DevTokens.customer(customer)).when()
-                .get("/api/recommendations/{id}", customer).then().statusCode(200).extract().asString();
+        String body = given().auth()
+                .oauth2(DevTokens.customer(customer))
+                .when()
+                .get("/api/recommendations/{id}", customer)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         JsonNode routine = json.readTree(body);
 
         assertThat(names(routine)).isSubsetOf(V1_ROUTINE);
@@ -96,9 +125,12 @@ class RoutineVersionsApiTest {
 
     @Test
     void theSecondVersionRendersARoutinePage() throws Exception {
-        String body = given().auth().oauth2(DevTokens.customer(customer)).when()
+        String body = given().auth()
+                .oauth2(DevTokens.customer(customer))
+                .when()
                 .get("/api/v2/recommendations/{id}", customer)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("locale", equalTo("lv"))
                 .body("am[0].id", equalTo("am-1"))
                 .body("am[0].time", equalTo("AM"))
@@ -117,16 +149,19 @@ class RoutineVersionsApiTest {
                 .body("pm.find { it.slot == 'SERUM' }.nights", notNullValue())
                 .body("week.label", hasItem("Pirmdiena"))
                 .body("warnings.severity", everyItem(notNullValue()))
-                .body("warnings.find { it.code == 'PATCH_TEST' && it.params.active == 'RETINOID' }.steps",
+                .body(
+                        "warnings.find { it.code == 'PATCH_TEST' && it.params.active == 'RETINOID' }.steps",
                         hasItem(matchesPattern("pm-\\d")))
-                .extract().asString();
+                .extract()
+                .asString();
         JsonNode routine = json.readTree(body);
 
         // the cart: each product once, every step's product in it, its prices adding up to the total
         List<String> skus = routine.path("products").findValuesAsText("sku");
         assertThat(skus).doesNotHaveDuplicates();
         Set<String> stepSkus = new HashSet<>();
-        iterable(routine.path("am"), routine.path("pm")).forEach(s -> stepSkus.add(s.path("product").path("sku").asText()));
+        iterable(routine.path("am"), routine.path("pm"))
+                .forEach(s -> stepSkus.add(s.path("product").path("sku").asText()));
         assertThat(new HashSet<>(skus)).isEqualTo(stepSkus);
         BigDecimal sum = BigDecimal.ZERO;
         for (JsonNode line : routine.path("products")) {
@@ -134,10 +169,12 @@ class RoutineVersionsApiTest {
                     .multiply(BigDecimal.valueOf(line.path("quantity").asInt())));
             assertThat(line.path("steps").size()).isPositive();
         }
-        assertThat(sum).isEqualByComparingTo(routine.path("total").path("amount").asText());
+        assertThat(sum)
+                .isEqualByComparingTo(routine.path("total").path("amount").asText());
         // every step a warning names exists
         Set<String> ids = new HashSet<>();
-        iterable(routine.path("am"), routine.path("pm")).forEach(s -> ids.add(s.path("id").asText()));
+        iterable(routine.path("am"), routine.path("pm"))
+                .forEach(s -> ids.add(s.path("id").asText()));
         for (JsonNode warning : routine.path("warnings")) {
             warning.path("steps").forEach(id -> assertThat(ids).contains(id.asText()));
         }
@@ -146,34 +183,71 @@ class RoutineVersionsApiTest {
     @Test
     void aGuestPreviewInTheSecondVersionHasTheSameRulesAndErrors() {
         Map<String, Object> body = Map.of("answers", RecommendationApiTest.answers());
-        given().auth().oauth2(DevTokens.storefront()).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v2/recommendations/preview?locale=tl")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(DevTokens.storefront())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v2/recommendations/preview?locale=tl")
+                .then()
+                .statusCode(200)
                 .body("locale", equalTo("tl"))
                 .body("am[0].labels.time", equalTo("Umaga"))
                 .body("products.sku", hasItem("B-CLN"));
-        given().contentType(ContentType.JSON).body(body).when().post("/api/v2/recommendations/preview")
-                .then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(DevTokens.customer(customer)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v2/recommendations/preview").then().statusCode(403);
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v2/recommendations/preview")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(DevTokens.customer(customer))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v2/recommendations/preview")
+                .then()
+                .statusCode(403);
 
         Map<String, Object> bad = RecommendationApiTest.answers();
         bad.put("skinType", "SCALY");
-        given().auth().oauth2(DevTokens.storefront()).contentType(ContentType.JSON).body(Map.of("answers", bad))
-                .when().post("/api/v2/recommendations/preview")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().auth()
+                .oauth2(DevTokens.storefront())
+                .contentType(ContentType.JSON)
+                .body(Map.of("answers", bad))
+                .when()
+                .post("/api/v2/recommendations/preview")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations.field", hasItem("answers.skinType"));
     }
 
     @Test
     void anUnknownCustomerIsA404AndAnotherCustomersRoutineA403() {
-        given().auth().oauth2(DevTokens.customer("c-nobody-v2")).when().get("/api/v2/recommendations/{id}", "c-nobody-v2")
-                .then().statusCode(404).contentType("application/problem+json")
+        given().auth()
+                .oauth2(DevTokens.customer("c-nobody-v2"))
+                .when()
+                .get("/api/v2/recommendations/{id}", "c-nobody-v2")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:skincare:problem:no-profile"));
-        given().auth().oauth2(DevTokens.customer("someone-else")).when().get("/api/v2/recommendations/{id}", customer)
-                .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(DevTokens.storefront()).when().get("/api/v2/recommendations/{id}", "not an id!")
-                .then().statusCode(400).contentType("application/problem+json");
+        given().auth()
+                .oauth2(DevTokens.customer("someone-else"))
+                .when()
+                .get("/api/v2/recommendations/{id}", customer)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(DevTokens.storefront())
+                .when()
+                .get("/api/v2/recommendations/{id}", "not an id!")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     private static Set<String> names(JsonNode node) {

@@ -1,5 +1,7 @@
 package com.skincareshop.recommendation.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.vocabulary.AgeBand;
@@ -10,8 +12,6 @@ import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.contracts.vocabulary.TimeOfDay;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
 import com.skincareshop.recommendation.engine.index.FullScanCatalog;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,8 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The indexed catalogue must change nothing: on random catalogues and customers, the engine builds the same
@@ -31,24 +30,27 @@ class IndexedCatalogueEquivalenceTest {
 
     /** INCI names with strengths on both sides of every threshold the rules use; null: strength not declared. */
     private static final Object[][] ACTIVES = {
-            {"Ascorbic Acid", new String[]{"5", "7", "10", "15", "25", null}},
-            {"Retinol", new String[]{"0.1", "0.3", "0.5", "1.5", null}},
-            {"Retinal", new String[]{"0.05", "0.3"}},
-            {"Palmitoyl Tripeptide-1", new String[]{null}},
-            {"sh-Oligopeptide-1", new String[]{null}},
-            {"Sodium Hyaluronate", new String[]{"1", null}},
-            {"Glycolic Acid", new String[]{"3", "5", "8", "12"}},
-            {"Lactic Acid", new String[]{"5", "10"}},
-            {"Salicylic Acid", new String[]{"0.5", "1", "2", "3", null}},
-            {"Niacinamide", new String[]{"2", "4", "10", "12"}},
-            {"Camellia Sinensis Leaf Extract", new String[]{null}},
-            {"Mica", new String[]{null}},
-            {"Benzoyl Peroxide", new String[]{"2.5", "5"}},
-            {"Parfum", new String[]{null}},
-            {"Linalool", new String[]{null}}};
+        {"Ascorbic Acid", new String[] {"5", "7", "10", "15", "25", null}},
+        {"Retinol", new String[] {"0.1", "0.3", "0.5", "1.5", null}},
+        {"Retinal", new String[] {"0.05", "0.3"}},
+        {"Palmitoyl Tripeptide-1", new String[] {null}},
+        {"sh-Oligopeptide-1", new String[] {null}},
+        {"Sodium Hyaluronate", new String[] {"1", null}},
+        {"Glycolic Acid", new String[] {"3", "5", "8", "12"}},
+        {"Lactic Acid", new String[] {"5", "10"}},
+        {"Salicylic Acid", new String[] {"0.5", "1", "2", "3", null}},
+        {"Niacinamide", new String[] {"2", "4", "10", "12"}},
+        {"Camellia Sinensis Leaf Extract", new String[] {null}},
+        {"Mica", new String[] {null}},
+        {"Benzoyl Peroxide", new String[] {"2.5", "5"}},
+        {"Parfum", new String[] {null}},
+        {"Linalool", new String[] {null}}
+    };
+
     private static final String[] PRICES = {"5.00", "9.90", "12.00", "20.00", "20.00", "35.00", "60.00"};
-    private static final String[] AVOIDABLE = {"Fragrance", "Retinol", "Salicylic Acid", "niacinamide", "AHA",
-            "Glycolic Acid", "vitamin c", "Mica"};
+    private static final String[] AVOIDABLE = {
+        "Fragrance", "Retinol", "Salicylic Acid", "niacinamide", "AHA", "Glycolic Acid", "vitamin c", "Mica"
+    };
 
     private final RoutineEngine engine = new RoutineEngine(RoutinePolicy.defaults());
 
@@ -64,7 +66,8 @@ class IndexedCatalogueEquivalenceTest {
                 Answers answers = answers(random);
                 String locale = List.of("en", "lv", "tl").get(random.nextInt(3));
                 // every other customer with the storefront's detail: the alternatives are searches of their own
-                RoutineEngine.Detail detail = customer % 2 == 0 ? RoutineEngine.Detail.ESSENTIAL : RoutineEngine.Detail.FULL;
+                RoutineEngine.Detail detail =
+                        customer % 2 == 0 ? RoutineEngine.Detail.ESSENTIAL : RoutineEngine.Detail.FULL;
                 Routine indexed = engine.build("c-" + seed, seed, answers, locale, table, detail);
                 Routine scanned = engine.build("c-" + seed, seed, answers, locale, fullScan, detail);
                 assertThat(indexed).as("seed %d, customer %d", seed, customer).isEqualTo(scanned);
@@ -90,7 +93,8 @@ class IndexedCatalogueEquivalenceTest {
                 products.set(i, changed);
             }
             Answers answers = answers(random);
-            assertThat(engine.build("c", 1L, answers, "en", table)).as("round %d", round)
+            assertThat(engine.build("c", 1L, answers, "en", table))
+                    .as("round %d", round)
                     .isEqualTo(engine.build("c", 1L, answers, "en", new FullScanCatalog(products)));
         }
     }
@@ -112,7 +116,7 @@ class IndexedCatalogueEquivalenceTest {
         TestCatalog.Builder product = TestCatalog.product(sku, category, PRICES[random.nextInt(PRICES.length)])
                 .version(version)
                 .skinTypes(some(random, SkinType.values(), 4, 1).toArray(SkinType[]::new))
-                .areas(List.of(new Area[]{Area.FACE}, new Area[]{Area.HANDS}, new Area[]{Area.FACE, Area.HANDS})
+                .areas(List.of(new Area[] {Area.FACE}, new Area[] {Area.HANDS}, new Area[] {Area.FACE, Area.HANDS})
                         .get(random.nextInt(3)))
                 .timeOfDay(TimeOfDay.values()[random.nextInt(TimeOfDay.values().length)]);
         List<Concern> declared = some(random, Concern.values(), 3);
@@ -126,7 +130,7 @@ class IndexedCatalogueEquivalenceTest {
             product.inci((String) active[0], strengths[random.nextInt(strengths.length)]);
         }
         if (category == Category.SUNSCREEN || (category == Category.MOISTURIZER && random.nextBoolean())) {
-            product.spf(new int[]{15, 20, 30, 50, 60}[random.nextInt(5)]);
+            product.spf(new int[] {15, 20, 30, 50, 60}[random.nextInt(5)]);
         }
         if (random.nextInt(15) == 0) {
             product.currency("USD");
@@ -147,7 +151,7 @@ class IndexedCatalogueEquivalenceTest {
                 .concerns(some(random, Concern.values(), 4, 1).toArray(Concern[]::new))
                 .sunHours(random.nextInt(8))
                 .avoid(some(random, AVOIDABLE, 2).toArray(String[]::new))
-                .areas(List.of(new Area[]{Area.FACE}, new Area[]{Area.HANDS}, new Area[]{Area.FACE, Area.HANDS})
+                .areas(List.of(new Area[] {Area.FACE}, new Area[] {Area.HANDS}, new Area[] {Area.FACE, Area.HANDS})
                         .get(random.nextInt(3)));
         if (random.nextInt(4) == 0) {
             answers.sensitive();

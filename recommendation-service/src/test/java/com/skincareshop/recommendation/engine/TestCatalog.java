@@ -17,13 +17,11 @@ import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.contracts.vocabulary.SizeUnit;
 import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.contracts.vocabulary.TimeOfDay;
-
 import com.skincareshop.recommendation.engine.index.CatalogTable;
 import com.skincareshop.recommendation.engine.index.CatalogView;
 import com.skincareshop.recommendation.engine.index.FullScanCatalog;
 import com.skincareshop.recommendation.engine.index.Search;
 import com.skincareshop.recommendation.engine.index.Traits;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +50,10 @@ public final class TestCatalog implements CatalogView {
         TestCatalog catalog = of(
                 product("CLN-BASIC", Category.CLEANSER, "9.00").build(),
                 product("MST-BASIC", Category.MOISTURIZER, "15.00").build(),
-                product("SUN-30", Category.SUNSCREEN, "14.00").spf(30).timeOfDay(TimeOfDay.AM).build());
+                product("SUN-30", Category.SUNSCREEN, "14.00")
+                        .spf(30)
+                        .timeOfDay(TimeOfDay.AM)
+                        .build());
         catalog.products.addAll(Arrays.asList(more));
         return catalog;
     }
@@ -76,10 +77,15 @@ public final class TestCatalog implements CatalogView {
     }
 
     @Override
-    public Optional<ProductState> cheapest(Category category, Predicate<Traits> mayHold, Predicate<ProductState> groupAllows,
-                                           Predicate<ProductState> allowed) {
-        return agreed(index().cheapest(category, mayHold, groupAllows, allowed),
-                new FullScanCatalog(products).cheapest(category, mayHold, groupAllows, allowed), category);
+    public Optional<ProductState> cheapest(
+            Category category,
+            Predicate<Traits> mayHold,
+            Predicate<ProductState> groupAllows,
+            Predicate<ProductState> allowed) {
+        return agreed(
+                index().cheapest(category, mayHold, groupAllows, allowed),
+                new FullScanCatalog(products).cheapest(category, mayHold, groupAllows, allowed),
+                category);
     }
 
     private CatalogTable index() {
@@ -88,7 +94,8 @@ public final class TestCatalog implements CatalogView {
         return table;
     }
 
-    private static Optional<ProductState> agreed(Optional<ProductState> indexed, Optional<ProductState> scanned, Category category) {
+    private static Optional<ProductState> agreed(
+            Optional<ProductState> indexed, Optional<ProductState> scanned, Category category) {
         if (!indexed.equals(scanned)) {
             throw new AssertionError("the index answered " + indexed.map(ProductState::sku) + " for " + category
                     + ", the full scan " + scanned.map(ProductState::sku));
@@ -197,10 +204,29 @@ public final class TestCatalog implements CatalogView {
             Map<String, String> names = Map.of("en", sku + " (en)", "tl", sku + " (tl)", "lv", sku + " (lv)");
             List<ActiveStrength> actives = InciDictionary.derive(ingredients);
             boolean fragrance = actives.stream().anyMatch(a -> a.code() == Active.FRAGRANCE);
-            return new ProductState(sku, version, status, category, "Test", names, names, List.copyOf(ingredients),
-                    actives, fragrance, concerns, skinTypes, areas, timeOfDay, spf, format, null,
-                    size, new Money(new BigDecimal(price), currency), stock,
-                    Instant.parse("2026-11-01T00:00:00Z"), InciDictionary.unrecognized(ingredients));
+            return new ProductState(
+                    sku,
+                    version,
+                    status,
+                    category,
+                    "Test",
+                    names,
+                    names,
+                    List.copyOf(ingredients),
+                    actives,
+                    fragrance,
+                    concerns,
+                    skinTypes,
+                    areas,
+                    timeOfDay,
+                    spf,
+                    format,
+                    null,
+                    size,
+                    new Money(new BigDecimal(price), currency),
+                    stock,
+                    Instant.parse("2026-11-01T00:00:00Z"),
+                    InciDictionary.unrecognized(ingredients));
         }
     }
 

@@ -1,6 +1,7 @@
 package com.skincareshop.recommendation.events;
 
-import java.util.List;
+import static com.skincareshop.recommendation.engine.TestCatalog.product;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.events.EventTypes;
 import com.skincareshop.contracts.events.Topics;
@@ -18,6 +19,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,13 +33,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-
-import static com.skincareshop.recommendation.engine.TestCatalog.product;
-
 /**
  * Partitions added to {@code catalog.products.v1} while the service runs are read from their beginning. Its own
  * broker (the topic cannot shrink again) and a partition check every second.
@@ -41,7 +40,9 @@ import static com.skincareshop.recommendation.engine.TestCatalog.product;
 @QuarkusTest
 @TestProfile(CataloguePartitionsAddedTest.CheckEverySecond.class)
 @WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
-@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "service", value = "recommendation"),
+@WithTestResource(
+        value = PostgresResource.class,
+        initArgs = @ResourceArg(name = "service", value = "recommendation"),
         scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class CataloguePartitionsAddedTest {
 
@@ -65,21 +66,40 @@ class CataloguePartitionsAddedTest {
     void productsOnPartitionsAddedLaterReachTheCatalogueTable() throws Exception {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> table.size() >= 0 && topicExists());
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            int before = admin.describeTopics(List.of(Topics.CATALOG_PRODUCTS)).allTopicNames().get()
-                    .get(Topics.CATALOG_PRODUCTS).partitions().size();
-            admin.createPartitions(Map.of(Topics.CATALOG_PRODUCTS, NewPartitions.increaseTo(before + 2))).all().get();
+            int before = admin.describeTopics(List.of(Topics.CATALOG_PRODUCTS))
+                    .allTopicNames()
+                    .get()
+                    .get(Topics.CATALOG_PRODUCTS)
+                    .partitions()
+                    .size();
+            admin.createPartitions(Map.of(Topics.CATALOG_PRODUCTS, NewPartitions.increaseTo(before + 2)))
+                    .all()
+                    .get();
 
             String sku = "P-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                     Map.of("bootstrap.servers", broker.bootstrapServers(), "acks", "all"),
-                    new StringSerializer(), new ByteArraySerializer())) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.CATALOG_PRODUCTS, before + 1, sku,
-                        json.writeValueAsBytes(product(sku, Category.CLEANSER, "9.00").build()));
-                CloudEventHeaders.write(record.headers(), UUID.randomUUID(), EventTypes.PRODUCT_CHANGED, "/test", sku,
-                        Instant.now(), true);
+                    new StringSerializer(),
+                    new ByteArraySerializer())) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                        Topics.CATALOG_PRODUCTS,
+                        before + 1,
+                        sku,
+                        json.writeValueAsBytes(
+                                product(sku, Category.CLEANSER, "9.00").build()));
+                CloudEventHeaders.write(
+                        record.headers(),
+                        UUID.randomUUID(),
+                        EventTypes.PRODUCT_CHANGED,
+                        "/test",
+                        sku,
+                        Instant.now(),
+                        true);
                 producer.send(record).get();
             }
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> table.find(sku).isPresent());
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> table.find(sku).isPresent());
         }
     }
 

@@ -1,7 +1,8 @@
 package com.skincareshop.recommendation.events;
 
-import com.skincareshop.platform.lifecycle.Daemons;
-import java.util.function.Predicate;
+import static com.skincareshop.recommendation.engine.TestCatalog.product;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.catalog.Ingredient;
 import com.skincareshop.contracts.catalog.ProductState;
@@ -17,7 +18,7 @@ import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.platform.kafka.DeadLetters;
 import com.skincareshop.platform.kafka.KafkaClientConfig;
-import io.smallrye.common.annotation.Identifier;
+import com.skincareshop.platform.lifecycle.Daemons;
 import com.skincareshop.platform.testing.EventContracts;
 import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
@@ -33,18 +34,9 @@ import com.skincareshop.recommendation.support.RecommendationTest;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,11 +52,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static com.skincareshop.recommendation.engine.TestCatalog.product;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Routines issued to consenting customers follow the catalogue: through the real broker, the real PostgreSQL, the
@@ -78,8 +77,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RecommendationTest
 class DriftReissueTest {
 
-    private static final List<String> MARKERS = List.of("Butylene Glycol", "Propanediol", "Pentylene Glycol", "Squalane",
-            "Sorbitol", "Xylitol");
+    private static final List<String> MARKERS =
+            List.of("Butylene Glycol", "Propanediol", "Pentylene Glycol", "Squalane", "Sorbitol", "Xylitol");
 
     @InjectKafkaBroker
     KafkaBroker broker;
@@ -149,7 +148,10 @@ class DriftReissueTest {
         publisher.profile(other, 1, answers(marker, true, "Sodium Hyaluronate"), "lv");
 
         for (String user : users) {
-            assertThat(skus(await(user, 1).get(0))).as("the premise").contains(serum.sku()).doesNotContain(weaker.sku());
+            assertThat(skus(await(user, 1).get(0)))
+                    .as("the premise")
+                    .contains(serum.sku())
+                    .doesNotContain(weaker.sku());
         }
         RoutineIssued otherFirst = await(other, 1).get(0);
         assertThat(skus(otherFirst)).as("the premise").contains(weaker.sku()).doesNotContain(serum.sku());
@@ -172,14 +174,18 @@ class DriftReissueTest {
             assertThat(reissued.revision()).isGreaterThan(first.revision());
             assertThat(reissued.version()).as("the same profile version").isEqualTo(first.version());
             assertThat(first.cause()).isEqualTo(Cause.PROFILE);
-            assertThat(issuer.snapshots(user)).extracting(s -> s.cause()).containsExactly(Cause.PROFILE, Cause.DISCONTINUED);
+            assertThat(issuer.snapshots(user))
+                    .extracting(s -> s.cause())
+                    .containsExactly(Cause.PROFILE, Cause.DISCONTINUED);
         }
         awaitQuiet();
-        assertThat(read(other, Duration.ofMillis(500))).as("a customer not using the serum gets nothing new")
+        assertThat(read(other, Duration.ofMillis(500)))
+                .as("a customer not using the serum gets nothing new")
                 .containsExactly(otherFirst);
         assertThat(evaluatedAt(other)).as("and is not even rebuilt").isEqualTo(otherEvaluated);
         assertThat(counter("recommendation.drift.reevaluated", "trigger", "product-change") - rebuiltBefore)
-                .as("only the serum's customers were rebuilt").isEqualTo(users.size());
+                .as("only the serum's customers were rebuilt")
+                .isEqualTo(users.size());
         assertThat(reissues(Cause.DISCONTINUED) - discontinuedBefore).isEqualTo(users.size());
     }
 
@@ -197,15 +203,19 @@ class DriftReissueTest {
         // copy only: new names and description, same sku, slot and price: the stored version moves, nothing is issued
         ProductState renamed = renamed(serum);
         publish(renamed);
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> storedVersion(customer, serum.sku()) == renamed.version());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> storedVersion(customer, serum.sku()) == renamed.version());
         assertThat(read(customer, Duration.ofMillis(300))).hasSize(1);
 
         ProductState dearer = Baseline.changed(renamed, ProductStatus.ACTIVE, renamed.stock(), "22.00");
         publisher.product(dearer);
         RoutineIssued priced = await(customer, 2).get(1);
         assertThat(priced.cause()).isEqualTo(Cause.PRICE);
-        assertThat(priced.steps()).filteredOn(s -> s.sku().equals(serum.sku()))
-                .extracting(RoutineIssued.IssuedStep::productVersion).containsOnly(dearer.version());
+        assertThat(priced.steps())
+                .filteredOn(s -> s.sku().equals(serum.sku()))
+                .extracting(RoutineIssued.IssuedStep::productVersion)
+                .containsOnly(dearer.version());
 
         publisher.product(Baseline.changed(dearer, ProductStatus.ACTIVE, 0, "22.00"));
         RoutineIssued soldOut = await(customer, 3).get(2);
@@ -223,7 +233,9 @@ class DriftReissueTest {
         assertThat(await(customer, 5).get(4).cause()).isEqualTo(Cause.DISCONTINUED);
         publisher.product(Baseline.changed(perfumed, ProductStatus.DISCONTINUED, perfumed.stock(), "18.00"));
         List<ConsumerRecord<String, String>> records = awaitRecords(customer, 6);
-        assertThat(records.get(5).value()).as("nothing can be recommended: the withdrawal tombstone").isNull();
+        assertThat(records.get(5).value())
+                .as("nothing can be recommended: the withdrawal tombstone")
+                .isNull();
         EventContracts.assertHeaders(records.get(5), "routineWithdrawn");
         assertThat(reissues(Cause.DISCONTINUED, "tombstone")).isPositive();
     }
@@ -243,17 +255,25 @@ class DriftReissueTest {
         await(consenting, 1);
         await(erased, 1);
         publisher.erase(erased, 2);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> profiles.find(erased).isEmpty());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> profiles.find(erased).isEmpty());
         assertThat(issuedRows(erased)).isZero();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> profiles.find(withoutConsent).isPresent());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> profiles.find(withoutConsent).isPresent());
 
         publisher.product(Baseline.changed(serum, ProductStatus.DISCONTINUED, serum.stock(), "20.00"));
         assertThat(await(consenting, 2).get(1).cause()).isEqualTo(Cause.DISCONTINUED);
         awaitQuiet();
 
-        assertThat(read(withoutConsent, Duration.ofMillis(300))).as("never issued anything").isEmpty();
+        assertThat(read(withoutConsent, Duration.ofMillis(300)))
+                .as("never issued anything")
+                .isEmpty();
         List<ConsumerRecord<String, String>> erasedRecords = awaitRecords(erased, 2);
-        assertThat(erasedRecords).as("issued, then the erasure's tombstone, then nothing").hasSize(2);
+        assertThat(erasedRecords)
+                .as("issued, then the erasure's tombstone, then nothing")
+                .hasSize(2);
         assertThat(erasedRecords.get(1).value()).isNull();
     }
 
@@ -263,22 +283,36 @@ class DriftReissueTest {
         String marker = MARKERS.get(3);
         ProductState serum = mine(marker, "SER-HA", Category.SERUM, "20.00", "Sodium Hyaluronate", "1");
         publish(serum);
-        List<String> customers = IntStream.range(0, 24).mapToObj(i -> customer()).toList();
+        List<String> customers =
+                IntStream.range(0, 24).mapToObj(i -> customer()).toList();
         customers.forEach(c -> publisher.profile(c, 1, answers(marker, true), "en"));
         Map<String, List<RoutineIssued>> first = awaitAll(customers, 1);
         assertThat(first.values()).allSatisfy(r -> assertThat(skus(r.get(0))).contains(serum.sku()));
 
         List<SimpleMeterRegistry> registries = List.of(new SimpleMeterRegistry(), new SimpleMeterRegistry());
-        List<RoutineDrift> workers = registries.stream().map(registry -> new RoutineDrift(entityManager, json, issuer,
-                table, new RoutineService(engine, table, registry), registry, clock,
-                new RoutineDrift.Settings(3, Duration.ofMillis(50), Duration.ofHours(1), 0), "unused")).toList();
+        List<RoutineDrift> workers = registries.stream()
+                .map(registry -> new RoutineDrift(
+                        entityManager,
+                        json,
+                        issuer,
+                        table,
+                        new RoutineService(engine, table, registry),
+                        registry,
+                        clock,
+                        new RoutineDrift.Settings(3, Duration.ofMillis(50), Duration.ofHours(1), 0),
+                        "unused"))
+                .toList();
         AtomicBoolean running = new AtomicBoolean(true);
-        List<Thread> threads = workers.stream().map(worker -> new Thread(() -> {
-            while (running.get()) {
-                worker.workQueue();
-                Daemons.pause(Duration.ofMillis(20));
-            }
-        }, "test-drift-worker")).toList();
+        List<Thread> threads = workers.stream()
+                .map(worker -> new Thread(
+                        () -> {
+                            while (running.get()) {
+                                worker.workQueue();
+                                Daemons.pause(Duration.ofMillis(20));
+                            }
+                        },
+                        "test-drift-worker"))
+                .toList();
         threads.forEach(Thread::start);
         double priceBefore = reissues(Cause.PRICE);
         try {
@@ -298,9 +332,14 @@ class DriftReissueTest {
             assertThat(issued.get(1).revision()).isGreaterThan(issued.get(0).revision());
         });
         double byExtraWorkers = registries.stream()
-                .mapToDouble(r -> r.get("recommendation.reissues").tag("cause", "price").tag("record", "routine").counter().count())
+                .mapToDouble(r -> r.get("recommendation.reissues")
+                        .tag("cause", "price")
+                        .tag("record", "routine")
+                        .counter()
+                        .count())
                 .sum();
-        assertThat(reissues(Cause.PRICE) - priceBefore + byExtraWorkers).as("once each, whoever did it")
+        assertThat(reissues(Cause.PRICE) - priceBefore + byExtraWorkers)
+                .as("once each, whoever did it")
                 .isEqualTo(customers.size());
     }
 
@@ -326,9 +365,13 @@ class DriftReissueTest {
         Replica replay = Replica.start(this, "replay");
         try {
             replay.awaitReconciled();
-            assertThat(replay.counter("recommendation.drift.queued")).as("nothing drifted").isZero();
+            assertThat(replay.counter("recommendation.drift.queued"))
+                    .as("nothing drifted")
+                    .isZero();
             awaitQuiet();
-            assertThat(read(customer, Duration.ofMillis(300))).as("re-issued to nobody").hasSize(2);
+            assertThat(read(customer, Duration.ofMillis(300)))
+                    .as("re-issued to nobody")
+                    .hasSize(2);
         } finally {
             replay.stop();
         }
@@ -337,8 +380,8 @@ class DriftReissueTest {
         ProductState cheaper = Baseline.changed(dearer, ProductStatus.ACTIVE, dearer.stock(), "19.00");
         try (Connection lock = dataSource.getConnection()) {
             lock.setAutoCommit(false);
-            try (PreparedStatement select = lock.prepareStatement(
-                    "select 1 from customer_profile where customer_id = ? for update")) {
+            try (PreparedStatement select =
+                    lock.prepareStatement("select 1 from customer_profile where customer_id = ? for update")) {
                 select.setString(1, customer);
                 select.executeQuery().close();
             }
@@ -348,18 +391,23 @@ class DriftReissueTest {
             Thread.sleep(500); // a round that read the row before it went has finished
             lock.rollback();
         }
-        assertThat(read(customer, Duration.ofSeconds(1))).as("the change is lost without a reconciliation").hasSize(2);
+        assertThat(read(customer, Duration.ofSeconds(1)))
+                .as("the change is lost without a reconciliation")
+                .hasSize(2);
         assertThat(storedVersion(customer, serum.sku())).isEqualTo(dearer.version());
 
         Replica restarted = Replica.start(this, "restarted");
         try {
             restarted.awaitReconciled();
-            assertThat(restarted.counter("recommendation.drift.queued")).as("the reconciliation found it")
+            assertThat(restarted.counter("recommendation.drift.queued"))
+                    .as("the reconciliation found it")
                     .isGreaterThanOrEqualTo(1);
             RoutineIssued reconciled = await(customer, 3).get(2);
             assertThat(reconciled.cause()).isEqualTo(Cause.PRICE);
-            assertThat(reconciled.steps()).filteredOn(s -> s.sku().equals(serum.sku()))
-                    .extracting(RoutineIssued.IssuedStep::productVersion).containsOnly(cheaper.version());
+            assertThat(reconciled.steps())
+                    .filteredOn(s -> s.sku().equals(serum.sku()))
+                    .extracting(RoutineIssued.IssuedStep::productVersion)
+                    .containsOnly(cheaper.version());
         } finally {
             restarted.stop();
         }
@@ -384,7 +432,9 @@ class DriftReissueTest {
         consenting.add(unchanged);
         Map<String, List<RoutineIssued>> first = awaitAll(consenting, 1);
         assertThat(skus(first.get(improved).get(0))).as("the premise").contains(weaker.sku());
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> profiles.find(withoutConsent).isPresent());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> profiles.find(withoutConsent).isPresent());
         awaitQuiet();
 
         ProductState better = mine(marker, "SER-HA", Category.SERUM, "20.00", "Sodium Hyaluronate", "1");
@@ -392,18 +442,24 @@ class DriftReissueTest {
         double sweptBefore = counter("recommendation.drift.reevaluated", "trigger", "sweep");
         long start = System.nanoTime();
         publisher.product(better);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            samples.add(new double[] {(System.nanoTime() - start) / 1e9,
-                    counter("recommendation.drift.reevaluated", "trigger", "sweep") - sweptBefore});
-            return sweepIdle() && samples.get(samples.size() - 1)[1] >= consenting.size();
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    samples.add(new double[] {
+                        (System.nanoTime() - start) / 1e9,
+                        counter("recommendation.drift.reevaluated", "trigger", "sweep") - sweptBefore
+                    });
+                    return sweepIdle() && samples.get(samples.size() - 1)[1] >= consenting.size();
+                });
 
         RoutineIssued reissued = await(improved, 2).get(1);
         assertThat(reissued.cause()).isEqualTo(Cause.NEW_PRODUCT);
         assertThat(skus(reissued)).contains(better.sku()).doesNotContain(weaker.sku());
         List<String> notImproved = new ArrayList<>(others);
         notImproved.add(unchanged);
-        assertThat(readAll(notImproved, Duration.ofMillis(300)).values()).as("their routine is the same: nothing new")
+        assertThat(readAll(notImproved, Duration.ofMillis(300)).values())
+                .as("their routine is the same: nothing new")
                 .allSatisfy(issued -> assertThat(issued).hasSize(1));
         assertThat(read(withoutConsent, Duration.ofMillis(100))).isEmpty();
         // at most rate x time + one batch in every window (5% for the clocks: the next batch is due a second after
@@ -412,13 +468,16 @@ class DriftReissueTest {
         for (double[] early : samples) {
             for (double[] late : samples) {
                 if (late[0] > early[0]) {
-                    assertThat(late[1] - early[1]).as("customers swept between %.2f s and %.2f s", early[0], late[0])
+                    assertThat(late[1] - early[1])
+                            .as("customers swept between %.2f s and %.2f s", early[0], late[0])
                             .isLessThanOrEqualTo(rate * (late[0] - early[0]) * 1.05 + rate);
                 }
             }
         }
         double[] last = samples.get(samples.size() - 1);
-        assertThat(last[0]).as("a lap over %s customers at 40 a second", last[1]).isGreaterThan((last[1] - rate) / rate);
+        assertThat(last[0])
+                .as("a lap over %s customers at 40 a second", last[1])
+                .isGreaterThan((last[1] - rate) / rate);
 
         // sold out, the routine goes back; back in stock, the sweep brings it again
         ProductState soldOut = Baseline.changed(better, ProductStatus.ACTIVE, 0, "20.00");
@@ -436,18 +495,34 @@ class DriftReissueTest {
         static Replica start(DriftReissueTest test, String name) {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             CatalogTable table = new CatalogTable();
-            RoutineDrift drift = new RoutineDrift(test.entityManager, test.json, test.issuer, table,
-                    new RoutineService(test.engine, table, registry), registry, test.clock,
-                    new RoutineDrift.Settings(10, Duration.ofMillis(200), Duration.ofHours(1), 0), "routine-drift-" + name);
-            CatalogTableLoader loader = new CatalogTableLoader(table, drift, test.decoder, test.deadLetters, test.kafka,
-                    registry, "recommendation-service", Duration.ofSeconds(30), "catalog-table-" + name);
+            RoutineDrift drift = new RoutineDrift(
+                    test.entityManager,
+                    test.json,
+                    test.issuer,
+                    table,
+                    new RoutineService(test.engine, table, registry),
+                    registry,
+                    test.clock,
+                    new RoutineDrift.Settings(10, Duration.ofMillis(200), Duration.ofHours(1), 0),
+                    "routine-drift-" + name);
+            CatalogTableLoader loader = new CatalogTableLoader(
+                    table,
+                    drift,
+                    test.decoder,
+                    test.deadLetters,
+                    test.kafka,
+                    registry,
+                    "recommendation-service",
+                    Duration.ofSeconds(30),
+                    "catalog-table-" + name);
             drift.start();
             loader.start();
             return new Replica(loader, drift, registry);
         }
 
         void awaitReconciled() {
-            Awaitility.await().atMost(Duration.ofSeconds(30))
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> loader.caughtUp() && counter("recommendation.drift.reconciliations") >= 1);
         }
 
@@ -464,14 +539,16 @@ class DriftReissueTest {
     // --- the test's catalogue and customers ------------------------------------------------------------------------
 
     /** A product of the test's own catalogue: combination skin only, no water, the marker. */
-    private ProductState mine(String marker, String name, Category category, String price, String inci, String percent) {
+    private ProductState mine(
+            String marker, String name, Category category, String price, String inci, String percent) {
         var builder = product("D" + MARKERS.indexOf(marker) + "-" + name + "-" + suffix, category, price)
                 .skinTypes(SkinType.COMBINATION);
         if (inci != null) {
             builder.inci(inci, percent);
         }
         ProductState built = builder.build();
-        List<Ingredient> ingredients = new ArrayList<>(List.of(new Ingredient("Glycerin", null), new Ingredient(marker, null)));
+        List<Ingredient> ingredients =
+                new ArrayList<>(List.of(new Ingredient("Glycerin", null), new Ingredient(marker, null)));
         built.ingredients().stream().filter(i -> !i.inci().equals("Aqua")).forEach(ingredients::add);
         return copy(built, built.version(), ingredients, built.names());
     }
@@ -480,8 +557,17 @@ class DriftReissueTest {
         List<String> avoided = new ArrayList<>(List.of("Aqua"));
         MARKERS.stream().filter(m -> !m.equals(marker)).forEach(avoided::add);
         avoided.addAll(List.of(alsoAvoided));
-        return new Answers(SkinType.COMBINATION, false, AgeBand.AGE_25_34, List.of(Concern.DEHYDRATION), BigDecimal.ONE,
-                false, avoided, List.of(Area.FACE), null, consent);
+        return new Answers(
+                SkinType.COMBINATION,
+                false,
+                AgeBand.AGE_25_34,
+                List.of(Concern.DEHYDRATION),
+                BigDecimal.ONE,
+                false,
+                avoided,
+                List.of(Area.FACE),
+                null,
+                consent);
     }
 
     private static ProductState renamed(ProductState p) {
@@ -494,10 +580,31 @@ class DriftReissueTest {
         return copy(p, p.version() + 1, ingredients, p.names());
     }
 
-    private static ProductState copy(ProductState p, long version, List<Ingredient> ingredients, Map<String, String> names) {
-        return new ProductState(p.sku(), version, p.status(), p.category(), p.brand(), names, names, ingredients,
-                p.actives(), p.containsFragrance(), p.concerns(), p.skinTypes(), p.areas(), p.timeOfDay(), p.spf(),
-                p.format(), p.texture(), p.size(), p.price(), p.stock(), p.updatedAt(), p.unrecognizedIngredients())
+    private static ProductState copy(
+            ProductState p, long version, List<Ingredient> ingredients, Map<String, String> names) {
+        return new ProductState(
+                        p.sku(),
+                        version,
+                        p.status(),
+                        p.category(),
+                        p.brand(),
+                        names,
+                        names,
+                        ingredients,
+                        p.actives(),
+                        p.containsFragrance(),
+                        p.concerns(),
+                        p.skinTypes(),
+                        p.areas(),
+                        p.timeOfDay(),
+                        p.spf(),
+                        p.format(),
+                        p.texture(),
+                        p.size(),
+                        p.price(),
+                        p.stock(),
+                        p.updatedAt(),
+                        p.unrecognizedIngredients())
                 .withDerivedIngredients();
     }
 
@@ -505,8 +612,12 @@ class DriftReissueTest {
         for (ProductState product : products) {
             publisher.product(product);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> List.of(products).stream()
-                .allMatch(p -> table.find(p.sku()).map(held -> held.version() >= p.version()).orElse(false)));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> List.of(products).stream()
+                        .allMatch(p -> table.find(p.sku())
+                                .map(held -> held.version() >= p.version())
+                                .orElse(false)));
     }
 
     private static String customer() {
@@ -524,20 +635,28 @@ class DriftReissueTest {
     }
 
     private List<RoutineIssued> await(String customer, int count, Duration timeout) {
-        List<ConsumerRecord<String, String>> records = readRecords(Set.of(customer),
-                found -> found.getOrDefault(customer, List.of()).size() >= count, timeout).getOrDefault(customer, List.of());
+        List<ConsumerRecord<String, String>> records = readRecords(
+                        Set.of(customer),
+                        found -> found.getOrDefault(customer, List.of()).size() >= count,
+                        timeout)
+                .getOrDefault(customer, List.of());
         assertThat(records).as("records issued to " + customer).hasSizeGreaterThanOrEqualTo(count);
         return records.stream().map(this::value).toList();
     }
 
     private List<ConsumerRecord<String, String>> awaitRecords(String customer, int count) {
-        return readRecords(Set.of(customer), found -> found.getOrDefault(customer, List.of()).size() >= count,
-                Duration.ofSeconds(20)).getOrDefault(customer, List.of());
+        return readRecords(
+                        Set.of(customer),
+                        found -> found.getOrDefault(customer, List.of()).size() >= count,
+                        Duration.ofSeconds(20))
+                .getOrDefault(customer, List.of());
     }
 
     private Map<String, List<RoutineIssued>> awaitAll(List<String> customers, int count) {
-        Map<String, List<ConsumerRecord<String, String>>> records = readRecords(Set.copyOf(customers),
-                found -> customers.stream().allMatch(c -> found.getOrDefault(c, List.of()).size() >= count),
+        Map<String, List<ConsumerRecord<String, String>>> records = readRecords(
+                Set.copyOf(customers),
+                found -> customers.stream()
+                        .allMatch(c -> found.getOrDefault(c, List.of()).size() >= count),
                 Duration.ofSeconds(30));
         Map<String, List<RoutineIssued>> issued = new HashMap<>();
         for (String customer : customers) {
@@ -555,30 +674,38 @@ class DriftReissueTest {
 
     private Map<String, List<RoutineIssued>> readAll(List<String> customers, Duration settle) {
         Instant until = Instant.now().plus(settle);
-        Map<String, List<ConsumerRecord<String, String>>> records = readRecords(Set.copyOf(customers),
-                found -> Instant.now().isAfter(until), settle.plusSeconds(10));
-        return records.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                e -> e.getValue().stream().map(this::value).toList()));
+        Map<String, List<ConsumerRecord<String, String>>> records =
+                readRecords(Set.copyOf(customers), found -> Instant.now().isAfter(until), settle.plusSeconds(10));
+        return records.entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey,
+                        e -> e.getValue().stream().map(this::value).toList()));
     }
 
     /** Reads the issued topic from the beginning until {@code done} holds for the records of these keys. */
-    private Map<String, List<ConsumerRecord<String, String>>> readRecords(Set<String> keys,
-            Predicate<Map<String, List<ConsumerRecord<String, String>>>> done, Duration timeout) {
+    private Map<String, List<ConsumerRecord<String, String>>> readRecords(
+            Set<String> keys, Predicate<Map<String, List<ConsumerRecord<String, String>>>> done, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         Map<String, List<ConsumerRecord<String, String>>> found = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.RECOMMENDATIONS_ISSUED, Duration.ofSeconds(10))
-                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(Topics.RECOMMENDATIONS_ISSUED, Duration.ofSeconds(10)).stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition()))
+                            .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                     if (keys.contains(record.key())) {
-                        found.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record);
+                        found.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                                .add(record);
                     }
                 }
                 boolean readToEnd = partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
@@ -605,7 +732,9 @@ class DriftReissueTest {
 
     /** No drift queued and no sweep running: nothing re-evaluates anybody until the next catalogue change. */
     private void awaitQuiet() {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> sweepIdle() && count("select count(*) from catalog_drift") == 0);
     }
 
@@ -629,8 +758,8 @@ class DriftReissueTest {
 
     private Instant evaluatedAt(String customer) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "select evaluated_at from issued_routine where customer_id = ?")) {
+                PreparedStatement select =
+                        connection.prepareStatement("select evaluated_at from issued_routine where customer_id = ?")) {
             select.setString(1, customer);
             try (ResultSet row = select.executeQuery()) {
                 assertThat(row.next()).as("an issued record for " + customer).isTrue();
@@ -641,8 +770,8 @@ class DriftReissueTest {
 
     private long count(String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql);
-             ResultSet row = select.executeQuery()) {
+                PreparedStatement select = connection.prepareStatement(sql);
+                ResultSet row = select.executeQuery()) {
             row.next();
             return row.getLong(1);
         }
@@ -650,7 +779,7 @@ class DriftReissueTest {
 
     private void sql(String statement) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(statement)) {
+                PreparedStatement update = connection.prepareStatement(statement)) {
             update.executeUpdate();
         }
     }
@@ -664,6 +793,10 @@ class DriftReissueTest {
     }
 
     private double reissues(Cause cause, String record) {
-        return metrics.get("recommendation.reissues").tag("cause", cause.tag()).tag("record", record).counter().count();
+        return metrics.get("recommendation.reissues")
+                .tag("cause", cause.tag())
+                .tag("record", record)
+                .counter()
+                .count();
     }
 }

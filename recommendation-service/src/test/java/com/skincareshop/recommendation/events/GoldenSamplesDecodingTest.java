@@ -1,7 +1,7 @@
 package com.skincareshop.recommendation.events;
 
-import java.math.BigDecimal;
-import org.assertj.core.api.Assertions;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.skincareshop.contracts.catalog.ActiveStrength;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.events.Topics;
@@ -23,14 +23,13 @@ import com.skincareshop.recommendation.domain.CustomerProfiles;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
 import com.skincareshop.recommendation.support.RecommendationTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 /**
  * The consumer's side of the contract: the golden samples, as raw bytes from their files and with the headers of
@@ -45,18 +44,24 @@ class GoldenSamplesDecodingTest {
 
     private static ConsumerRecord<String, byte[]> record(String topic, String key, String message, byte[] value) {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(topic, 0, 0L, key, value);
-        EventContracts.exampleHeaders(message).forEach((name, text) ->
-                record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+        EventContracts.exampleHeaders(message)
+                .forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
         return record;
     }
 
     private ProductState product(String sample, String sku) throws EventDecoder.Poison {
-        return decoder.product(record(Topics.CATALOG_PRODUCTS, sku, "productChanged",
+        return decoder.product(record(
+                Topics.CATALOG_PRODUCTS,
+                sku,
+                "productChanged",
                 EventContracts.sampleBytes(Topics.CATALOG_PRODUCTS, sample)));
     }
 
     private SkinProfile profile(String sample, String customerId) throws EventDecoder.Poison {
-        CustomerProfiles.Change change = decoder.profile(record(Topics.PROFILES_SKIN, customerId, "profileChanged",
+        CustomerProfiles.Change change = decoder.profile(record(
+                Topics.PROFILES_SKIN,
+                customerId,
+                "profileChanged",
                 EventContracts.sampleBytes(Topics.PROFILES_SKIN, sample)));
         assertThat(change.customerId()).isEqualTo(customerId);
         return change.profile();
@@ -70,13 +75,17 @@ class GoldenSamplesDecodingTest {
         assertThat(serum.status()).isEqualTo(ProductStatus.ACTIVE);
         assertThat(serum.category()).isEqualTo(Category.SERUM);
         assertThat(serum.brand()).isEqualTo("Lumen Lab");
-        assertThat(serum.names()).containsOnlyKeys("en", "tl", "lv").containsEntry("lv", "Bright C 15 serums ar C vitamīnu");
+        assertThat(serum.names())
+                .containsOnlyKeys("en", "tl", "lv")
+                .containsEntry("lv", "Bright C 15 serums ar C vitamīnu");
         assertThat(serum.descriptions().get("en")).startsWith("A 15% L-ascorbic acid serum");
         assertThat(serum.ingredients()).hasSize(10);
         assertThat(serum.ingredients().get(1).inci()).isEqualTo("Ascorbic Acid");
         assertThat(serum.ingredients().get(1).percent()).isEqualByComparingTo("15");
         assertThat(serum.ingredients().get(0).percent()).isNull();
-        assertThat(serum.actives()).extracting(ActiveStrength::code).containsExactly(Active.VITAMIN_C, Active.HYALURONIC_ACID);
+        assertThat(serum.actives())
+                .extracting(ActiveStrength::code)
+                .containsExactly(Active.VITAMIN_C, Active.HYALURONIC_ACID);
         assertThat(serum.actives().get(0).form()).isEqualTo("Ascorbic Acid");
         assertThat(serum.containsFragrance()).isFalse();
         assertThat(serum.concerns()).containsExactly(Concern.DULLNESS, Concern.DARK_SPOTS);
@@ -133,20 +142,32 @@ class GoldenSamplesDecodingTest {
         table.apply(product("moisturizer-with-spf.json", "MST-DAY30-50"));
 
         assertThat(table.size()).isEqualTo(5);
-        assertThat(table.available(Category.SERUM)).extracting(ProductState::sku).containsExactly("SER-VITC15-30");
-        assertThat(table.find("SER-RETI03-30")).get().extracting(ProductState::version).isEqualTo(7L);
-        assertThat(table.available(Category.SUNSCREEN)).extracting(ProductState::sku).containsExactly("SUN-DAILY50-50");
-        assertThat(table.available(Category.CLEANSER)).extracting(ProductState::sku).containsExactly("CLN-CALM-150");
-        assertThat(table.available(Category.MOISTURIZER)).extracting(ProductState::sku).containsExactly("MST-DAY30-50");
+        assertThat(table.available(Category.SERUM))
+                .extracting(ProductState::sku)
+                .containsExactly("SER-VITC15-30");
+        assertThat(table.find("SER-RETI03-30"))
+                .get()
+                .extracting(ProductState::version)
+                .isEqualTo(7L);
+        assertThat(table.available(Category.SUNSCREEN))
+                .extracting(ProductState::sku)
+                .containsExactly("SUN-DAILY50-50");
+        assertThat(table.available(Category.CLEANSER))
+                .extracting(ProductState::sku)
+                .containsExactly("CLN-CALM-150");
+        assertThat(table.available(Category.MOISTURIZER))
+                .extracting(ProductState::sku)
+                .containsExactly("MST-DAY30-50");
     }
 
     /** A producer one release ahead adds an optional property: this build decodes the sample as before. */
     @Test
     void anUnknownPropertyInASampleIsIgnored() throws Exception {
-        String ahead = new String(EventContracts.sampleBytes(Topics.CATALOG_PRODUCTS, "serum.json"), StandardCharsets.UTF_8)
+        String ahead = new String(
+                        EventContracts.sampleBytes(Topics.CATALOG_PRODUCTS, "serum.json"), StandardCharsets.UTF_8)
                 .replaceFirst("\\{", "{\"ecoScore\": {\"grade\": \"B\"},");
-        ProductState serum = decoder.product(record(Topics.CATALOG_PRODUCTS, "SER-VITC15-30", "productChanged",
-                ahead.getBytes(StandardCharsets.UTF_8)));
+        ProductState serum = decoder.product(record(
+                Topics.CATALOG_PRODUCTS, "SER-VITC15-30", "productChanged", ahead.getBytes(StandardCharsets.UTF_8)));
         assertThat(serum).isEqualTo(product("serum.json", "SER-VITC15-30"));
     }
 
@@ -189,10 +210,12 @@ class GoldenSamplesDecodingTest {
     /** The tombstone as asyncapi.yaml's example has it: the erasure of everything up to ce_aggregateversion. */
     @Test
     void theErasureExampleDecodesToAnErasureUpToItsVersion() throws Exception {
-        CustomerProfiles.Change erasure = decoder.profile(record(Topics.PROFILES_SKIN, "c-7f3a91d2e4b8", "profileErased", null));
+        CustomerProfiles.Change erasure =
+                decoder.profile(record(Topics.PROFILES_SKIN, "c-7f3a91d2e4b8", "profileErased", null));
         assertThat(erasure.profile()).isNull();
         assertThat(erasure.customerId()).isEqualTo("c-7f3a91d2e4b8");
         assertThat(erasure.erasedVersion()).isEqualTo(4);
-        assertThat(List.of(EventContracts.exampleHeaders("profileErased").get("ce_aggregateversion"))).containsExactly("4");
+        assertThat(List.of(EventContracts.exampleHeaders("profileErased").get("ce_aggregateversion")))
+                .containsExactly("4");
     }
 }

@@ -1,6 +1,9 @@
 package com.skincareshop.recommendation.events;
 
-import java.util.stream.IntStream;
+import static com.skincareshop.platform.testing.TopicReader.header;
+import static com.skincareshop.recommendation.engine.TestCatalog.product;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +24,16 @@ import com.skincareshop.recommendation.support.RecommendationTest;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,20 +46,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static com.skincareshop.platform.testing.TopicReader.header;
-import static com.skincareshop.recommendation.engine.TestCatalog.product;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the profile read model must survive: a database that fails in any way while events arrive, values replayed
@@ -97,39 +96,52 @@ class NothingLostOrResurrectedTest {
     }
 
     private void awaitVersion(String customer, long version) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> profiles.find(customer).map(SkinProfile::version).orElse(0L) == version);
     }
 
     private void awaitErased(String customer) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> profiles.find(customer).isEmpty());
     }
 
     /** Nothing of these keys on the dead-letter topic, read to its end. */
     private void assertNothingParked(String... keys) {
         for (String key : keys) {
-            assertThat(TopicReader.readKey(broker.bootstrapServers(), Topics.deadLetterOf(Topics.PROFILES_SKIN), key,
-                    r -> false, Duration.ofSeconds(2))).as("parked " + key).isEmpty();
+            assertThat(TopicReader.readKey(
+                            broker.bootstrapServers(),
+                            Topics.deadLetterOf(Topics.PROFILES_SKIN),
+                            key,
+                            r -> false,
+                            Duration.ofSeconds(2)))
+                    .as("parked " + key)
+                    .isEmpty();
         }
     }
 
     /** A statement trigger failing every write to the read model with this SQLSTATE: the database misbehaving. */
     private void refuseProfileWrites(String sqlState) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("""
                     create or replace function refuse_profile_writes() returns trigger language plpgsql as $$
                     begin
                         raise exception 'the test refuses this write' using errcode = tg_argv[0];
                     end $$""");
             statement.execute("drop trigger if exists refuse_profile_writes on customer_profile");
-            statement.execute("create trigger refuse_profile_writes before insert or update or delete on customer_profile"
-                    + " for each statement execute function refuse_profile_writes('" + sqlState + "')");
+            statement.execute(
+                    "create trigger refuse_profile_writes before insert or update or delete on customer_profile"
+                            + " for each statement execute function refuse_profile_writes('" + sqlState + "')");
         }
     }
 
     private void allowProfileWrites() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("drop trigger if exists refuse_profile_writes on customer_profile");
         }
     }
@@ -156,7 +168,9 @@ class NothingLostOrResurrectedTest {
         publisher.erase(erased, 2);
         publisher.profile(changed, 1, answers(Concern.CLOGGED_PORES), "en");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> failedApplies() >= failedBefore + 2);
-        assertThat(profiles.find(erased)).as("the erasure waits for the database").isPresent();
+        assertThat(profiles.find(erased))
+                .as("the erasure waits for the database")
+                .isPresent();
 
         allowProfileWrites();
         awaitErased(erased);
@@ -167,7 +181,8 @@ class NothingLostOrResurrectedTest {
     /** Every connection of the service killed while changes stream in, as a failover does: all of them land. */
     @Test
     void changesStreamedWhileTheDatabaseDropsEveryConnectionAllLand() throws Exception {
-        List<String> customers = IntStream.range(0, 40).mapToObj(i -> newCustomer()).toList();
+        List<String> customers =
+                IntStream.range(0, 40).mapToObj(i -> newCustomer()).toList();
         for (int round = 1; round <= 3; round++) {
             for (String customer : customers) {
                 publisher.profile(customer, round, answers(Concern.values()[round % 3]), "en");
@@ -189,7 +204,8 @@ class NothingLostOrResurrectedTest {
     }
 
     private void terminateTheServicesConnections() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("""
                     select pg_terminate_backend(pid) from pg_stat_activity
                     where datname = current_database() and usename = current_user and pid <> pg_backend_pid()""");
@@ -252,7 +268,8 @@ class NothingLostOrResurrectedTest {
         publisher.erase(customer, 2);
         awaitErased(customer);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> markerOf(customer) == 2);
-        assertThat(profiles.forgetErasuresBefore(Instant.now().minus(Duration.ofDays(1)))).isZero();
+        assertThat(profiles.forgetErasuresBefore(Instant.now().minus(Duration.ofDays(1))))
+                .isZero();
         assertThat(markerOf(customer)).isEqualTo(2);
         assertThat(profiles.forgetErasuresBefore(Instant.now().plusSeconds(1))).isPositive();
         assertThat(markerOf(customer)).isEqualTo(-1);
@@ -260,7 +277,8 @@ class NothingLostOrResurrectedTest {
 
     private long markerOf(String customer) {
         try (Connection connection = dataSource.getConnection();
-             var select = connection.prepareStatement("select erased_version from erased_customer where customer_id = ?")) {
+                var select = connection.prepareStatement(
+                        "select erased_version from erased_customer where customer_id = ?")) {
             select.setString(1, customer);
             try (var row = select.executeQuery()) {
                 return row.next() ? row.getLong(1) : -1;
@@ -277,25 +295,35 @@ class NothingLostOrResurrectedTest {
     @Test
     void eventsWithFieldsThisBuildDoesNotKnowAreAppliedAndIncompleteOnesParked() throws Exception {
         String customer = newCustomer();
-        ObjectNode profile = json.valueToTree(new SkinProfile(customer, 1, 1, "en", answers(Concern.CLOGGED_PORES), Instant.now()));
+        ObjectNode profile =
+                json.valueToTree(new SkinProfile(customer, 1, 1, "en", answers(Concern.CLOGGED_PORES), Instant.now()));
         profile.put("channel", "app");
         ((ObjectNode) profile.get("answers")).put("climate", "humid");
         publisher.raw(Topics.PROFILES_SKIN, customer, EventTypes.PROFILE_CHANGED, json.writeValueAsBytes(profile));
         awaitVersion(customer, 1);
 
         String sku = "P-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        ObjectNode product = json.valueToTree(product(sku, Category.CLEANSER, "12.00").build());
+        ObjectNode product =
+                json.valueToTree(product(sku, Category.CLEANSER, "12.00").build());
         product.put("barcode", "4006381333931");
         product.putObject("shipping").put("weightGrams", 120);
         publisher.raw(Topics.CATALOG_PRODUCTS, sku, EventTypes.PRODUCT_CHANGED, json.writeValueAsBytes(product));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> table.find(sku).isPresent());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> table.find(sku).isPresent());
 
         String incomplete = newCustomer();
-        ObjectNode missing = json.valueToTree(new SkinProfile(incomplete, 1, 1, "en", answers(Concern.CLOGGED_PORES), Instant.now()));
+        ObjectNode missing = json.valueToTree(
+                new SkinProfile(incomplete, 1, 1, "en", answers(Concern.CLOGGED_PORES), Instant.now()));
         missing.remove("answers");
         publisher.raw(Topics.PROFILES_SKIN, incomplete, EventTypes.PROFILE_CHANGED, json.writeValueAsBytes(missing));
-        assertThat(TopicReader.readKey(broker.bootstrapServers(), Topics.deadLetterOf(Topics.PROFILES_SKIN), incomplete,
-                r -> !r.isEmpty(), Duration.ofSeconds(30))).hasSize(1);
+        assertThat(TopicReader.readKey(
+                        broker.bootstrapServers(),
+                        Topics.deadLetterOf(Topics.PROFILES_SKIN),
+                        incomplete,
+                        r -> !r.isEmpty(),
+                        Duration.ofSeconds(30)))
+                .hasSize(1);
         assertThat(profiles.find(incomplete)).isEmpty();
     }
 
@@ -306,32 +334,50 @@ class NothingLostOrResurrectedTest {
     @Test
     void deadLettersCarryCoordinatesNotTheAnswers() throws Exception {
         String customer = newCustomer();
-        ObjectNode profile = json.valueToTree(new SkinProfile(customer, 1, 1, "en", answers(Concern.CLOGGED_PORES), Instant.now()));
+        ObjectNode profile =
+                json.valueToTree(new SkinProfile(customer, 1, 1, "en", answers(Concern.CLOGGED_PORES), Instant.now()));
         ((ObjectNode) profile.get("answers")).put("pregnantOrBreastfeeding", "yes, 20 weeks"); // wrong type: poison
         byte[] original = json.writeValueAsBytes(profile);
         publisher.raw(Topics.PROFILES_SKIN, customer, EventTypes.PROFILE_CHANGED, original);
 
-        List<ConsumerRecord<String, String>> parked = TopicReader.readKey(broker.bootstrapServers(),
-                Topics.deadLetterOf(Topics.PROFILES_SKIN), customer, r -> !r.isEmpty(), Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> parked = TopicReader.readKey(
+                broker.bootstrapServers(),
+                Topics.deadLetterOf(Topics.PROFILES_SKIN),
+                customer,
+                r -> !r.isEmpty(),
+                Duration.ofSeconds(30));
         assertThat(parked).hasSize(1);
         ConsumerRecord<String, String> dead = parked.get(0);
-        assertThat(dead.value()).doesNotContain("20 weeks").doesNotContain("CLOGGED_PORES").doesNotContain("answers");
-        dead.headers().forEach(h -> assertThat(new String(h.value(), StandardCharsets.UTF_8)).doesNotContain("20 weeks"));
+        assertThat(dead.value())
+                .doesNotContain("20 weeks")
+                .doesNotContain("CLOGGED_PORES")
+                .doesNotContain("answers");
+        dead.headers()
+                .forEach(h -> assertThat(new String(h.value(), StandardCharsets.UTF_8))
+                        .doesNotContain("20 weeks"));
         JsonNode coordinates = json.readTree(dead.value());
         assertThat(coordinates.get("topic").asText()).isEqualTo(Topics.PROFILES_SKIN);
-        assertThat(header(dead, "dlq.offset")).isEqualTo(coordinates.get("offset").asText());
+        assertThat(header(dead, "dlq.offset"))
+                .isEqualTo(coordinates.get("offset").asText());
         assertThat(coordinates.get("error").asText()).isNotBlank().doesNotContain("20 weeks");
 
-        byte[] atCoordinates = readAt(coordinates.get("topic").asText(), coordinates.get("partition").asInt(),
+        byte[] atCoordinates = readAt(
+                coordinates.get("topic").asText(),
+                coordinates.get("partition").asInt(),
                 coordinates.get("offset").asLong());
         assertThat(atCoordinates).isEqualTo(original);
     }
 
     private byte[] readAt(String topic, int partition, long offset) {
         TopicPartition at = new TopicPartition(topic, partition);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.bootstrapServers(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        "false"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             consumer.assign(List.of(at));
             consumer.seek(at, offset);
             Instant deadline = Instant.now().plusSeconds(20);

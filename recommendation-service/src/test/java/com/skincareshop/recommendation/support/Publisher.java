@@ -1,6 +1,5 @@
 package com.skincareshop.recommendation.support;
 
-import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.events.EventTypes;
@@ -8,14 +7,14 @@ import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.platform.kafka.CloudEventHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Publishes events as catalog-service and profile-service do: the contract records serialized by the
@@ -28,8 +27,10 @@ public final class Publisher implements AutoCloseable {
 
     public Publisher(String bootstrapServers, ObjectMapper json) {
         this.json = json;
-        this.producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "acks", "all"),
-                new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", bootstrapServers, "acks", "all"),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     public void product(ProductState product) {
@@ -42,10 +43,16 @@ public final class Publisher implements AutoCloseable {
 
     /** A profile published inside a trace: its record carries this W3C {@code traceparent}. */
     public void profile(SkinProfile profile, String traceparent) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.PROFILES_SKIN, profile.customerId(),
-                bytes(profile));
-        CloudEventHeaders.write(record.headers(), UUID.randomUUID(), EventTypes.PROFILE_CHANGED, "/test",
-                profile.customerId(), Instant.now(), true);
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(Topics.PROFILES_SKIN, profile.customerId(), bytes(profile));
+        CloudEventHeaders.write(
+                record.headers(),
+                UUID.randomUUID(),
+                EventTypes.PROFILE_CHANGED,
+                "/test",
+                profile.customerId(),
+                Instant.now(),
+                true);
         record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
         deliver(record);
     }
@@ -61,8 +68,14 @@ public final class Publisher implements AutoCloseable {
     /** An erasure as profile-service publishes it: the tombstone names the version the erasure took. */
     public void erase(String customerId, long erasedVersion) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.PROFILES_SKIN, customerId, null);
-        CloudEventHeaders.write(record.headers(), UUID.randomUUID(), EventTypes.PROFILE_ERASED, "/test", customerId,
-                Instant.now(), false);
+        CloudEventHeaders.write(
+                record.headers(),
+                UUID.randomUUID(),
+                EventTypes.PROFILE_ERASED,
+                "/test",
+                customerId,
+                Instant.now(),
+                false);
         CloudEventHeaders.writeAggregateVersion(record.headers(), erasedVersion);
         deliver(record);
     }
@@ -75,7 +88,8 @@ public final class Publisher implements AutoCloseable {
     private void send(String topic, String key, String type, byte[] value) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
         if (type != null) {
-            CloudEventHeaders.write(record.headers(), UUID.randomUUID(), type, "/test", key, Instant.now(), value != null);
+            CloudEventHeaders.write(
+                    record.headers(), UUID.randomUUID(), type, "/test", key, Instant.now(), value != null);
         }
         deliver(record);
     }

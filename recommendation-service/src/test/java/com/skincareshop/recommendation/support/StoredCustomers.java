@@ -1,33 +1,43 @@
 package com.skincareshop.recommendation.support;
 
+import static io.restassured.RestAssured.given;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.platform.testing.DevTokens;
-import org.awaitility.Awaitility;
-
 import java.time.Duration;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
+import org.awaitility.Awaitility;
 
 /** A customer whose profile the service has consumed: what the API tests read routines of. */
 public final class StoredCustomers {
 
-    private StoredCustomers() {
-    }
+    private StoredCustomers() {}
 
     /**
      * Publishes a new customer's profile and waits until {@code routinePath} (a routine endpoint, with {@code {id}})
      * answers 200 for them; returns the customer's id.
      */
-    public static String withProfile(String bootstrapServers, ObjectMapper json, String idPrefix, long version,
-                                     Answers answers, String locale, String routinePath) {
+    public static String withProfile(
+            String bootstrapServers,
+            ObjectMapper json,
+            String idPrefix,
+            long version,
+            Answers answers,
+            String locale,
+            String routinePath) {
         String customer = idPrefix + UUID.randomUUID().toString().substring(0, 12);
         try (Publisher publisher = new Publisher(bootstrapServers, json)) {
             publisher.profile(customer, version, answers, locale);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(DevTokens.storefront())
-                .when().get(routinePath, customer).statusCode() == 200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> given().auth()
+                                .oauth2(DevTokens.storefront())
+                                .when()
+                                .get(routinePath, customer)
+                                .statusCode()
+                        == 200);
         return customer;
     }
 }

@@ -1,6 +1,7 @@
 package com.skincareshop.benchmarks.jmh;
 
 import com.skincareshop.contracts.catalog.Money;
+import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.vocabulary.AgeBand;
 import com.skincareshop.contracts.vocabulary.Area;
@@ -8,12 +9,16 @@ import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.platform.testing.SyntheticAnswers;
 import com.skincareshop.platform.testing.SyntheticCatalogue;
-import com.skincareshop.recommendation.engine.index.CatalogTable;
-import com.skincareshop.recommendation.engine.index.CatalogView;
-import com.skincareshop.recommendation.engine.index.FullScanCatalog;
 import com.skincareshop.recommendation.engine.Routine;
 import com.skincareshop.recommendation.engine.RoutineEngine;
 import com.skincareshop.recommendation.engine.RoutinePolicy;
+import com.skincareshop.recommendation.engine.index.CatalogTable;
+import com.skincareshop.recommendation.engine.index.CatalogView;
+import com.skincareshop.recommendation.engine.index.FullScanCatalog;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,13 +32,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import com.skincareshop.contracts.catalog.ProductState;
-
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-
 /**
  * One routine computed against catalogues of 1k, 10k and 100k products, through the index
  * and through the full scan in the same run. The customers rotate, so no single branch of the engine is measured
@@ -42,7 +40,9 @@ import java.util.stream.Stream;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class RoutineEngineBenchmark {
@@ -78,21 +78,48 @@ public class RoutineEngineBenchmark {
         }
         if (customerMix.equals("synthetic")) {
             SyntheticAnswers answers = new SyntheticAnswers(42);
-            customers = Stream.generate(() -> answers.nextNormalized(false)).limit(1_000).toList();
+            customers = Stream.generate(() -> answers.nextNormalized(false))
+                    .limit(1_000)
+                    .toList();
             return;
         }
         customers = List.of(
                 // the API documentation's example: oily, 35-44, pores, five hours of sun, a budget
-                new Answers(SkinType.OILY, false, AgeBand.AGE_35_44, List.of(Concern.ENLARGED_PORES, Concern.SAGGING_PORES),
-                        new BigDecimal("5"), false, List.of("Fragrance"), List.of(Area.FACE),
-                        new Money(new BigDecimal("120.00"), "EUR"), true),
+                new Answers(
+                        SkinType.OILY,
+                        false,
+                        AgeBand.AGE_35_44,
+                        List.of(Concern.ENLARGED_PORES, Concern.SAGGING_PORES),
+                        new BigDecimal("5"),
+                        false,
+                        List.of("Fragrance"),
+                        List.of(Area.FACE),
+                        new Money(new BigDecimal("120.00"), "EUR"),
+                        true),
                 // sensitive, pregnant, brightening
-                new Answers(SkinType.DRY, true, AgeBand.AGE_25_34, List.of(Concern.DARK_SPOTS, Concern.DULLNESS),
-                        BigDecimal.ONE, true, List.of(), List.of(Area.FACE, Area.HANDS), null, false),
+                new Answers(
+                        SkinType.DRY,
+                        true,
+                        AgeBand.AGE_25_34,
+                        List.of(Concern.DARK_SPOTS, Concern.DULLNESS),
+                        BigDecimal.ONE,
+                        true,
+                        List.of(),
+                        List.of(Area.FACE, Area.HANDS),
+                        null,
+                        false),
                 // corrective, many concerns
-                new Answers(SkinType.NORMAL, false, AgeBand.AGE_55_PLUS, List.of(Concern.FIRMNESS, Concern.FINE_LINES,
-                        Concern.DEHYDRATION, Concern.UNEVEN_TEXTURE), new BigDecimal("2"), false, List.of("Retinol"),
-                        List.of(Area.FACE), null, true));
+                new Answers(
+                        SkinType.NORMAL,
+                        false,
+                        AgeBand.AGE_55_PLUS,
+                        List.of(Concern.FIRMNESS, Concern.FINE_LINES, Concern.DEHYDRATION, Concern.UNEVEN_TEXTURE),
+                        new BigDecimal("2"),
+                        false,
+                        List.of("Retinol"),
+                        List.of(Area.FACE),
+                        null,
+                        true));
     }
 
     @Benchmark

@@ -1,16 +1,5 @@
 package com.skincareshop.benchmarks.jmh;
 
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +12,16 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The floor of every authenticated request (docs/PERFORMANCE.md, HTTP): checking one RS256 signature, the
@@ -32,7 +31,9 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgs = {"-Xms256m", "-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xms256m", "-Xmx256m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class TokenSignatureBenchmark {
@@ -43,14 +44,14 @@ public class TokenSignatureBenchmark {
 
     @Setup
     public void sign() throws Exception {
-        RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
-                .generatePrivate(new PKCS8EncodedKeySpec(pem("dev-jwt/private-key.pem")));
+        RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey)
+                KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pem("dev-jwt/private-key.pem")));
         publicKey = KeyFactory.getInstance("RSA")
                 .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         String header = base64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String claims = base64.encodeToString(("{\"iss\":\"https://auth.skincareshop.example/dev\",\"sub\":\"c-42\","
-                + "\"groups\":[\"customer\"],\"iat\":1764576000,\"exp\":1764597600,\"jti\":\"b3c1d0e2\"}")
+                        + "\"groups\":[\"customer\"],\"iat\":1764576000,\"exp\":1764597600,\"jti\":\"b3c1d0e2\"}")
                 .getBytes(StandardCharsets.UTF_8));
         signingInput = (header + "." + claims).getBytes(StandardCharsets.US_ASCII);
         Signature signer = Signature.getInstance("SHA256withRSA");
@@ -76,7 +77,8 @@ public class TokenSignatureBenchmark {
                 throw new IllegalStateException(resource + " is not on the class path");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
             return Base64.getDecoder().decode(text);
         }
     }

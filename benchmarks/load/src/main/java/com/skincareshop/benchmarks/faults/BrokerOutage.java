@@ -1,17 +1,16 @@
 package com.skincareshop.benchmarks.faults;
 
-import java.sql.Timestamp;
-import com.skincareshop.benchmarks.reconciliation.Reconciliation;
-
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static com.skincareshop.benchmarks.faults.FaultRun.CATALOG;
 import static com.skincareshop.benchmarks.faults.FaultRun.PROFILE;
 import static com.skincareshop.benchmarks.faults.FaultRun.RECOMMENDATION;
 import static com.skincareshop.benchmarks.faults.FaultRun.seconds;
+
+import com.skincareshop.benchmarks.reconciliation.Reconciliation;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The broker stopped for 30 s and started again while the services keep writing to their outboxes: how long until
@@ -43,7 +42,8 @@ final class BrokerOutage {
         run.log("broker back after " + seconds(back - stopping) + "; waiting for the outboxes to drain");
         Timestamp backAt = new Timestamp(System.currentTimeMillis());
         Map<String, Long> drained = new LinkedHashMap<>();
-        while (drained.size() < 3 && System.nanoTime() - back < Duration.ofMinutes(3).toNanos()) {
+        while (drained.size() < 3
+                && System.nanoTime() - back < Duration.ofMinutes(3).toNanos()) {
             for (String name : List.of(CATALOG, PROFILE, RECOMMENDATION)) {
                 if (!drained.containsKey(name) && reconciliation.unsentBefore(name, backAt) == 0) {
                     drained.put(name, System.nanoTime() - back);
@@ -52,7 +52,8 @@ final class BrokerOutage {
             Thread.sleep(100);
         }
         for (String name : List.of(CATALOG, PROFILE, RECOMMENDATION)) {
-            run.recoveries.put(name + ": broker back -> outbox rows from the outage sent",
+            run.recoveries.put(
+                    name + ": broker back -> outbox rows from the outage sent",
                     drained.containsKey(name) ? seconds(drained.get(name)) : "NOT within 3 min");
             if (!drained.containsKey(name)) {
                 run.failures.add(name + ": outbox not drained within 3 minutes of the broker's restart");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.skincareshop.platform.stack.Stack;
 import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.KafkaBroker;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,11 +35,14 @@ final class FaultRun {
     final Map<String, Stack.Service> services;
     final KafkaBroker broker;
     final PrivatePostgres database;
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     final String merchandiser = DevTokens.issue("merch-1", Set.of("merchandiser"), Duration.ofHours(3));
     /** What took how long, printed as the run's "Recovery" table in this order. */
     final Map<String, String> recoveries = new LinkedHashMap<>();
+
     final List<String> failures = new ArrayList<>();
     private final Map<String, String> customerTokens = new ConcurrentHashMap<>();
     private final long startNanos = System.nanoTime();
@@ -54,16 +56,18 @@ final class FaultRun {
 
     boolean routineShows(String customer, long version) throws Exception {
         try {
-            HttpResponse<String> response = send("GET", url(RECOMMENDATION, "/api/recommendations/" + customer),
-                    token(customer), null, null);
-            return response.statusCode() == 200 && JSON.readTree(response.body()).path("profileVersion").asLong() >= version;
+            HttpResponse<String> response =
+                    send("GET", url(RECOMMENDATION, "/api/recommendations/" + customer), token(customer), null, null);
+            return response.statusCode() == 200
+                    && JSON.readTree(response.body()).path("profileVersion").asLong() >= version;
         } catch (IOException e) {
             return false;
         }
     }
 
     String token(String customer) {
-        return customerTokens.computeIfAbsent(customer, c -> DevTokens.issue(c, Set.of("customer"), Duration.ofHours(3)));
+        return customerTokens.computeIfAbsent(
+                customer, c -> DevTokens.issue(c, Set.of("customer"), Duration.ofHours(3)));
     }
 
     String url(String service, String path) {
@@ -72,8 +76,11 @@ final class FaultRun {
 
     HttpResponse<String> send(String method, String url, String token, String contentType, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -85,7 +92,10 @@ final class FaultRun {
 
     /** The version an acknowledged write reports; -1 for an erasure, which has none. */
     static long etag(HttpResponse<String> response) {
-        return response.headers().firstValue("ETag").map(tag -> Long.parseLong(tag.replaceAll("[^0-9]", ""))).orElse(-1L);
+        return response.headers()
+                .firstValue("ETag")
+                .map(tag -> Long.parseLong(tag.replaceAll("[^0-9]", "")))
+                .orElse(-1L);
     }
 
     static ObjectNode object(String json) {

@@ -1,14 +1,15 @@
 package com.skincareshop.benchmarks.faults;
 
-import java.util.ArrayDeque;
-import java.util.Optional;
+import static com.skincareshop.benchmarks.faults.FaultRun.CATALOG;
+import static com.skincareshop.benchmarks.faults.FaultRun.PROFILE;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.skincareshop.benchmarks.reconciliation.Write;
 import com.skincareshop.benchmarks.reconciliation.Write.Outcome;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpResponse;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,14 +18,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-
-import static com.skincareshop.benchmarks.faults.FaultRun.CATALOG;
-import static com.skincareshop.benchmarks.faults.FaultRun.PROFILE;
 
 /**
  * The traffic that runs through the faults: 2 catalogue writers (price and stock changes, new and discontinued
@@ -47,6 +46,7 @@ final class FaultWorkload {
      * crash to the service ready again (its writes may be answered with a 5xx or time out).
      */
     private final Map<String, List<Window>> downWindows = new ConcurrentHashMap<>();
+
     private final List<Thread> writers = new ArrayList<>();
     private volatile String phase = "steady";
     private volatile boolean writing = true;
@@ -163,13 +163,30 @@ final class FaultWorkload {
                     product.put("stock", (product.get("stock").asInt() + 1 + counter % 5) % 40);
                 }
             }
-            String expected = op.equals("DELETE") ? "DISCONTINUED"
-                    : product.get("price").get("amount").asText() + "|" + product.get("stock").asInt() + "|"
-                    + product.path("status").asText("ACTIVE");
+            String expected = op.equals("DELETE")
+                    ? "DISCONTINUED"
+                    : product.get("price").get("amount").asText() + "|"
+                            + product.get("stock").asInt() + "|"
+                            + product.path("status").asText("ACTIVE");
             Write write = op.equals("DELETE")
-                    ? write(CATALOG, sku, "DELETE", expected, "DELETE", run.url(CATALOG, "/api/products/" + sku), run.merchandiser, null)
-                    : write(CATALOG, sku, "PUT", expected, "PUT", run.url(CATALOG, "/api/products/" + sku), run.merchandiser,
-                    product.toString());
+                    ? write(
+                            CATALOG,
+                            sku,
+                            "DELETE",
+                            expected,
+                            "DELETE",
+                            run.url(CATALOG, "/api/products/" + sku),
+                            run.merchandiser,
+                            null)
+                    : write(
+                            CATALOG,
+                            sku,
+                            "PUT",
+                            expected,
+                            "PUT",
+                            run.url(CATALOG, "/api/products/" + sku),
+                            run.merchandiser,
+                            product.toString());
             if (op.equals("DELETE")) {
                 active.remove(sku); // discontinued (or possibly so): never written again
             } else {
@@ -196,8 +213,15 @@ final class FaultWorkload {
             int counter = counters.merge(customer, 1, Integer::sum);
             Write write;
             if (existing.contains(customer) && random.nextDouble() < 0.12) {
-                write = write(PROFILE, customer, "DELETE", "ERASED", "DELETE", run.url(PROFILE, "/api/profiles/" + customer),
-                        run.token(customer), null);
+                write = write(
+                        PROFILE,
+                        customer,
+                        "DELETE",
+                        "ERASED",
+                        "DELETE",
+                        run.url(PROFILE, "/api/profiles/" + customer),
+                        run.token(customer),
+                        null);
                 existing.remove(customer);
             } else {
                 int sunHours = counter % 25; // differs from the customer's previous answers: every PUT is a change
@@ -206,8 +230,14 @@ final class FaultWorkload {
                     case 1 -> counter % 2 == 0;
                     default -> false;
                 };
-                write = write(PROFILE, customer, "PUT", sunHours + "|" + consent, "PUT",
-                        run.url(PROFILE, "/api/profiles/" + customer), run.token(customer),
+                write = write(
+                        PROFILE,
+                        customer,
+                        "PUT",
+                        sunHours + "|" + consent,
+                        "PUT",
+                        run.url(PROFILE, "/api/profiles/" + customer),
+                        run.token(customer),
                         profileBody(index, consent ? 1 : 0, sunHours).toString());
                 existing.add(customer);
             }
@@ -234,13 +264,26 @@ final class FaultWorkload {
                 String customer = ERASER_PREFIX + index;
                 int sunHours = counters.merge(customer, 1, Integer::sum) % 25;
                 boolean consent = index % 3 != 2;
-                pace(write(PROFILE, customer, "PUT", sunHours + "|" + consent, "PUT",
-                        run.url(PROFILE, "/api/profiles/" + customer), run.token(customer),
+                pace(write(
+                        PROFILE,
+                        customer,
+                        "PUT",
+                        sunHours + "|" + consent,
+                        "PUT",
+                        run.url(PROFILE, "/api/profiles/" + customer),
+                        run.token(customer),
                         profileBody(index, consent ? 1 : 0, sunHours).toString()));
             } else if (!toErase.isEmpty()) {
                 String customer = toErase.poll();
-                Write erasure = write(PROFILE, customer, "DELETE", "ERASED", "DELETE",
-                        run.url(PROFILE, "/api/profiles/" + customer), run.token(customer), null);
+                Write erasure = write(
+                        PROFILE,
+                        customer,
+                        "DELETE",
+                        "ERASED",
+                        "DELETE",
+                        run.url(PROFILE, "/api/profiles/" + customer),
+                        run.token(customer),
+                        null);
                 if (erasure.outcome() != Outcome.ACKNOWLEDGED) {
                     toErase.add(customer);
                 }
@@ -261,8 +304,18 @@ final class FaultWorkload {
 
     static ObjectNode profileBody(int index, int consent, int sunHours) {
         String[] skinTypes = {"DRY", "OILY", "COMBINATION", "NORMAL"};
-        String[] concerns = {"FIRMNESS", "FINE_LINES", "DULLNESS", "DARK_SPOTS", "ACNE_SCARS", "ENLARGED_PORES",
-                "SAGGING_PORES", "CLOGGED_PORES", "DEHYDRATION", "UNEVEN_TEXTURE"};
+        String[] concerns = {
+            "FIRMNESS",
+            "FINE_LINES",
+            "DULLNESS",
+            "DARK_SPOTS",
+            "ACNE_SCARS",
+            "ENLARGED_PORES",
+            "SAGGING_PORES",
+            "CLOGGED_PORES",
+            "DEHYDRATION",
+            "UNEVEN_TEXTURE"
+        };
         ObjectNode body = FaultRun.object("""
                 {"questionnaireVersion":1,"locale":"en","answers":{"sensitive":false,"ageBand":"35_44",
                  "pregnantOrBreastfeeding":false,"areas":["FACE"],"budget":{"amount":"150.00","currency":"EUR"}}}""");
@@ -283,15 +336,23 @@ final class FaultWorkload {
         }
     }
 
-    Write write(String service, String key, String op, String expected, String method, String url, String token,
-                        String body) {
+    Write write(
+            String service,
+            String key,
+            String op,
+            String expected,
+            String method,
+            String url,
+            String token,
+            String body) {
         String during = phase;
         long started = System.nanoTime();
         Outcome outcome;
         long version = -1;
         String detail = "";
         try {
-            HttpResponse<String> response = run.send(method, url, token, body == null ? null : "application/json", body);
+            HttpResponse<String> response =
+                    run.send(method, url, token, body == null ? null : "application/json", body);
             if (response.statusCode() / 100 == 2) {
                 outcome = Outcome.ACKNOWLEDGED;
                 version = FaultRun.etag(response);
@@ -308,7 +369,8 @@ final class FaultWorkload {
             Thread.currentThread().interrupt();
             outcome = Outcome.UNKNOWN;
         }
-        Write write = new Write(during, service, key, op, expected, outcome, version, started, System.nanoTime(), detail);
+        Write write =
+                new Write(during, service, key, op, expected, outcome, version, started, System.nanoTime(), detail);
         record(write);
         return write;
     }
@@ -321,7 +383,9 @@ final class FaultWorkload {
 
     /** Recorded by a fault: the writes to {@code service} that overlap it may have met it. */
     void downWindow(String service, Window window) {
-        downWindows.computeIfAbsent(service, s -> Collections.synchronizedList(new ArrayList<>())).add(window);
+        downWindows
+                .computeIfAbsent(service, s -> Collections.synchronizedList(new ArrayList<>()))
+                .add(window);
     }
 
     /**
@@ -339,8 +403,12 @@ final class FaultWorkload {
     /** When the earliest acknowledged write to {@code service} that started at or after {@code after} ended. */
     Optional<Long> firstAcknowledged(String service, long after) {
         synchronized (writes) {
-            return writes.stream().filter(w -> w.service().equals(service) && w.outcome() == Outcome.ACKNOWLEDGED
-                    && w.startedNanos() >= after).map(Write::endedNanos).min(Long::compare);
+            return writes.stream()
+                    .filter(w -> w.service().equals(service)
+                            && w.outcome() == Outcome.ACKNOWLEDGED
+                            && w.startedNanos() >= after)
+                    .map(Write::endedNanos)
+                    .min(Long::compare);
         }
     }
 
@@ -350,36 +418,49 @@ final class FaultWorkload {
         System.out.println();
         System.out.printf("Writes (%d in all), by phase: acknowledged / unknown / refused / failed%n", all.size());
         System.out.printf("  %-22s %-28s %-28s%n", "phase", "catalog-service", "profile-service");
-        Map<String, List<Write>> byPhase = all.stream().collect(Collectors.groupingBy(Write::phase, LinkedHashMap::new,
-                Collectors.toList()));
+        Map<String, List<Write>> byPhase =
+                all.stream().collect(Collectors.groupingBy(Write::phase, LinkedHashMap::new, Collectors.toList()));
         for (var entry : byPhase.entrySet()) {
-            System.out.printf("  %-22s %-28s %-28s%n", entry.getKey(), counts(entry.getValue(), CATALOG),
-                    counts(entry.getValue(), PROFILE));
+            System.out.printf(
+                    "  %-22s %-28s %-28s%n",
+                    entry.getKey(), counts(entry.getValue(), CATALOG), counts(entry.getValue(), PROFILE));
         }
         System.out.printf("  %-22s %-28s %-28s%n", "total", counts(all, CATALOG), counts(all, PROFILE));
-        Map<String, Long> duringOutage = all.stream().filter(w -> w.phase().startsWith("postgres")
-                        && w.outcome() != Outcome.ACKNOWLEDGED)
-                .collect(Collectors.groupingBy(w -> w.outcome() == Outcome.FAILED ? w.detail().split(" ")[0]
-                        : w.outcome().name().toLowerCase(), TreeMap::new, Collectors.counting()));
-        List<Long> failedAfter = all.stream().filter(w -> w.phase().startsWith("postgres") && w.outcome() == Outcome.FAILED)
-                .map(w -> (w.endedNanos() - w.startedNanos()) / 1_000_000).sorted().toList();
+        Map<String, Long> duringOutage = all.stream()
+                .filter(w -> w.phase().startsWith("postgres") && w.outcome() != Outcome.ACKNOWLEDGED)
+                .collect(Collectors.groupingBy(
+                        w -> w.outcome() == Outcome.FAILED
+                                ? w.detail().split(" ")[0]
+                                : w.outcome().name().toLowerCase(),
+                        TreeMap::new,
+                        Collectors.counting()));
+        List<Long> failedAfter = all.stream()
+                .filter(w -> w.phase().startsWith("postgres") && w.outcome() == Outcome.FAILED)
+                .map(w -> (w.endedNanos() - w.startedNanos()) / 1_000_000)
+                .sorted()
+                .toList();
         System.out.println("  not acknowledged while PostgreSQL was down or coming back, by answer: " + duringOutage
-                + (failedAfter.isEmpty() ? "" : "; the error answers took " + failedAfter.get(failedAfter.size() / 2)
-                + " ms (median), " + failedAfter.get(failedAfter.size() - 1) + " ms at most"));
+                + (failedAfter.isEmpty()
+                        ? ""
+                        : "; the error answers took " + failedAfter.get(failedAfter.size() / 2) + " ms (median), "
+                                + failedAfter.get(failedAfter.size() - 1) + " ms at most"));
         for (Write write : all) {
             // a refused or broken connection is expected only from a service while it is down, an error answer
             // (5xx) only while its database is
             if (!expected(write)) {
-                run.failures.add(String.format("%s %s %s during \"%s\": %s %s", write.service(), write.op(), write.key(),
-                        write.phase(), write.outcome(), write.detail()));
+                run.failures.add(String.format(
+                        "%s %s %s during \"%s\": %s %s",
+                        write.service(), write.op(), write.key(), write.phase(), write.outcome(), write.detail()));
             }
         }
     }
 
     private static String counts(List<Write> writes, String service) {
-        Map<Outcome, Long> counts = writes.stream().filter(w -> w.service().equals(service))
+        Map<Outcome, Long> counts = writes.stream()
+                .filter(w -> w.service().equals(service))
                 .collect(Collectors.groupingBy(Write::outcome, Collectors.counting()));
-        return Arrays.stream(Outcome.values()).map(o -> String.valueOf(counts.getOrDefault(o, 0L)))
+        return Arrays.stream(Outcome.values())
+                .map(o -> String.valueOf(counts.getOrDefault(o, 0L)))
                 .collect(Collectors.joining(" / "));
     }
 }

@@ -1,21 +1,20 @@
 package com.skincareshop.benchmarks.faults;
 
-import java.sql.Timestamp;
-import com.skincareshop.benchmarks.reconciliation.Reconciliation;
-import com.skincareshop.benchmarks.reconciliation.Write;
-import com.skincareshop.benchmarks.reconciliation.Write.Outcome;
-import com.skincareshop.platform.stack.Stack;
-
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static com.skincareshop.benchmarks.faults.FaultRun.CATALOG;
 import static com.skincareshop.benchmarks.faults.FaultRun.PROFILE;
 import static com.skincareshop.benchmarks.faults.FaultRun.RECOMMENDATION;
 import static com.skincareshop.benchmarks.faults.FaultRun.seconds;
+
+import com.skincareshop.benchmarks.reconciliation.Reconciliation;
+import com.skincareshop.benchmarks.reconciliation.Write;
+import com.skincareshop.benchmarks.reconciliation.Write.Outcome;
+import com.skincareshop.platform.stack.Stack;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * PostgreSQL crashed ({@code pg_ctl -m immediate stop}) for 20 s while the eraser erases, then started again, the
@@ -26,6 +25,7 @@ final class PostgresCrash {
 
     /** How long before PostgreSQL's crash the eraser starts erasing its customers, one every 200 ms. */
     static final Duration ERASING_BEFORE_CRASH = Duration.ofSeconds(3);
+
     private static final Duration POSTGRES_DOWN = Duration.ofSeconds(20);
 
     private final FaultRun run;
@@ -67,7 +67,8 @@ final class PostgresCrash {
             Thread.sleep(100);
         }
         for (String name : List.of(CATALOG, PROFILE, RECOMMENDATION)) {
-            run.recoveries.put(name + ": postgres crashed -> readiness down",
+            run.recoveries.put(
+                    name + ": postgres crashed -> readiness down",
                     unready.containsKey(name) ? seconds(unready.get(name)) : "never (stayed ready)");
         }
         long starting = System.nanoTime();
@@ -75,9 +76,11 @@ final class PostgresCrash {
         long back = System.nanoTime();
         workload.phase("postgres back");
         run.recoveries.put("postgres: start (crash recovery) took", seconds(back - starting));
-        run.log("PostgreSQL back after " + seconds(back - crashing) + "; waiting for the services to recover, unrestarted");
+        run.log("PostgreSQL back after " + seconds(back - crashing)
+                + "; waiting for the services to recover, unrestarted");
         Map<String, Long> ready = new LinkedHashMap<>();
-        while (ready.size() < 3 && System.nanoTime() - back < Duration.ofMinutes(3).toNanos()) {
+        while (ready.size() < 3
+                && System.nanoTime() - back < Duration.ofMinutes(3).toNanos()) {
             for (String name : List.of(CATALOG, PROFILE, RECOMMENDATION)) {
                 if (!ready.containsKey(name) && Stack.ready(run.http, run.services.get(name))) {
                     ready.put(name, System.nanoTime());
@@ -86,8 +89,10 @@ final class PostgresCrash {
             Thread.sleep(50);
         }
         for (String name : List.of(CATALOG, PROFILE, RECOMMENDATION)) {
-            workload.downWindow(name, new FaultWorkload.Window(crashing, ready.getOrDefault(name, System.nanoTime()), true));
-            run.recoveries.put(name + ": postgres back -> ready (no restart)",
+            workload.downWindow(
+                    name, new FaultWorkload.Window(crashing, ready.getOrDefault(name, System.nanoTime()), true));
+            run.recoveries.put(
+                    name + ": postgres back -> ready (no restart)",
                     ready.containsKey(name) ? seconds(ready.get(name) - back) : "NOT within 3 min");
             if (!ready.containsKey(name)) {
                 run.failures.add(name + ": not ready within 3 minutes of PostgreSQL's restart");
@@ -100,8 +105,15 @@ final class PostgresCrash {
         String probe = "c-fault-probe-2";
         long version = -1;
         while (version < 0 && System.nanoTime() - back < Duration.ofMinutes(3).toNanos()) {
-            Write put = workload.write(PROFILE, probe, "PUT", "9|false", "PUT", run.url(PROFILE, "/api/profiles/" + probe),
-                    run.token(probe), FaultWorkload.profileBody(0, 0, 9).toString());
+            Write put = workload.write(
+                    PROFILE,
+                    probe,
+                    "PUT",
+                    "9|false",
+                    "PUT",
+                    run.url(PROFILE, "/api/profiles/" + probe),
+                    run.token(probe),
+                    FaultWorkload.profileBody(0, 0, 9).toString());
             version = put.outcome() == Outcome.ACKNOWLEDGED ? put.version() : -1;
             if (version < 0) {
                 Thread.sleep(200);
@@ -109,17 +121,20 @@ final class PostgresCrash {
         }
         while (version > 0 && !run.routineShows(probe, version)) {
             if (System.nanoTime() - back > Duration.ofMinutes(3).toNanos()) {
-                run.failures.add("recommendation-service did not apply a new profile within 3 minutes of PostgreSQL's restart");
+                run.failures.add(
+                        "recommendation-service did not apply a new profile within 3 minutes of PostgreSQL's restart");
                 break;
             }
             Thread.sleep(50);
         }
-        run.recoveries.put(RECOMMENDATION + ": postgres back -> new profile visible in a routine",
+        run.recoveries.put(
+                RECOMMENDATION + ": postgres back -> new profile visible in a routine",
                 version > 0 ? seconds(System.nanoTime() - back) : "no profile write acknowledged");
 
         // what was committed before the crash but not yet sent goes out
         Map<String, Long> drained = new LinkedHashMap<>();
-        while (drained.size() < 3 && System.nanoTime() - back < Duration.ofMinutes(3).toNanos()) {
+        while (drained.size() < 3
+                && System.nanoTime() - back < Duration.ofMinutes(3).toNanos()) {
             for (String name : List.of(CATALOG, PROFILE, RECOMMENDATION)) {
                 try {
                     if (!drained.containsKey(name) && reconciliation.unsentBefore(name, crashAt) == 0) {
@@ -132,14 +147,20 @@ final class PostgresCrash {
             Thread.sleep(100);
         }
         for (String name : List.of(CATALOG, PROFILE, RECOMMENDATION)) {
-            run.recoveries.put(name + ": postgres back -> outbox rows from before the crash sent",
+            run.recoveries.put(
+                    name + ": postgres back -> outbox rows from before the crash sent",
                     drained.containsKey(name) ? seconds(drained.get(name)) : "NOT within 3 min");
             if (!drained.containsKey(name)) {
                 run.failures.add(name + ": outbox rows from before PostgreSQL's crash not sent within 3 minutes");
             }
         }
-        run.recoveries.put(RECOMMENDATION + ": profile batches the database refused (retried)",
-                String.format("%.0f", reconciliation.recommendationMetrics().getOrDefault("profiles_consumer_failed_applies_total", 0.0)));
+        run.recoveries.put(
+                RECOMMENDATION + ": profile batches the database refused (retried)",
+                String.format(
+                        "%.0f",
+                        reconciliation
+                                .recommendationMetrics()
+                                .getOrDefault("profiles_consumer_failed_applies_total", 0.0)));
     }
 
     /** When PostgreSQL accepted connections again after its crash (nanos). */

@@ -2,7 +2,6 @@ package com.skincareshop.benchmarks.faults;
 
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.LocalPostgres;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,8 +65,17 @@ public final class PrivatePostgres implements AutoCloseable {
         PrivatePostgres postgres = new PrivatePostgres(binaries(), directory, logs, KafkaBroker.freePort(), root);
         Runtime.getRuntime().addShutdownHook(postgres.cleanup);
         try {
-            postgres.run(List.of(postgres.bin.resolve("initdb").toString(), "-D", postgres.data.toString(),
-                    "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"), 120);
+            postgres.run(
+                    List.of(
+                            postgres.bin.resolve("initdb").toString(),
+                            "-D",
+                            postgres.data.toString(),
+                            "-U",
+                            "postgres",
+                            "--auth=trust",
+                            "--encoding=UTF8",
+                            "--locale=C.UTF-8"),
+                    120);
             postgres.startServer();
         } catch (IOException | RuntimeException e) {
             postgres.close();
@@ -87,8 +95,20 @@ public final class PrivatePostgres implements AutoCloseable {
 
     /** Starts the server (again, on the same port and data) and waits until it accepts connections. */
     public synchronized void startServer() throws IOException, InterruptedException {
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", log.toString(), "-w", "-t", "120",
-                "-o", "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1", "start"), 150);
+        run(
+                List.of(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        data.toString(),
+                        "-l",
+                        log.toString(),
+                        "-w",
+                        "-t",
+                        "120",
+                        "-o",
+                        "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1",
+                        "start"),
+                150);
         running = true;
     }
 
@@ -145,12 +165,15 @@ public final class PrivatePostgres implements AutoCloseable {
         }
         full.addAll(command);
         // output to a file, not a pipe: the server started by pg_ctl must not hold a pipe of ours
-        Process process = new ProcessBuilder(full).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(commandLog.toFile())).start();
+        Process process = new ProcessBuilder(full)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(commandLog.toFile()))
+                .start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeoutSeconds
-                    + " s; see " + commandLog);
+            throw new IllegalStateException(
+                    String.join(" ", command) + " did not finish in " + timeoutSeconds + " s; see " + commandLog);
         }
         if (process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
@@ -160,9 +183,12 @@ public final class PrivatePostgres implements AutoCloseable {
 
     private static Path binaries() throws IOException, InterruptedException {
         try {
-            Process process = new ProcessBuilder("pg_config", "--bindir").redirectErrorStream(true).start();
+            Process process = new ProcessBuilder("pg_config", "--bindir")
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes()).trim();
-            if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0
+            if (process.waitFor(30, TimeUnit.SECONDS)
+                    && process.exitValue() == 0
                     && Files.isExecutable(Path.of(output, "initdb"))) {
                 return Path.of(output);
             }
@@ -174,13 +200,14 @@ public final class PrivatePostgres implements AutoCloseable {
             try (Stream<Path> versions = Files.list(debian)) {
                 var newest = versions.filter(v -> v.getFileName().toString().matches("\\d+(\\.\\d+)?"))
                         .filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
-                        .max(Comparator.comparingDouble(v -> Double.parseDouble(v.getFileName().toString())));
+                        .max(Comparator.comparingDouble(
+                                v -> Double.parseDouble(v.getFileName().toString())));
                 if (newest.isPresent()) {
                     return newest.get().resolve("bin");
                 }
             }
         }
-        throw new IllegalStateException("no PostgreSQL binaries (initdb, pg_ctl): neither pg_config --bindir nor "
-                + debian + "/<version>/bin");
+        throw new IllegalStateException(
+                "no PostgreSQL binaries (initdb, pg_ctl): neither pg_config --bindir nor " + debian + "/<version>/bin");
     }
 }

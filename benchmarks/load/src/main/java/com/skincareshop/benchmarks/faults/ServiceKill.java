@@ -1,20 +1,19 @@
 package com.skincareshop.benchmarks.faults;
 
-import org.apache.kafka.common.GroupState;
+import static com.skincareshop.benchmarks.faults.FaultRun.PROFILE;
+import static com.skincareshop.benchmarks.faults.FaultRun.RECOMMENDATION;
+import static com.skincareshop.benchmarks.faults.FaultRun.seconds;
+
 import com.skincareshop.benchmarks.reconciliation.Write;
 import com.skincareshop.benchmarks.reconciliation.Write.Outcome;
 import com.skincareshop.platform.stack.Stack;
-import org.apache.kafka.clients.admin.Admin;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static com.skincareshop.benchmarks.faults.FaultRun.PROFILE;
-import static com.skincareshop.benchmarks.faults.FaultRun.RECOMMENDATION;
-import static com.skincareshop.benchmarks.faults.FaultRun.seconds;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.GroupState;
 
 /**
  * {@code kill -9} of one service in the middle of the writes, 5 s down, then started again on the same port and
@@ -57,27 +56,43 @@ final class ServiceKill {
         if (name.equals(RECOMMENDATION)) {
             // ready means the catalogue table caught up; the profile consumer must also have its partitions back
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", run.broker.bootstrapServers()))) {
-                while (!groupHasMembers(admin) && System.nanoTime() - ready < Duration.ofMinutes(3).toNanos()) {
+                while (!groupHasMembers(admin)
+                        && System.nanoTime() - ready < Duration.ofMinutes(3).toNanos()) {
                     Thread.sleep(100);
                 }
             }
-            run.recoveries.put(name + ": restart -> profile consumer group has its member again",
+            run.recoveries.put(
+                    name + ": restart -> profile consumer group has its member again",
                     seconds(System.nanoTime() - restarted));
             String probe = "c-fault-probe-1";
-            HttpResponse<String> put = run.send("PUT", run.url(PROFILE, "/api/profiles/" + probe), run.token(probe),
-                    "application/json", FaultWorkload.profileBody(0, 0, 7).toString());
+            HttpResponse<String> put = run.send(
+                    "PUT",
+                    run.url(PROFILE, "/api/profiles/" + probe),
+                    run.token(probe),
+                    "application/json",
+                    FaultWorkload.profileBody(0, 0, 7).toString());
             long version = FaultRun.etag(put);
-            workload.record(new Write(workload.phase(), PROFILE, probe, "PUT", "7|false", Outcome.ACKNOWLEDGED, version,
-                    ready, System.nanoTime(), ""));
+            workload.record(new Write(
+                    workload.phase(),
+                    PROFILE,
+                    probe,
+                    "PUT",
+                    "7|false",
+                    Outcome.ACKNOWLEDGED,
+                    version,
+                    ready,
+                    System.nanoTime(),
+                    ""));
             while (!run.routineShows(probe, version)) {
                 if (System.nanoTime() - ready > Duration.ofMinutes(3).toNanos()) {
-                    run.failures.add("recommendation-service did not consume a new profile within 3 minutes of its restart");
+                    run.failures.add(
+                            "recommendation-service did not consume a new profile within 3 minutes of its restart");
                     break;
                 }
                 Thread.sleep(50);
             }
-            run.recoveries.put(name + ": restart -> new profile visible in a routine",
-                    seconds(System.nanoTime() - restarted));
+            run.recoveries.put(
+                    name + ": restart -> new profile visible in a routine", seconds(System.nanoTime() - restarted));
         } else {
             restarts.put(name, new long[] {killed, restarted});
         }
@@ -89,8 +104,13 @@ final class ServiceKill {
     }
 
     private static boolean groupHasMembers(Admin admin) throws Exception {
-        var group = admin.describeConsumerGroups(List.of("recommendation-service")).all().get().get("recommendation-service");
-        return group.groupState() == GroupState.STABLE && !group.members().isEmpty()
-                && group.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
+        var group = admin.describeConsumerGroups(List.of("recommendation-service"))
+                .all()
+                .get()
+                .get("recommendation-service");
+        return group.groupState() == GroupState.STABLE
+                && !group.members().isEmpty()
+                && group.members().stream()
+                        .allMatch(m -> !m.assignment().topicPartitions().isEmpty());
     }
 }

@@ -1,6 +1,5 @@
 package com.skincareshop.benchmarks.load;
 
-import java.util.ArrayList;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
@@ -8,19 +7,19 @@ import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.events.EventTypes;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.profile.SkinProfile;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Events put on the topics straight away, as the producers' relays publish them (the same key, value and
@@ -33,8 +32,7 @@ final class DirectEvents {
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
 
-    private DirectEvents() {
-    }
+    private DirectEvents() {}
 
     /** Profiles 0 to count - 1, as profile-service publishes them; returns once the broker acknowledged them all. */
     static void profiles(String bootstrapServers, int count, IntFunction<SkinProfile> profile) throws Exception {
@@ -43,8 +41,14 @@ final class DirectEvents {
 
     /** Products as catalog-service publishes them (their actives derived by the same InciDictionary). */
     static void products(String bootstrapServers, List<ProductState> products) throws Exception {
-        send(bootstrapServers, records(Topics.CATALOG_PRODUCTS, EventTypes.PRODUCT_CHANGED, "/catalog-service",
-                products.size(), i -> Map.entry(products.get(i).sku(), products.get(i))));
+        send(
+                bootstrapServers,
+                records(
+                        Topics.CATALOG_PRODUCTS,
+                        EventTypes.PRODUCT_CHANGED,
+                        "/catalog-service",
+                        products.size(),
+                        i -> Map.entry(products.get(i).sku(), products.get(i))));
     }
 
     /** Profiles as profile-service publishes them, built but not sent: {@link #send} them when it matters how fast. */
@@ -56,8 +60,8 @@ final class DirectEvents {
         });
     }
 
-    private static List<ProducerRecord<String, byte[]>> records(String topic, String type, String source, int count,
-                                                                IntFunction<Map.Entry<String, Object>> event)
+    private static List<ProducerRecord<String, byte[]>> records(
+            String topic, String type, String source, int count, IntFunction<Map.Entry<String, Object>> event)
             throws Exception {
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -68,17 +72,20 @@ final class DirectEvents {
 
     /** Sends the records and returns once the broker acknowledged them all. */
     static void send(String bootstrapServers, List<ProducerRecord<String, byte[]>> records) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers,
-                "acks", "all", "linger.ms", "20", "batch.size", "262144"), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", bootstrapServers, "acks", "all", "linger.ms", "20", "batch.size", "262144"),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             records.forEach(producer::send);
         }
     }
 
-    private static ProducerRecord<String, byte[]> record(String topic, String type, String source,
-                                                         Map.Entry<String, Object> keyAndValue) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, keyAndValue.getKey(),
-                JSON.writeValueAsBytes(keyAndValue.getValue()));
-        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
+    private static ProducerRecord<String, byte[]> record(
+            String topic, String type, String source, Map.Entry<String, Object> keyAndValue) throws Exception {
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(topic, keyAndValue.getKey(), JSON.writeValueAsBytes(keyAndValue.getValue()));
+        record.headers()
+                .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
                 .add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
                 .add("ce_type", type.getBytes(StandardCharsets.UTF_8))
                 .add("ce_source", source.getBytes(StandardCharsets.UTF_8))
@@ -90,7 +97,8 @@ final class DirectEvents {
 
     /** The profiles recommendation-service holds (its read model), or 0 before its schema is migrated. */
     static long materializedProfiles(Connection recommendationDb) {
-        try (ResultSet result = recommendationDb.createStatement().executeQuery("select count(*) from customer_profile")) {
+        try (ResultSet result =
+                recommendationDb.createStatement().executeQuery("select count(*) from customer_profile")) {
             result.next();
             return result.getLong(1);
         } catch (Exception e) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.skincareshop.platform.stack.Stack;
 import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.KafkaBroker;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,21 +37,38 @@ public final class FreshnessMeasurement {
         try (KafkaBroker broker = KafkaBroker.temporary().start()) {
             List<Stack.Service> services = Stack.onFreePorts("bench_");
             try (Stack stack = new Stack(root, root.resolve("benchmarks/load/target/freshness-logs"), broker, services)
-                    .provisionDatabases(true).start().awaitReady(Duration.ofSeconds(180))) {
-                run(root, services.get(0).url(), services.get(1).url(), services.get(2).url(), changes);
+                    .provisionDatabases(true)
+                    .start()
+                    .awaitReady(Duration.ofSeconds(180))) {
+                run(
+                        root,
+                        services.get(0).url(),
+                        services.get(1).url(),
+                        services.get(2).url(),
+                        changes);
             }
         }
     }
 
-    private static void run(Path root, String catalog, String profiles, String recommendations, int changes) throws Exception {
-        send("POST", catalog + "/api/products/import", DevTokens.merchandiser(), "application/x-ndjson",
+    private static void run(Path root, String catalog, String profiles, String recommendations, int changes)
+            throws Exception {
+        send(
+                "POST",
+                catalog + "/api/products/import",
+                DevTokens.merchandiser(),
+                "application/x-ndjson",
                 Files.readString(root.resolve("catalog-service/src/main/resources/demo/catalog.ndjson")));
         String customer = "c-fresh-1";
         ObjectNode profile = (ObjectNode) JSON.readTree("""
                 {"questionnaireVersion":1,"locale":"en","answers":{"skinType":"OILY","sensitive":false,"ageBand":"35_44",
                  "concerns":["ENLARGED_PORES"],"sunExposureHours":1,"pregnantOrBreastfeeding":false,
                  "areas":["FACE"],"marketingConsent":false}}""");
-        send("PUT", profiles + "/api/profiles/" + customer, DevTokens.customer(customer), "application/json", profile.toString());
+        send(
+                "PUT",
+                profiles + "/api/profiles/" + customer,
+                DevTokens.customer(customer),
+                "application/json",
+                profile.toString());
         await(recommendations, customer, r -> r.path("profileVersion").asLong() == 1, 30_000);
 
         AtomicBoolean streaming = new AtomicBoolean(true);
@@ -66,8 +82,12 @@ public final class FreshnessMeasurement {
             for (int i = 0; i < changes; i++) {
                 // a profile change: sun exposure alternates, the version moves
                 ((ObjectNode) profile.get("answers")).put("sunExposureHours", i % 2 == 0 ? 6 : 1);
-                JsonNode saved = JSON.readTree(send("PUT", profiles + "/api/profiles/" + customer, DevTokens.customer(customer),
-                        "application/json", profile.toString()));
+                JsonNode saved = JSON.readTree(send(
+                        "PUT",
+                        profiles + "/api/profiles/" + customer,
+                        DevTokens.customer(customer),
+                        "application/json",
+                        profile.toString()));
                 long version = saved.get("version").asLong();
                 long committed = System.nanoTime();
                 await(recommendations, customer, r -> r.path("profileVersion").asLong() >= version, 10_000);
@@ -75,14 +95,34 @@ public final class FreshnessMeasurement {
 
                 // a catalogue change: the price of the cleanser in the routine
                 JsonNode routine = routine(recommendations, customer);
-                String sku = routine.path("am").get(0).path("product").path("sku").asText();
-                ObjectNode product = (ObjectNode) JSON.readTree(send("GET", catalog + "/api/products/" + sku, null, null, null));
+                String sku =
+                        routine.path("am").get(0).path("product").path("sku").asText();
+                ObjectNode product =
+                        (ObjectNode) JSON.readTree(send("GET", catalog + "/api/products/" + sku, null, null, null));
                 String price = String.format("%d.%02d", 5 + i % 20, i % 100);
                 ((ObjectNode) product.get("price")).put("amount", price);
-                send("PUT", catalog + "/api/products/" + sku, DevTokens.merchandiser(), "application/json", product.toString());
+                send(
+                        "PUT",
+                        catalog + "/api/products/" + sku,
+                        DevTokens.merchandiser(),
+                        "application/json",
+                        product.toString());
                 long priceCommitted = System.nanoTime();
-                await(recommendations, customer, r -> price.equals(r.path("am").get(0).path("product").path("price")
-                        .path("amount").asText()) || !sku.equals(r.path("am").get(0).path("product").path("sku").asText()), 10_000);
+                await(
+                        recommendations,
+                        customer,
+                        r -> price.equals(r.path("am")
+                                        .get(0)
+                                        .path("product")
+                                        .path("price")
+                                        .path("amount")
+                                        .asText())
+                                || !sku.equals(r.path("am")
+                                        .get(0)
+                                        .path("product")
+                                        .path("sku")
+                                        .asText()),
+                        10_000);
                 catalogMillis.add((System.nanoTime() - priceCommitted) / 1_000_000);
                 Thread.sleep(50); // a steady pace, not a burst
             }
@@ -98,16 +138,22 @@ public final class FreshnessMeasurement {
     /** About 20 writes a second to other products: stock goes up and down. */
     private static void backgroundWrites(String catalog, AtomicBoolean streaming, AtomicLong count) {
         try {
-            JsonNode page = JSON.readTree(send("GET", catalog + "/api/products?category=SERUM&size=20", null, null, null));
+            JsonNode page =
+                    JSON.readTree(send("GET", catalog + "/api/products?category=SERUM&size=20", null, null, null));
             int i = 0;
             while (streaming.get()) {
-                ObjectNode product = (ObjectNode) page.get("items").get(i % page.get("items").size()).deepCopy();
+                ObjectNode product = (ObjectNode)
+                        page.get("items").get(i % page.get("items").size()).deepCopy();
                 product.put("stock", 50 + (i % 50));
                 for (String field : List.of("locale", "name", "description")) {
                     product.remove(field);
                 }
-                send("PUT", catalog + "/api/products/" + product.get("sku").asText(), DevTokens.merchandiser(),
-                        "application/json", product.toString());
+                send(
+                        "PUT",
+                        catalog + "/api/products/" + product.get("sku").asText(),
+                        DevTokens.merchandiser(),
+                        "application/json",
+                        product.toString());
                 count.incrementAndGet();
                 i++;
                 Thread.sleep(50);
@@ -119,20 +165,28 @@ public final class FreshnessMeasurement {
 
     private static void report(String what, List<Long> millis) {
         List<Long> sorted = millis.stream().sorted().toList();
-        System.out.printf("%-28s n=%d  p50=%d ms  p99=%d ms  max=%d ms%n", what, sorted.size(),
-                sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1), sorted.get(sorted.size() - 1));
+        System.out.printf(
+                "%-28s n=%d  p50=%d ms  p99=%d ms  max=%d ms%n",
+                what,
+                sorted.size(),
+                sorted.get(sorted.size() / 2),
+                sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1),
+                sorted.get(sorted.size() - 1));
     }
 
     private static JsonNode routine(String recommendations, String customer) throws Exception {
-        return JSON.readTree(send("GET", recommendations + "/api/recommendations/" + customer, DevTokens.customer(customer), null, null));
+        return JSON.readTree(send(
+                "GET", recommendations + "/api/recommendations/" + customer, DevTokens.customer(customer), null, null));
     }
 
     private static void await(String recommendations, String customer, Predicate<JsonNode> visible, long timeoutMillis)
             throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(recommendations
-                            + "/api/recommendations/" + customer)).header("Authorization", "Bearer " + DevTokens.customer(customer)).build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(recommendations + "/api/recommendations/" + customer))
+                            .header("Authorization", "Bearer " + DevTokens.customer(customer))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200 && visible.test(JSON.readTree(response.body()))) {
                 return;
@@ -142,9 +196,12 @@ public final class FreshnessMeasurement {
         throw new IllegalStateException("change not visible after " + timeoutMillis + " ms");
     }
 
-    private static String send(String method, String url, String token, String contentType, String body) throws Exception {
+    private static String send(String method, String url, String token, String contentType, String body)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -153,7 +210,8 @@ public final class FreshnessMeasurement {
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    method + " " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }

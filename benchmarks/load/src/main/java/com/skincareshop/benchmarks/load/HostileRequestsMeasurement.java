@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.skincareshop.platform.stack.HostileRequests;
 import com.skincareshop.platform.stack.Stack;
 import com.skincareshop.platform.testing.KafkaBroker;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,8 +21,7 @@ import java.util.Map;
  */
 public final class HostileRequestsMeasurement {
 
-    private HostileRequestsMeasurement() {
-    }
+    private HostileRequestsMeasurement() {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -32,11 +30,15 @@ public final class HostileRequestsMeasurement {
         boolean passed;
         try (KafkaBroker broker = KafkaBroker.temporary().start()) {
             List<Stack.Service> services = Stack.onFreePorts("hostile_");
-            try (Stack stack = new Stack(root, root.resolve("benchmarks/load/target/hostile-requests-logs"), broker, services)
-                    .provisionDatabases(true).start().awaitReady(Duration.ofSeconds(180))) {
+            try (Stack stack = new Stack(
+                            root, root.resolve("benchmarks/load/target/hostile-requests-logs"), broker, services)
+                    .provisionDatabases(true)
+                    .start()
+                    .awaitReady(Duration.ofSeconds(180))) {
                 String catalog = services.get(0).url();
                 List<ObjectNode> demo = new ArrayList<>();
-                for (String line : Files.readAllLines(root.resolve("catalog-service/src/main/resources/demo/catalog.ndjson"))) {
+                for (String line :
+                        Files.readAllLines(root.resolve("catalog-service/src/main/resources/demo/catalog.ndjson"))) {
                     if (!line.isBlank()) {
                         demo.add((ObjectNode) new ObjectMapper().readTree(line));
                     }
@@ -47,16 +49,20 @@ public final class HostileRequestsMeasurement {
                 // grows into under this traffic): what the second pass adds to the memory is what the corpus retains
                 Map<String, Long> ready = new LinkedHashMap<>();
                 stack.pids().forEach((service, pid) -> ready.put(service, HostileRequests.residentMemoryMib(pid)));
-                HostileRequests.Outcome warmUp = new HostileRequests(catalog, services.get(1).url(), services.get(2).url(),
-                        seed + 1, stack.pids()).run(perService);
+                HostileRequests.Outcome warmUp = new HostileRequests(
+                                catalog, services.get(1).url(), services.get(2).url(), seed + 1, stack.pids())
+                        .run(perService);
                 System.out.println("warm-up: " + warmUp.requests() + " requests, 5xx: " + warmUp.serverErrors()
                         + ", 4xx not problem+json: " + warmUp.notProblemJson() + ", stored data unchanged: "
                         + warmUp.dataUnchanged() + " (its memory is the JVM's growth into its heap, not judged)");
-                warmUp.rssMib().forEach((service, rss) -> System.out.printf("%s resident memory: %d MiB when ready, at most"
-                        + " %d MiB during the warm-up%n", service, ready.get(service), rss[1]));
+                warmUp.rssMib()
+                        .forEach((service, rss) -> System.out.printf(
+                                "%s resident memory: %d MiB when ready, at most" + " %d MiB during the warm-up%n",
+                                service, ready.get(service), rss[1]));
                 long started = System.nanoTime();
-                HostileRequests.Outcome outcome = new HostileRequests(catalog, services.get(1).url(), services.get(2).url(),
-                        seed, stack.pids()).run(perService);
+                HostileRequests.Outcome outcome = new HostileRequests(
+                                catalog, services.get(1).url(), services.get(2).url(), seed, stack.pids())
+                        .run(perService);
                 print(outcome, (System.nanoTime() - started) / 1e9);
                 passed = outcome.passed();
                 if (stack.exitedService().isPresent()) {
@@ -70,13 +76,25 @@ public final class HostileRequestsMeasurement {
     }
 
     private static void print(HostileRequests.Outcome outcome, double seconds) {
-        System.out.printf("%d hostile requests in %.0f s; answers by status: %s%n", outcome.requests(), seconds, outcome.byStatus());
-        System.out.printf("%-16s %8s %-44s %7s %11s %17s%n", "service", "requests", "by status", "closed", "slowest ms",
-                "largest 4xx bytes");
-        outcome.byService().forEach((service, tally) -> System.out.printf("%-16s %8d %-44s %7d %11d %17d%n", service,
-                tally.requests(), tally.byStatus(), tally.closed(), tally.slowestMillis(), tally.largestProblemBytes()));
-        outcome.rssMib().forEach((service, rss) -> System.out.printf("%s resident memory: %d MiB at the start, at most %d MiB"
-                + " (+%d)%n", service, rss[0], rss[1], rss[1] - rss[0]));
+        System.out.printf(
+                "%d hostile requests in %.0f s; answers by status: %s%n",
+                outcome.requests(), seconds, outcome.byStatus());
+        System.out.printf(
+                "%-16s %8s %-44s %7s %11s %17s%n",
+                "service", "requests", "by status", "closed", "slowest ms", "largest 4xx bytes");
+        outcome.byService()
+                .forEach((service, tally) -> System.out.printf(
+                        "%-16s %8d %-44s %7d %11d %17d%n",
+                        service,
+                        tally.requests(),
+                        tally.byStatus(),
+                        tally.closed(),
+                        tally.slowestMillis(),
+                        tally.largestProblemBytes()));
+        outcome.rssMib()
+                .forEach((service, rss) -> System.out.printf(
+                        "%s resident memory: %d MiB at the start, at most %d MiB" + " (+%d)%n",
+                        service, rss[0], rss[1], rss[1] - rss[0]));
         System.out.println("5xx: " + outcome.serverErrors() + ", 4xx not problem+json: " + outcome.notProblemJson()
                 + ", stored data unchanged: " + outcome.dataUnchanged());
         outcome.failures().stream().limit(20).forEach(f -> System.out.println("  " + f));

@@ -1,8 +1,5 @@
 package com.skincareshop.benchmarks.load;
 
-import java.net.http.HttpResponse;
-import java.util.Comparator;
-import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.profile.SkinProfile;
@@ -12,18 +9,20 @@ import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.LocalPostgres;
 import com.skincareshop.platform.testing.SyntheticAnswers;
 import com.skincareshop.platform.testing.SyntheticCatalogue;
-
 import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,11 +59,13 @@ public final class HttpMeasurement {
     private static final String CUSTOMER_PREFIX = "c-load-";
     /** Customers that have no profile: their routine is a 404, the cost of a request without the engine. */
     private static final String UNKNOWN_PREFIX = "c-none-";
+
     private static final String LIVENESS = "/q/health/live";
     private static final String ROUTINES = "/api/recommendations/{id}";
     private static final String NO_PROFILE = "/api/recommendations/{no profile}";
-    private static final Pattern WRK_RESULT = Pattern.compile("WRK_RESULT requests=(\\d+) duration_us=(\\d+) status_errors=(\\d+) "
-            + "connect=(\\d+) read=(\\d+) write=(\\d+) timeout=(\\d+) p50_us=(\\d+) p90_us=(\\d+) p99_us=(\\d+) max_us=(\\d+)");
+    private static final Pattern WRK_RESULT = Pattern.compile(
+            "WRK_RESULT requests=(\\d+) duration_us=(\\d+) status_errors=(\\d+) "
+                    + "connect=(\\d+) read=(\\d+) write=(\\d+) timeout=(\\d+) p50_us=(\\d+) p90_us=(\\d+) p99_us=(\\d+) max_us=(\\d+)");
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -74,12 +75,15 @@ public final class HttpMeasurement {
         int rate = args.length > 4 ? Integer.parseInt(args[4]) : 500;
         int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 3;
         int connections = args.length > 6 ? Integer.parseInt(args[6]) : 32;
-        System.out.printf("HTTP benchmark: %,d products, %,d profiles, wrk -t2 -c%d -d%ds x %d rounds, then %d req/s for %d s%n",
+        System.out.printf(
+                "HTTP benchmark: %,d products, %,d profiles, wrk -t2 -c%d -d%ds x %d rounds, then %d req/s for %d s%n",
                 products, profiles, connections, seconds, rounds, rate, seconds);
         try (KafkaBroker broker = KafkaBroker.temporary().start()) {
             List<Stack.Service> services = Stack.onFreePorts("load_");
             try (Stack stack = new Stack(root, root.resolve("benchmarks/load/target/http-logs"), broker, services)
-                    .provisionDatabases(true).start().awaitReady(Duration.ofSeconds(180))) {
+                    .provisionDatabases(true)
+                    .start()
+                    .awaitReady(Duration.ofSeconds(180))) {
                 Stack.Service recommendations = services.get(2);
                 load(broker, recommendations, products, profiles);
                 long pid = stack.pids().get(recommendations.name());
@@ -99,55 +103,75 @@ public final class HttpMeasurement {
         started = System.nanoTime();
         SyntheticAnswers answers = new SyntheticAnswers(42);
         String[] locales = {"en", "tl", "lv"};
-        DirectEvents.profiles(broker.bootstrapServers(), profiles, i -> new SkinProfile(CUSTOMER_PREFIX + i, 1, 1,
-                locales[i % 3], answers.nextNormalized(false), null));
+        DirectEvents.profiles(
+                broker.bootstrapServers(),
+                profiles,
+                i -> new SkinProfile(CUSTOMER_PREFIX + i, 1, 1, locales[i % 3], answers.nextNormalized(false), null));
         System.out.printf("published %,d profiles to profiles.skin.v1 in %.1f s%n", profiles, seconds(started));
         LocalPostgres postgres = LocalPostgres.fromEnvironment();
-        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(recommendations.database()), recommendations.role(),
-                recommendations.role())) {
+        try (Connection db = DriverManager.getConnection(
+                postgres.jdbcUrl(recommendations.database()), recommendations.role(), recommendations.role())) {
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             while (DirectEvents.materializedProfiles(db) < profiles) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the read model holds " + DirectEvents.materializedProfiles(db) + " profiles");
+                    throw new IllegalStateException(
+                            "the read model holds " + DirectEvents.materializedProfiles(db) + " profiles");
                 }
                 Thread.sleep(200);
             }
         }
         System.out.printf("recommendation-service's read model holds them after %.1f s%n", seconds(started));
-        JsonNode routine = JSON.readTree(Load.call("GET", recommendations.url() + "/api/recommendations/" + CUSTOMER_PREFIX + (profiles - 1),
-                DevTokens.storefront(), null, null).body());
-        if (!routine.path("customerId").asText().equals(CUSTOMER_PREFIX + (profiles - 1)) || routine.path("am").isEmpty()) {
+        JsonNode routine = JSON.readTree(Load.call(
+                        "GET",
+                        recommendations.url() + "/api/recommendations/" + CUSTOMER_PREFIX + (profiles - 1),
+                        DevTokens.storefront(),
+                        null,
+                        null)
+                .body());
+        if (!routine.path("customerId").asText().equals(CUSTOMER_PREFIX + (profiles - 1))
+                || routine.path("am").isEmpty()) {
             throw new IllegalStateException("unexpected routine: " + routine);
         }
     }
 
     /** One wrk run; {@code errors} leaves out the 404s asked for. */
-    private record WrkRun(long requests, double seconds, long errors, double p50, double p90, double p99, double max,
-                          double cpuMillisPerRequest, double engineMillis) {
+    private record WrkRun(
+            long requests,
+            double seconds,
+            long errors,
+            double p50,
+            double p90,
+            double p99,
+            double max,
+            double cpuMillisPerRequest,
+            double engineMillis) {
         double rate() {
             return requests / seconds;
         }
     }
 
-    private static void measure(Path root, String url, long pid, int customers, int seconds, int rate, int rounds,
-                                int connections) throws Exception {
+    private static void measure(
+            Path root, String url, long pid, int customers, int seconds, int rate, int rounds, int connections)
+            throws Exception {
         Path script = root.resolve("benchmarks/load/wrk/recommendations.lua");
         String token = DevTokens.issue("storefront", Set.of("storefront"), Duration.ofHours(6));
         Map<String, String> live = Map.of();
-        Map<String, String> routines = Map.of("LOAD_CUSTOMERS", String.valueOf(customers), "LOAD_PREFIX", CUSTOMER_PREFIX,
-                "LOAD_TOKEN", token);
-        Map<String, String> noProfile = Map.of("LOAD_CUSTOMERS", String.valueOf(customers), "LOAD_PREFIX", UNKNOWN_PREFIX,
-                "LOAD_TOKEN", token);
+        Map<String, String> routines = Map.of(
+                "LOAD_CUSTOMERS", String.valueOf(customers), "LOAD_PREFIX", CUSTOMER_PREFIX, "LOAD_TOKEN", token);
+        Map<String, String> noProfile =
+                Map.of("LOAD_CUSTOMERS", String.valueOf(customers), "LOAD_PREFIX", UNKNOWN_PREFIX, "LOAD_TOKEN", token);
         String liveUrl = url + LIVENESS;
-        var unknown = Load.HTTP.send(Load.request("GET", url + "/api/recommendations/" + UNKNOWN_PREFIX + 0, token, null, null),
+        var unknown = Load.HTTP.send(
+                Load.request("GET", url + "/api/recommendations/" + UNKNOWN_PREFIX + 0, token, null, null),
                 HttpResponse.BodyHandlers.ofString());
         if (unknown.statusCode() != 404
                 || !unknown.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
-            throw new IllegalStateException("a customer without a profile answered " + unknown.statusCode() + ": "
-                    + unknown.body());
+            throw new IllegalStateException(
+                    "a customer without a profile answered " + unknown.statusCode() + ": " + unknown.body());
         }
 
-        // The first 20 s of routines ran at half the rate of the next 20 (C2 still compiling the engine): warm up longer.
+        // The first 20 s of routines ran at half the rate of the next 20 (C2 still compiling the engine): warm up
+        // longer.
         System.out.println("warm-up (not counted): 40 s of routines, 5 s of each other endpoint");
         wrk(script, url, routines, 40, connections, pid);
         wrk(script, url, noProfile, 5, connections, pid);
@@ -155,80 +179,147 @@ public final class HttpMeasurement {
 
         Map<String, List<WrkRun>> runs = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
-            for (var endpoint : List.of(Map.entry(LIVENESS, live), Map.entry(ROUTINES, routines),
-                    Map.entry(NO_PROFILE, noProfile))) {
+            for (var endpoint : List.of(
+                    Map.entry(LIVENESS, live), Map.entry(ROUTINES, routines), Map.entry(NO_PROFILE, noProfile))) {
                 String target = endpoint.getValue().isEmpty() ? liveUrl : url;
                 WrkRun run = wrk(script, target, endpoint.getValue(), seconds, connections, pid);
                 runs.computeIfAbsent(endpoint.getKey(), k -> new ArrayList<>()).add(run);
-                System.out.printf("round %d %-26s %,9.0f req/s  p50 %6.1f ms  p99 %6.1f ms  errors %d  CPU %.2f ms/req%s%n",
-                        round, endpoint.getKey(), run.rate(), run.p50(), run.p99(), run.errors(), run.cpuMillisPerRequest(),
-                        Double.isNaN(run.engineMillis()) ? "" : String.format("  engine %.2f ms/routine", run.engineMillis()));
+                System.out.printf(
+                        "round %d %-26s %,9.0f req/s  p50 %6.1f ms  p99 %6.1f ms  errors %d  CPU %.2f ms/req%s%n",
+                        round,
+                        endpoint.getKey(),
+                        run.rate(),
+                        run.p50(),
+                        run.p99(),
+                        run.errors(),
+                        run.cpuMillisPerRequest(),
+                        Double.isNaN(run.engineMillis())
+                                ? ""
+                                : String.format("  engine %.2f ms/routine", run.engineMillis()));
             }
         }
 
-        System.out.printf("fixed rate: %d req/s for %d s on each endpoint (open loop), after 5 s not counted%n", rate, seconds);
+        System.out.printf(
+                "fixed rate: %d req/s for %d s on each endpoint (open loop), after 5 s not counted%n", rate, seconds);
         Load.Tallies warmUp = new Load.Tallies(); // the generator's own JIT warm-up
-        Load.drive(rate, Duration.ofSeconds(5), 1_000, due -> warmUp.of("warm-up").send(Load.request("GET", liveUrl, null, null, null), due));
+        Load.drive(
+                rate,
+                Duration.ofSeconds(5),
+                1_000,
+                due -> warmUp.of("warm-up").send(Load.request("GET", liveUrl, null, null, null), due));
         Load.Tallies fixed = new Load.Tallies();
         Map<String, Load.Driven> driven = new LinkedHashMap<>();
         HttpRequest liveRequest = Load.request("GET", liveUrl, null, null, null);
-        driven.put(LIVENESS, Load.drive(rate, Duration.ofSeconds(seconds), 1_000,
-                due -> fixed.of("GET /q/health/live").send(liveRequest, due)));
+        driven.put(
+                LIVENESS,
+                Load.drive(
+                        rate,
+                        Duration.ofSeconds(seconds),
+                        1_000,
+                        due -> fixed.of("GET /q/health/live").send(liveRequest, due)));
         Load.Tally routineTally = fixed.of("GET /api/recommendations/{id}");
         driven.put(ROUTINES, Load.drive(rate, Duration.ofSeconds(seconds), 1_000, due -> {
             String customer = CUSTOMER_PREFIX + ThreadLocalRandom.current().nextInt(customers);
-            return routineTally.send(Load.request("GET", url + "/api/recommendations/" + customer, token, null, null), due)
-                    .thenAccept(response -> response.filter(r -> r.statusCode() == 200 && !r.body().contains("\"customerId\":\"" + customer + "\""))
+            return routineTally
+                    .send(Load.request("GET", url + "/api/recommendations/" + customer, token, null, null), due)
+                    .thenAccept(response -> response.filter(r ->
+                                    r.statusCode() == 200 && !r.body().contains("\"customerId\":\"" + customer + "\""))
                             .ifPresent(r -> routineTally.wrongContent("routine of another customer for " + customer)));
         }));
 
         summary(runs, fixed, driven, rate, seconds, connections);
     }
 
-    private static void summary(Map<String, List<WrkRun>> runs, Load.Tallies fixed, Map<String, Load.Driven> driven,
-                                int rate, int seconds, int connections) {
+    private static void summary(
+            Map<String, List<WrkRun>> runs,
+            Load.Tallies fixed,
+            Map<String, Load.Driven> driven,
+            int rate,
+            int seconds,
+            int connections) {
         System.out.println();
-        System.out.printf("== Maximum throughput: wrk -t2 -c%d -d%ds, closed loop, rounds interleaved ==%n", connections, seconds);
-        System.out.printf("%-28s %-28s %12s %9s %9s %9s %8s %11s %11s%n", "endpoint", "req/s per round", "median req/s",
-                "p50 ms", "p90 ms", "p99 ms", "errors", "CPU ms/req", "engine ms");
+        System.out.printf(
+                "== Maximum throughput: wrk -t2 -c%d -d%ds, closed loop, rounds interleaved ==%n",
+                connections, seconds);
+        System.out.printf(
+                "%-28s %-28s %12s %9s %9s %9s %8s %11s %11s%n",
+                "endpoint",
+                "req/s per round",
+                "median req/s",
+                "p50 ms",
+                "p90 ms",
+                "p99 ms",
+                "errors",
+                "CPU ms/req",
+                "engine ms");
         Map<String, Double> medians = new LinkedHashMap<>();
         for (var entry : runs.entrySet()) {
             List<WrkRun> list = entry.getValue();
-            List<WrkRun> byRate = list.stream().sorted(Comparator.comparingDouble(WrkRun::rate)).toList();
+            List<WrkRun> byRate = list.stream()
+                    .sorted(Comparator.comparingDouble(WrkRun::rate))
+                    .toList();
             WrkRun median = byRate.get(byRate.size() / 2);
             medians.put(entry.getKey(), median.rate());
-            System.out.printf("%-28s %-28s %12.0f %9.1f %9.1f %9.1f %8d %11.2f %11s%n", entry.getKey(),
-                    String.join(" / ", list.stream().map(r -> String.format("%.0f", r.rate())).toList()), median.rate(),
-                    median.p50(), median.p90(), median.p99(), list.stream().mapToLong(WrkRun::errors).sum(),
-                    median.cpuMillisPerRequest(), Double.isNaN(median.engineMillis()) ? "-"
-                            : String.format("%.2f", median.engineMillis()));
+            System.out.printf(
+                    "%-28s %-28s %12.0f %9.1f %9.1f %9.1f %8d %11.2f %11s%n",
+                    entry.getKey(),
+                    String.join(
+                            " / ",
+                            list.stream()
+                                    .map(r -> String.format("%.0f", r.rate()))
+                                    .toList()),
+                    median.rate(),
+                    median.p50(),
+                    median.p90(),
+                    median.p99(),
+                    list.stream().mapToLong(WrkRun::errors).sum(),
+                    median.cpuMillisPerRequest(),
+                    Double.isNaN(median.engineMillis()) ? "-" : String.format("%.2f", median.engineMillis()));
         }
         double ratio = medians.get(ROUTINES) / medians.get(LIVENESS);
-        System.out.printf("ratio routines / liveness: %.3f  (target >= 0.5: %s)%n", ratio, ratio >= 0.5 ? "MET" : "MISSED");
-        System.out.printf("ratio no-profile 404 / liveness: %.3f  (the same request without the engine: token check, "
-                + "read-model look-up, problem+json)%n", medians.get(NO_PROFILE) / medians.get(LIVENESS));
-        System.out.println("(latencies of the median round; CPU = recommendation-service's user+system CPU over the round / requests;");
-        System.out.println(" engine = the service's own timer of building one routine, recommendation_latency_seconds, mean over the");
-        System.out.println(" round: wall time, so with more routines in flight than cores it includes waiting for a core)");
+        System.out.printf(
+                "ratio routines / liveness: %.3f  (target >= 0.5: %s)%n", ratio, ratio >= 0.5 ? "MET" : "MISSED");
+        System.out.printf(
+                "ratio no-profile 404 / liveness: %.3f  (the same request without the engine: token check, "
+                        + "read-model look-up, problem+json)%n",
+                medians.get(NO_PROFILE) / medians.get(LIVENESS));
+        System.out.println(
+                "(latencies of the median round; CPU = recommendation-service's user+system CPU over the round / requests;");
+        System.out.println(
+                " engine = the service's own timer of building one routine, recommendation_latency_seconds, mean over the");
+        System.out.println(
+                " round: wall time, so with more routines in flight than cores it includes waiting for a core)");
 
         System.out.println();
-        System.out.printf("== Latency at a fixed rate: %d req/s for %d s, open loop, from the time each request was due ==%n",
+        System.out.printf(
+                "== Latency at a fixed rate: %d req/s for %d s, open loop, from the time each request was due ==%n",
                 rate, seconds);
         fixed.print(seconds);
-        driven.forEach((endpoint, d) -> System.out.printf("%-28s due %d, shed at 1,000 in flight %d, started >10 ms late %d%n",
+        driven.forEach((endpoint, d) -> System.out.printf(
+                "%-28s due %d, shed at 1,000 in flight %d, started >10 ms late %d%n",
                 endpoint, d.due(), d.shed(), d.lateStarts()));
         Load.Tally routines = fixed.all().get(1);
         Load.Driven routineDrive = driven.get(ROUTINES);
         boolean met = routines.errors() == 0 && routineDrive.shed() == 0 && routines.quantileMillis(0.99) < 20;
-        System.out.printf("routines p99 %.1f ms at %d req/s (target < 20 ms with every request answered: %s)%n",
+        System.out.printf(
+                "routines p99 %.1f ms at %d req/s (target < 20 ms with every request answered: %s)%n",
                 routines.quantileMillis(0.99), rate, met ? "MET" : "MISSED");
     }
 
     /** One wrk run; the CPU that the service's process used during it is read from /proc. */
     private static WrkRun wrk(Path script, String url, Map<String, String> env, int seconds, int connections, long pid)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s",
-                "-s", script.toString(), url).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        "wrk",
+                        "-t2",
+                        "-c" + connections,
+                        "-d" + seconds + "s",
+                        "--timeout",
+                        "10s",
+                        "-s",
+                        script.toString(),
+                        url)
+                .redirectErrorStream(true);
         builder.environment().putAll(env);
         long cpuBefore = Load.cpuTicks(pid);
         double[] engineBefore = engineTotals(url);
@@ -251,8 +342,14 @@ public final class HttpMeasurement {
         for (int g = 4; g <= 7; g++) {
             errors += Long.parseLong(m.group(g));
         }
-        return new WrkRun(requests, Long.parseLong(m.group(2)) / 1e6, errors, Long.parseLong(m.group(8)) / 1e3,
-                Long.parseLong(m.group(9)) / 1e3, Long.parseLong(m.group(10)) / 1e3, Long.parseLong(m.group(11)) / 1e3,
+        return new WrkRun(
+                requests,
+                Long.parseLong(m.group(2)) / 1e6,
+                errors,
+                Long.parseLong(m.group(8)) / 1e3,
+                Long.parseLong(m.group(9)) / 1e3,
+                Long.parseLong(m.group(10)) / 1e3,
+                Long.parseLong(m.group(11)) / 1e3,
                 requests == 0 ? Double.NaN : cpuTicks * 10.0 / requests, // 100 clock ticks a second on Linux
                 routines == 0 || env.isEmpty() ? Double.NaN : (engineAfter[0] - engineBefore[0]) * 1000 / routines);
     }
@@ -260,8 +357,10 @@ public final class HttpMeasurement {
     /** recommendation-service's own timer of the engine (recommendation_latency_seconds): sum and count. */
     private static double[] engineTotals(String url) {
         String base = url.replaceAll("(https?://[^/]+).*", "$1");
-        return new double[]{Load.metric(base, "recommendation_latency_seconds_sum").orElse(0.0),
-                Load.metric(base, "recommendation_latency_seconds_count").orElse(0.0)};
+        return new double[] {
+            Load.metric(base, "recommendation_latency_seconds_sum").orElse(0.0),
+            Load.metric(base, "recommendation_latency_seconds_count").orElse(0.0)
+        };
     }
 
     private static double seconds(long since) {

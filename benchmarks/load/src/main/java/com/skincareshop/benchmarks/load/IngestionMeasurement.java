@@ -10,15 +10,6 @@ import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.platform.stack.Stack;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.LocalPostgres;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,6 +21,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Ingestion: profile events materialized per second by recommendation-service, against the
@@ -58,44 +57,82 @@ public final class IngestionMeasurement {
     private static final int PARTITIONS = 6;
 
     /** One setting's figures; CPU in microseconds per event of the warm phase, for the service and for PostgreSQL. */
-    private record Phases(int consumers, double bare, double cold, double warm, double serviceMicros, double postgresMicros) {
-    }
+    private record Phases(
+            int consumers, double bare, double cold, double warm, double serviceMicros, double postgresMicros) {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         int events = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         List<Integer> settings = Arrays.stream((args.length > 2 ? args[2] : "1,2,3").split(","))
-                .map(String::trim).map(Integer::parseInt).toList();
+                .map(String::trim)
+                .map(Integer::parseInt)
+                .toList();
         List<ProducerRecord<String, byte[]>> first = DirectEvents.profileRecords(events, i -> profile(i, 1));
         List<ProducerRecord<String, byte[]>> second = DirectEvents.profileRecords(events, i -> profile(i, 2));
         List<Phases> results = new ArrayList<>();
         try (KafkaBroker broker = KafkaBroker.temporary().start();
-             Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+                Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             for (int consumers : settings) {
                 results.add(measure(root, broker, admin, consumers, first, second));
             }
         }
         System.out.println();
         System.out.printf("== Ingestion: %,d profile events per phase, %d partitions ==%n", events, PARTITIONS);
-        System.out.printf("%-10s %14s %16s %16s %12s %12s %20s %20s%n", "consumers", "bare events/s", "cold events/s",
-                "warm events/s", "cold / bare", "warm / bare", "warm: service µs/ev", "warm: PostgreSQL µs/ev");
+        System.out.printf(
+                "%-10s %14s %16s %16s %12s %12s %20s %20s%n",
+                "consumers",
+                "bare events/s",
+                "cold events/s",
+                "warm events/s",
+                "cold / bare",
+                "warm / bare",
+                "warm: service µs/ev",
+                "warm: PostgreSQL µs/ev");
         for (Phases r : results) {
-            System.out.printf("%-10d %,14.0f %,16.0f %,16.0f %12.2f %12.2f %20.1f %20.1f%n", r.consumers(), r.bare(), r.cold(),
-                    r.warm(), r.cold() / r.bare(), r.warm() / r.bare(), r.serviceMicros(), r.postgresMicros());
+            System.out.printf(
+                    "%-10d %,14.0f %,16.0f %,16.0f %12.2f %12.2f %20.1f %20.1f%n",
+                    r.consumers(),
+                    r.bare(),
+                    r.cold(),
+                    r.warm(),
+                    r.cold() / r.bare(),
+                    r.warm() / r.bare(),
+                    r.serviceMicros(),
+                    r.postgresMicros());
         }
-        System.out.println("(bare: a plain KafkaConsumer reading the same topic in the same run, its second pass; cold: a freshly "
-                + "started service catching up; warm: the same service, running, catching up on a burst published meanwhile; "
-                + "µs/ev: user+system CPU of the service's process, and of every PostgreSQL process, over the warm phase)");
+        System.out.println(
+                "(bare: a plain KafkaConsumer reading the same topic in the same run, its second pass; cold: a freshly "
+                        + "started service catching up; warm: the same service, running, catching up on a burst published meanwhile; "
+                        + "µs/ev: user+system CPU of the service's process, and of every PostgreSQL process, over the warm phase)");
     }
 
     private static SkinProfile profile(int i, long version) {
-        return new SkinProfile("c-ingest-" + i, version, 1, "en",
-                new Answers(SkinType.values()[i % 4], i % 3 == 0, AgeBand.values()[i % 5], List.of(Concern.values()[i % 10]),
-                        BigDecimal.valueOf((i + version) % 9), false, List.of(), List.of(Area.FACE), null, false), null);
+        return new SkinProfile(
+                "c-ingest-" + i,
+                version,
+                1,
+                "en",
+                new Answers(
+                        SkinType.values()[i % 4],
+                        i % 3 == 0,
+                        AgeBand.values()[i % 5],
+                        List.of(Concern.values()[i % 10]),
+                        BigDecimal.valueOf((i + version) % 9),
+                        false,
+                        List.of(),
+                        List.of(Area.FACE),
+                        null,
+                        false),
+                null);
     }
 
-    private static Phases measure(Path root, KafkaBroker broker, Admin admin, int consumers,
-                                  List<ProducerRecord<String, byte[]>> first, List<ProducerRecord<String, byte[]>> second)
+    private static Phases measure(
+            Path root,
+            KafkaBroker broker,
+            Admin admin,
+            int consumers,
+            List<ProducerRecord<String, byte[]>> first,
+            List<ProducerRecord<String, byte[]>> second)
             throws Exception {
         int events = first.size();
         System.out.printf("%n-- %d consumer thread(s) --%n", consumers);
@@ -105,7 +142,8 @@ public final class IngestionMeasurement {
         System.out.printf("bare consumer:  %,10.0f events/s%n", bare);
 
         Stack.Service service = Stack.onFreePorts("bench_").get(2); // recommendation-service alone
-        try (Stack stack = new Stack(root, root.resolve("benchmarks/load/target/ingestion-logs"), broker, List.of(service))
+        try (Stack stack = new Stack(
+                        root, root.resolve("benchmarks/load/target/ingestion-logs"), broker, List.of(service))
                 .withEnvironment(Map.of("RECOMMENDATION_PROFILES_CONSUMERS", String.valueOf(consumers)))
                 .provisionDatabases(true)) {
             stack.start();
@@ -120,7 +158,8 @@ public final class IngestionMeasurement {
             warmSender.join();
             double serviceMicros = (Load.cpuTicks(pid) - serviceBefore) * 10_000.0 / events;
             double postgresMicros = (Load.postgresCpuTicks() - postgresBefore) * 10_000.0 / events;
-            System.out.printf("warm service:   %,10.0f events/s  (CPU per event: service %.1f µs, PostgreSQL %.1f µs)%n",
+            System.out.printf(
+                    "warm service:   %,10.0f events/s  (CPU per event: service %.1f µs, PostgreSQL %.1f µs)%n",
                     warm, serviceMicros, postgresMicros);
             verify(service, events);
             return new Phases(consumers, bare, cold, warm, serviceMicros, postgresMicros);
@@ -134,7 +173,9 @@ public final class IngestionMeasurement {
     private static void freshTopicAndGroup(Admin admin) throws Exception {
         if (!admin.listTopics().names().get().contains(Topics.CATALOG_PRODUCTS)) {
             admin.createTopics(List.of(new NewTopic(Topics.CATALOG_PRODUCTS, PARTITIONS, (short) 1)
-                    .configs(Map.of("cleanup.policy", "compact")))).all().get();
+                            .configs(Map.of("cleanup.policy", "compact"))))
+                    .all()
+                    .get();
         }
         try {
             admin.deleteConsumerGroups(List.of(GROUP)).all().get();
@@ -150,7 +191,9 @@ public final class IngestionMeasurement {
         for (int attempt = 1; ; attempt++) {
             try {
                 admin.createTopics(List.of(new NewTopic(Topics.PROFILES_SKIN, PARTITIONS, (short) 1)
-                        .configs(Map.of("cleanup.policy", "compact")))).all().get();
+                                .configs(Map.of("cleanup.policy", "compact"))))
+                        .all()
+                        .get();
                 return;
             } catch (ExecutionException e) { // the deletion may not be complete everywhere yet
                 if (attempt == 50) {
@@ -191,18 +234,21 @@ public final class IngestionMeasurement {
 
     private static long committed(Admin admin) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(GROUP)
-                .partitionsToOffsetAndMetadata().get();
+                .partitionsToOffsetAndMetadata()
+                .get();
         return offsets.entrySet().stream()
                 .filter(e -> e.getKey().topic().equals(Topics.PROFILES_SKIN) && e.getValue() != null)
-                .mapToLong(e -> e.getValue().offset()).sum();
+                .mapToLong(e -> e.getValue().offset())
+                .sum();
     }
 
     /** The read model holds every customer, each at the second version. */
     private static void verify(Stack.Service service, int events) throws Exception {
         LocalPostgres postgres = LocalPostgres.fromEnvironment();
-        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(service.database()), service.role(), service.role());
-             ResultSet rows = db.createStatement().executeQuery(
-                     "select count(*), count(*) filter (where version = 2) from customer_profile")) {
+        try (Connection db = DriverManager.getConnection(
+                        postgres.jdbcUrl(service.database()), service.role(), service.role());
+                ResultSet rows = db.createStatement()
+                        .executeQuery("select count(*), count(*) filter (where version = 2) from customer_profile")) {
             rows.next();
             if (rows.getLong(1) != events || rows.getLong(2) != events) {
                 throw new IllegalStateException("the read model holds " + rows.getLong(1) + " profiles, "
@@ -218,10 +264,19 @@ public final class IngestionMeasurement {
     }
 
     private static double readAll(String bootstrapServers, int events) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
-                "enable.auto.commit", "false", "max.poll.records", "2000"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        "bootstrap.servers",
+                        bootstrapServers,
+                        "enable.auto.commit",
+                        "false",
+                        "max.poll.records",
+                        "2000"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.PROFILES_SKIN).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long start = System.nanoTime();

@@ -1,15 +1,13 @@
 package com.skincareshop.benchmarks.load;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -42,17 +42,19 @@ final class Load {
 
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private Load() {
-    }
+    private Load() {}
 
     static HttpRequest request(String method, String url, String token, String contentType, String body) {
         return request(method, url, token, contentType, body, Map.of());
     }
 
-    static HttpRequest request(String method, String url, String token, String contentType, String body,
-                               Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    static HttpRequest request(
+            String method, String url, String token, String contentType, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(REQUEST_TIMEOUT)
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -64,17 +66,21 @@ final class Load {
     }
 
     /** A set-up call: anything but a 2xx stops the tool, with the answer. */
-    static HttpResponse<String> call(String method, String url, String token, String contentType, String body) throws Exception {
+    static HttpResponse<String> call(String method, String url, String token, String contentType, String body)
+            throws Exception {
         return call(method, url, token, contentType, body, REQUEST_TIMEOUT);
     }
 
-    static HttpResponse<String> call(String method, String url, String token, String contentType, String body,
-                                     Duration timeout) throws Exception {
+    static HttpResponse<String> call(
+            String method, String url, String token, String contentType, String body, Duration timeout)
+            throws Exception {
         HttpRequest request = HttpRequest.newBuilder(request(method, url, token, contentType, body), (n, v) -> true)
-                .timeout(timeout).build();
+                .timeout(timeout)
+                .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    method + " " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response;
     }
@@ -82,8 +88,12 @@ final class Load {
     /** One Prometheus sample of {@code /q/metrics} (the first series of that name), or empty. */
     static Optional<Double> metric(String serviceUrl, String name) {
         try {
-            String body = HTTP.send(HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics")).timeout(REQUEST_TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String body = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics"))
+                                    .timeout(REQUEST_TIMEOUT)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             for (String line : body.split("\n")) {
                 if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
                     return Optional.of(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
@@ -106,7 +116,8 @@ final class Load {
      */
     static long postgresCpuTicks() {
         try (var processes = Files.list(Path.of("/proc"))) {
-            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+            return processes
+                    .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(p -> {
                         try {
                             return Files.readString(p.resolve("comm")).strip().equals("postgres");
@@ -187,17 +198,16 @@ final class Load {
     }
 
     /** What the driver did: operations due, those shed at the in-flight cap, those it started late, seconds. */
-    record Driven(long due, long shed, long lateStarts, double seconds) {
-    }
+    record Driven(long due, long shed, long lateStarts, double seconds) {}
 
     /** Outcomes of one kind of request. */
     static final class Tally {
         final String kind;
         final LongAdder sent = new LongAdder();
-        final LongAdder ok = new LongAdder();          // 2xx
+        final LongAdder ok = new LongAdder(); // 2xx
         final LongAdder clientErrors = new LongAdder(); // 4xx (none is expected: the tools design them out)
         final LongAdder serverErrors = new LongAdder(); // 5xx
-        final LongAdder otherStatus = new LongAdder();  // 1xx, 3xx
+        final LongAdder otherStatus = new LongAdder(); // 1xx, 3xx
         final LongAdder connectionErrors = new LongAdder(); // refused, reset, timed out
         final LongAdder wrongContent = new LongAdder(); // a 2xx whose body the tool found wrong
         private final List<Long> micros = new ArrayList<>();
@@ -219,10 +229,13 @@ final class Load {
                     micros.add(elapsed);
                 }
                 if (error != null) {
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    Throwable cause =
+                            error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                     connectionErrors.increment();
-                    fail(request.method() + " " + request.uri().getPath() + ": " + (cause instanceof HttpTimeoutException
-                            ? "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s" : cause.toString()));
+                    fail(request.method() + " " + request.uri().getPath() + ": "
+                            + (cause instanceof HttpTimeoutException
+                                    ? "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s"
+                                    : cause.toString()));
                     return Optional.empty();
                 }
                 int status = response.statusCode();
@@ -230,10 +243,12 @@ final class Load {
                     ok.increment();
                 } else if (status >= 400 && status < 500) {
                     clientErrors.increment();
-                    fail(request.method() + " " + request.uri().getPath() + " -> " + status + " " + abbreviate(response.body()));
+                    fail(request.method() + " " + request.uri().getPath() + " -> " + status + " "
+                            + abbreviate(response.body()));
                 } else if (status >= 500) {
                     serverErrors.increment();
-                    fail(request.method() + " " + request.uri().getPath() + " -> " + status + " " + abbreviate(response.body()));
+                    fail(request.method() + " " + request.uri().getPath() + " -> " + status + " "
+                            + abbreviate(response.body()));
                 } else {
                     otherStatus.increment();
                 }
@@ -254,7 +269,11 @@ final class Load {
         }
 
         long errors() {
-            return clientErrors.sum() + serverErrors.sum() + otherStatus.sum() + connectionErrors.sum() + wrongContent.sum();
+            return clientErrors.sum()
+                    + serverErrors.sum()
+                    + otherStatus.sum()
+                    + connectionErrors.sum()
+                    + wrongContent.sum();
         }
 
         synchronized List<Long> sortedMicros() {
@@ -301,8 +320,10 @@ final class Load {
 
         /** The summary table; {@code seconds} turns counts into rates. */
         void print(double seconds) {
-            System.out.printf("%-34s %7s %7s %6s %6s %6s %6s %6s %6s %9s %9s %9s %9s%n", "kind", "sent", "req/s", "2xx", "4xx",
-                    "5xx", "other", "conn", "bad", "p50 ms", "p90 ms", "p99 ms", "max ms");
+            System.out.printf(
+                    "%-34s %7s %7s %6s %6s %6s %6s %6s %6s %9s %9s %9s %9s%n",
+                    "kind", "sent", "req/s", "2xx", "4xx", "5xx", "other", "conn", "bad", "p50 ms", "p90 ms", "p99 ms",
+                    "max ms");
             long sent = 0;
             long ok = 0;
             long client = 0;
@@ -311,9 +332,20 @@ final class Load {
             long connection = 0;
             long bad = 0;
             for (Tally t : all()) {
-                System.out.printf("%-34s %7d %7.1f %6d %6d %6d %6d %6d %6d %9.1f %9.1f %9.1f %9.1f%n", t.kind, t.sent.sum(),
-                        t.sent.sum() / seconds, t.ok.sum(), t.clientErrors.sum(), t.serverErrors.sum(), t.otherStatus.sum(),
-                        t.connectionErrors.sum(), t.wrongContent.sum(), t.quantileMillis(0.5), t.quantileMillis(0.9), t.quantileMillis(0.99),
+                System.out.printf(
+                        "%-34s %7d %7.1f %6d %6d %6d %6d %6d %6d %9.1f %9.1f %9.1f %9.1f%n",
+                        t.kind,
+                        t.sent.sum(),
+                        t.sent.sum() / seconds,
+                        t.ok.sum(),
+                        t.clientErrors.sum(),
+                        t.serverErrors.sum(),
+                        t.otherStatus.sum(),
+                        t.connectionErrors.sum(),
+                        t.wrongContent.sum(),
+                        t.quantileMillis(0.5),
+                        t.quantileMillis(0.9),
+                        t.quantileMillis(0.99),
                         t.quantileMillis(1.0));
                 sent += t.sent.sum();
                 ok += t.ok.sum();
@@ -323,10 +355,12 @@ final class Load {
                 connection += t.connectionErrors.sum();
                 bad += t.wrongContent.sum();
             }
-            System.out.printf("%-34s %7d %7.1f %6d %6d %6d %6d %6d %6d%n", "total", sent, sent / seconds, ok, client, server,
-                    other, connection, bad);
+            System.out.printf(
+                    "%-34s %7d %7.1f %6d %6d %6d %6d %6d %6d%n",
+                    "total", sent, sent / seconds, ok, client, server, other, connection, bad);
             System.out.println("(4xx, 5xx, other = answers by status; conn = refused/reset/no answer in "
-                    + REQUEST_TIMEOUT.toSeconds() + " s; bad = a 2xx with wrong content; latency from the time each request was due)");
+                    + REQUEST_TIMEOUT.toSeconds()
+                    + " s; bad = a 2xx with wrong content; latency from the time each request was due)");
             for (Tally t : all()) {
                 t.failures().forEach(f -> System.out.println("  " + t.kind + ": " + f));
             }

@@ -1,8 +1,5 @@
 package com.skincareshop.benchmarks.load;
 
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +12,7 @@ import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.LocalPostgres;
 import com.skincareshop.platform.testing.SyntheticAnswers;
 import com.skincareshop.platform.testing.SyntheticCatalogue;
-
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +22,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +32,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
@@ -62,8 +61,7 @@ public final class MixedLoad {
     private static final String[] LOCALES = {"en", "tl", "lv"};
 
     /** An operation and its share of all operations, in thousandths. */
-    private record Kind(String name, int weight, LongFunction<CompletableFuture<?>> operation) {
-    }
+    private record Kind(String name, int weight, LongFunction<CompletableFuture<?>> operation) {}
 
     private Load.Tallies tallies = new Load.Tallies(); // the warm-up's, then the measured run's
     private final Random random = new Random(7); // the driver's thread alone draws from it
@@ -73,6 +71,7 @@ public final class MixedLoad {
     private final String recommendations;
     /** What the producers' databases hold: the truth the routines read back are judged by. */
     private final Reconciliation truth;
+
     private final String merchandiser = DevTokens.merchandiser();
     private final String storefront = DevTokens.storefront();
 
@@ -109,15 +108,23 @@ public final class MixedLoad {
         try (KafkaBroker broker = KafkaBroker.temporary().start()) {
             List<Stack.Service> services = Stack.onFreePorts("load_");
             try (Stack stack = new Stack(root, root.resolve("benchmarks/load/target/mixed-load-logs"), broker, services)
-                    .provisionDatabases(true).start().awaitReady(Duration.ofSeconds(180))) {
-                MixedLoad load = new MixedLoad(services.get(0).url(), services.get(1).url(), services.get(2).url(),
+                    .provisionDatabases(true)
+                    .start()
+                    .awaitReady(Duration.ofSeconds(180))) {
+                MixedLoad load = new MixedLoad(
+                        services.get(0).url(),
+                        services.get(1).url(),
+                        services.get(2).url(),
                         new Reconciliation(broker, LocalPostgres.fromEnvironment(), services));
                 load.prepare(root, products, (int) Math.ceil(rate * seconds * 0.02 * 1.5) + 10);
                 Map<String, Long> cpuBefore = new LinkedHashMap<>();
                 stack.pids().forEach((name, pid) -> cpuBefore.put(name, Load.cpuTicks(pid)));
                 passed = load.run(rate, seconds);
-                System.out.print("CPU used by each service from the start of the load to the end of the convergence check:");
-                stack.pids().forEach((name, pid) -> System.out.printf("  %s %.1f s", name, (Load.cpuTicks(pid) - cpuBefore.get(name)) / 100.0));
+                System.out.print(
+                        "CPU used by each service from the start of the load to the end of the convergence check:");
+                stack.pids()
+                        .forEach((name, pid) -> System.out.printf(
+                                "  %s %.1f s", name, (Load.cpuTicks(pid) - cpuBefore.get(name)) / 100.0));
                 System.out.println();
                 if (stack.exitedService().isPresent()) {
                     System.out.println("FAILED: " + stack.exitedService().get() + " exited during the run");
@@ -142,7 +149,10 @@ public final class MixedLoad {
         CatalogueImport.run(catalog, lines, 1_000);
         lines.forEach(l -> readableSkus.add(l.get("sku").asText()));
         // each kind of conditional write gets products of its own (an If-Match race between kinds is designed out)
-        List<String> onSale = synthetic.stream().filter(p -> p.status() == ProductStatus.ACTIVE).map(ProductState::sku).toList();
+        List<String> onSale = synthetic.stream()
+                .filter(p -> p.status() == ProductStatus.ACTIVE)
+                .map(ProductState::sku)
+                .toList();
         for (int i = 0; i < onSale.size(); i++) {
             (i % 5 < 2 ? priceSkus : i % 5 < 4 ? stockSkus : discontinueSkus).add(onSale.get(i));
         }
@@ -154,8 +164,13 @@ public final class MixedLoad {
             String customer = "c-mix-" + i;
             existingCustomers.add(customer);
             customerTokens.put(customer, DevTokens.customer(customer));
-            JsonNode saved = JSON.readTree(Load.call("PUT", profiles + "/api/profiles/" + customer, customerTokens.get(customer),
-                    "application/json", profileBody(i % 3 == 0)).body());
+            JsonNode saved = JSON.readTree(Load.call(
+                            "PUT",
+                            profiles + "/api/profiles/" + customer,
+                            customerTokens.get(customer),
+                            "application/json",
+                            profileBody(i % 3 == 0))
+                    .body());
             lastProfileVersion.put(customer, saved.get("version").asLong());
         }
         for (int i = 0; i < newCustomerTokens; i++) {
@@ -167,13 +182,19 @@ public final class MixedLoad {
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (DirectEvents.materializedProfiles(db) < EXISTING_CUSTOMERS) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the existing customers' profiles did not reach recommendation-service");
+                    throw new IllegalStateException(
+                            "the existing customers' profiles did not reach recommendation-service");
                 }
                 Thread.sleep(100);
             }
         }
-        System.out.printf("prepared in %.1f s: %,d products (%d demo + %,d synthetic), %d customers with a profile%n",
-                (System.nanoTime() - started) / 1e9, lines.size(), lines.size() - products, products, EXISTING_CUSTOMERS);
+        System.out.printf(
+                "prepared in %.1f s: %,d products (%d demo + %,d synthetic), %d customers with a profile%n",
+                (System.nanoTime() - started) / 1e9,
+                lines.size(),
+                lines.size() - products,
+                products,
+                EXISTING_CUSTOMERS);
     }
 
     private boolean run(int rate, int seconds) throws Exception {
@@ -187,8 +208,10 @@ public final class MixedLoad {
                 new Kind("PUT /api/profiles/{own} (update)", 100, this::updateProfile),
                 new Kind("PUT /api/profiles/{own} (first)", 20, this::firstProfile),
                 // merchandiser: 10% of operations, each a GET for the ETag then the conditional write
-                new Kind("merch: price change", 35, due -> conditionalWrite(due, priceSkus, "price", this::changePrice)),
-                new Kind("merch: stock change", 40, due -> conditionalWrite(due, stockSkus, "stock", this::changeStock)),
+                new Kind(
+                        "merch: price change", 35, due -> conditionalWrite(due, priceSkus, "price", this::changePrice)),
+                new Kind(
+                        "merch: stock change", 40, due -> conditionalWrite(due, stockSkus, "stock", this::changeStock)),
                 new Kind("merch: create", 10, this::createProduct),
                 new Kind("merch: NDJSON import (20 lines)", 10, this::importBatch),
                 new Kind("merch: discontinue", 5, this::discontinue));
@@ -202,27 +225,37 @@ public final class MixedLoad {
             }
             throw new IllegalStateException("weights");
         };
-        System.out.printf("mixed load: %d operations/s for %d s, open loop; shares in %%: %s%n", rate, seconds,
-                kinds.stream().map(k -> k.name() + " " + (k.weight() * 100.0 / total)).toList());
+        System.out.printf(
+                "mixed load: %d operations/s for %d s, open loop; shares in %%: %s%n",
+                rate,
+                seconds,
+                kinds.stream()
+                        .map(k -> k.name() + " " + (k.weight() * 100.0 / total))
+                        .toList());
 
         // Freshly started JVMs compile their hot paths in the first seconds; a steady load is measured warm. The
         // warm-up is reported too, but only the measured run decides.
         int warmUp = 20;
         Load.Driven warm = Load.drive(rate / 2.0, Duration.ofSeconds(warmUp), 1_000, mix);
-        System.out.printf("%n== Warm-up (not counted): %.0f operations/s for %d s (%d shed) ==%n", rate / 2.0, warmUp, warm.shed());
+        System.out.printf(
+                "%n== Warm-up (not counted): %.0f operations/s for %d s (%d shed) ==%n",
+                rate / 2.0, warmUp, warm.shed());
         tallies.print(warm.seconds());
         tallies = new Load.Tallies();
 
         Load.Driven driven = Load.drive(rate, Duration.ofSeconds(seconds), 1_000, mix);
         System.out.println();
-        System.out.printf("== Mixed load: %d operations/s for %d s (%d due, %d shed at 1,000 in flight, %d started >10 ms late) ==%n",
+        System.out.printf(
+                "== Mixed load: %d operations/s for %d s (%d due, %d shed at 1,000 in flight, %d started >10 ms late) ==%n",
                 rate, seconds, driven.due(), driven.shed(), driven.lateStarts());
         tallies.print(driven.seconds());
         long converged = checkConvergence();
         boolean passed = tallies.errors() == 0 && driven.shed() == 0 && converged == 0;
-        System.out.println(passed ? "PASSED: zero errors, read side converged"
-                : "FAILED: " + tallies.errors() + " errors, " + driven.shed() + " operations shed, " + converged
-                + " convergence failures");
+        System.out.println(
+                passed
+                        ? "PASSED: zero errors, read side converged"
+                        : "FAILED: " + tallies.errors() + " errors, " + driven.shed() + " operations shed, " + converged
+                                + " convergence failures");
         return passed;
     }
 
@@ -230,49 +263,93 @@ public final class MixedLoad {
 
     private CompletableFuture<?> listProducts(long due) {
         String[] categories = {"CLEANSER", "EXFOLIANT", "SERUM", "MOISTURIZER", "SUNSCREEN"};
-        String[] concerns = {"FIRMNESS", "FINE_LINES", "DULLNESS", "DARK_SPOTS", "ACNE_SCARS", "ENLARGED_PORES",
-                "SAGGING_PORES", "CLOGGED_PORES", "DEHYDRATION", "UNEVEN_TEXTURE"};
-        StringBuilder query = new StringBuilder("?locale=" + LOCALES[random.nextInt(3)] + "&page=" + random.nextInt(3) + "&size=20");
+        String[] concerns = {
+            "FIRMNESS",
+            "FINE_LINES",
+            "DULLNESS",
+            "DARK_SPOTS",
+            "ACNE_SCARS",
+            "ENLARGED_PORES",
+            "SAGGING_PORES",
+            "CLOGGED_PORES",
+            "DEHYDRATION",
+            "UNEVEN_TEXTURE"
+        };
+        StringBuilder query =
+                new StringBuilder("?locale=" + LOCALES[random.nextInt(3)] + "&page=" + random.nextInt(3) + "&size=20");
         switch (random.nextInt(6)) {
             case 0 -> query.append("&category=").append(categories[random.nextInt(5)]);
             case 1 -> query.append("&category=SERUM&concern=").append(concerns[random.nextInt(concerns.length)]);
-            case 2 -> query.append("&category=").append(categories[random.nextInt(5)]).append("&skinType=")
-                    .append(new String[]{"DRY", "OILY", "COMBINATION", "NORMAL"}[random.nextInt(4)]);
-            case 3 -> query.append("&q=").append(URLEncoder.encode(new String[]{"serum", "Niacinamide", "SPF", "vitamin c",
-                    "Retinol"}[random.nextInt(5)], StandardCharsets.UTF_8));
+            case 2 ->
+                query.append("&category=")
+                        .append(categories[random.nextInt(5)])
+                        .append("&skinType=")
+                        .append(new String[] {"DRY", "OILY", "COMBINATION", "NORMAL"}[random.nextInt(4)]);
+            case 3 ->
+                query.append("&q=")
+                        .append(URLEncoder.encode(
+                                new String[] {"serum", "Niacinamide", "SPF", "vitamin c", "Retinol"}[random.nextInt(5)],
+                                StandardCharsets.UTF_8));
             case 4 -> query.append("&area=HANDS");
-            default -> { } // the first pages of everything
+            default -> {} // the first pages of everything
         }
-        return tallies.of("GET /api/products (filters)").send(Load.request("GET", catalog + "/api/products" + query, null, null,
-                null), due);
+        return tallies.of("GET /api/products (filters)")
+                .send(Load.request("GET", catalog + "/api/products" + query, null, null, null), due);
     }
 
     private CompletableFuture<?> readProduct(long due) {
         String sku = readableSkus.get(random.nextInt(readableSkus.size()));
-        return tallies.of("GET /api/products/{sku}").send(Load.request("GET", catalog + "/api/products/" + sku + "?locale="
-                + LOCALES[random.nextInt(3)], null, null, null), due);
+        return tallies.of("GET /api/products/{sku}")
+                .send(
+                        Load.request(
+                                "GET",
+                                catalog + "/api/products/" + sku + "?locale=" + LOCALES[random.nextInt(3)],
+                                null,
+                                null,
+                                null),
+                        due);
     }
 
     private CompletableFuture<?> questionnaire(long due) {
-        return tallies.of("GET /api/questionnaire").send(Load.request("GET", profiles + "/api/questionnaire?locale="
-                + LOCALES[random.nextInt(3)], null, null, null), due);
+        return tallies.of("GET /api/questionnaire")
+                .send(
+                        Load.request(
+                                "GET",
+                                profiles + "/api/questionnaire?locale=" + LOCALES[random.nextInt(3)],
+                                null,
+                                null,
+                                null),
+                        due);
     }
 
     private CompletableFuture<?> ownRoutine(long due) {
         String customer = existingCustomers.get(random.nextInt(existingCustomers.size()));
         Load.Tally tally = tallies.of("GET /api/recommendations/{own}");
-        return tally.send(Load.request("GET", recommendations + "/api/recommendations/" + customer, customerTokens.get(customer),
-                null, null), due).thenAccept(response -> response.filter(r -> r.statusCode() == 200
-                && !r.body().contains("\"customerId\":\"" + customer + "\"")).ifPresent(r -> tally.wrongContent(
-                "the routine of " + customer + " names another customer")));
+        return tally.send(
+                        Load.request(
+                                "GET",
+                                recommendations + "/api/recommendations/" + customer,
+                                customerTokens.get(customer),
+                                null,
+                                null),
+                        due)
+                .thenAccept(response -> response.filter(
+                                r -> r.statusCode() == 200 && !r.body().contains("\"customerId\":\"" + customer + "\""))
+                        .ifPresent(r -> tally.wrongContent("the routine of " + customer + " names another customer")));
     }
 
     private CompletableFuture<?> preview(long due) {
         ObjectNode body = JSON.createObjectNode();
         body.set("answers", answers.next(false));
-        return tallies.of("POST /api/recommendations/preview").send(Load.request("POST", recommendations
-                + "/api/recommendations/preview?locale=" + LOCALES[random.nextInt(3)], storefront, "application/json",
-                body.toString()), due);
+        return tallies.of("POST /api/recommendations/preview")
+                .send(
+                        Load.request(
+                                "POST",
+                                recommendations + "/api/recommendations/preview?locale=" + LOCALES[random.nextInt(3)],
+                                storefront,
+                                "application/json",
+                                body.toString()),
+                        due);
     }
 
     private CompletableFuture<?> updateProfile(long due) {
@@ -294,9 +371,17 @@ public final class MixedLoad {
     private CompletableFuture<?> putProfile(String kind, String customer, long due) {
         busyCustomers.add(customer);
         String body = profileBody(random.nextInt(10) < 3);
-        return tallies.of(kind).send(Load.request("PUT", profiles + "/api/profiles/" + customer, customerTokens.get(customer),
-                "application/json", body), due).thenAccept(response -> response.filter(r -> r.statusCode() / 100 == 2)
-                .ifPresent(r -> lastProfileVersion.merge(customer, version(r), Math::max)))
+        return tallies.of(kind)
+                .send(
+                        Load.request(
+                                "PUT",
+                                profiles + "/api/profiles/" + customer,
+                                customerTokens.get(customer),
+                                "application/json",
+                                body),
+                        due)
+                .thenAccept(response -> response.filter(r -> r.statusCode() / 100 == 2)
+                        .ifPresent(r -> lastProfileVersion.merge(customer, version(r), Math::max)))
                 .whenComplete((x, e) -> busyCustomers.remove(customer));
     }
 
@@ -311,8 +396,8 @@ public final class MixedLoad {
     // ---- merchandiser ----
 
     /** GET the product for its ETag, change it, PUT it back with If-Match. */
-    private CompletableFuture<?> conditionalWrite(long due, List<String> pool, String what,
-                                                  Consumer<ObjectNode> change) {
+    private CompletableFuture<?> conditionalWrite(
+            long due, List<String> pool, String what, Consumer<ObjectNode> change) {
         Optional<String> sku = take(pool, busySkus);
         if (sku.isEmpty()) {
             return readProduct(due);
@@ -326,8 +411,15 @@ public final class MixedLoad {
                     }
                     ObjectNode product = (ObjectNode) readTree(response.get().body());
                     change.accept(product);
-                    return write.send(Load.request("PUT", catalog + "/api/products/" + sku.get(), merchandiser,
-                            "application/json", product.toString(), Map.of("If-Match", etag(response.get()))), System.nanoTime());
+                    return write.send(
+                            Load.request(
+                                    "PUT",
+                                    catalog + "/api/products/" + sku.get(),
+                                    merchandiser,
+                                    "application/json",
+                                    product.toString(),
+                                    Map.of("If-Match", etag(response.get()))),
+                            System.nanoTime());
                 })
                 .whenComplete((x, e) -> busySkus.remove(sku.get()));
     }
@@ -346,9 +438,17 @@ public final class MixedLoad {
         String sku = "MIX-NEW-" + n;
         product.put("sku", sku);
         Load.Tally tally = tallies.of("merch: PUT create");
-        return tally.send(Load.request("PUT", catalog + "/api/products/" + sku, merchandiser, "application/json",
-                product.toString()), due).thenAccept(response -> response.filter(r -> r.statusCode() != 201 && r.statusCode() / 100 == 2)
-                .ifPresent(r -> tally.wrongContent("creating " + sku + " answered " + r.statusCode() + ", not 201")));
+        return tally.send(
+                        Load.request(
+                                "PUT",
+                                catalog + "/api/products/" + sku,
+                                merchandiser,
+                                "application/json",
+                                product.toString()),
+                        due)
+                .thenAccept(response -> response.filter(r -> r.statusCode() != 201 && r.statusCode() / 100 == 2)
+                        .ifPresent(r ->
+                                tally.wrongContent("creating " + sku + " answered " + r.statusCode() + ", not 201")));
     }
 
     /** 20 lines: new products, and earlier imported ones again with another stock (updates without If-Match). */
@@ -369,14 +469,21 @@ public final class MixedLoad {
             body.append(line).append('\n');
         }
         Load.Tally tally = tallies.of("merch: NDJSON import (20 lines)");
-        return tally.send(Load.request("POST", catalog + "/api/products/import", merchandiser, "application/x-ndjson",
-                        body.toString()), due)
-                .thenAccept(response -> response.filter(r -> r.statusCode() == 200).ifPresent(r -> {
-                    int rejected = readTree(r.body()).path("rejected").asInt(-1);
-                    if (rejected != 0) {
-                        tally.wrongContent("the import rejected " + rejected + " lines: " + r.body());
-                    }
-                }))
+        return tally.send(
+                        Load.request(
+                                "POST",
+                                catalog + "/api/products/import",
+                                merchandiser,
+                                "application/x-ndjson",
+                                body.toString()),
+                        due)
+                .thenAccept(response -> response.filter(r -> r.statusCode() == 200)
+                        .ifPresent(r -> {
+                            int rejected = readTree(r.body()).path("rejected").asInt(-1);
+                            if (rejected != 0) {
+                                tally.wrongContent("the import rejected " + rejected + " lines: " + r.body());
+                            }
+                        }))
                 .whenComplete((x, e) -> held.forEach(busySkus::remove));
     }
 
@@ -385,14 +492,22 @@ public final class MixedLoad {
         if (discontinueSkus.isEmpty()) {
             return readProduct(due);
         }
-        String sku = discontinueSkus.remove(random.nextInt(discontinueSkus.size())); // the driver's thread alone edits it
+        String sku =
+                discontinueSkus.remove(random.nextInt(discontinueSkus.size())); // the driver's thread alone edits it
         Load.Tally read = tallies.of("merch: GET product for ETag");
         Load.Tally delete = tallies.of("merch: DELETE If-Match");
         return read.send(Load.request("GET", catalog + "/api/products/" + sku, merchandiser, null, null), due)
                 .thenCompose(response -> response.isEmpty() || response.get().statusCode() != 200
                         ? CompletableFuture.completedFuture(null)
-                        : delete.send(Load.request("DELETE", catalog + "/api/products/" + sku, merchandiser, null, null,
-                        Map.of("If-Match", etag(response.get()))), System.nanoTime()));
+                        : delete.send(
+                                Load.request(
+                                        "DELETE",
+                                        catalog + "/api/products/" + sku,
+                                        merchandiser,
+                                        null,
+                                        null,
+                                        Map.of("If-Match", etag(response.get()))),
+                                System.nanoTime()));
     }
 
     // ---- afterwards ----
@@ -413,8 +528,10 @@ public final class MixedLoad {
             Map<String, Long> profileVersions = truth.profileVersions();
             Map<String, Long> onSale = truth.catalogVersionsOnSale();
             for (String customer : pending) {
-                HttpResponse<String> response = Load.HTTP.send(Load.request("GET", recommendations + "/api/recommendations/"
-                        + customer, storefront, null, null), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = Load.HTTP.send(
+                        Load.request(
+                                "GET", recommendations + "/api/recommendations/" + customer, storefront, null, null),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
                     failures.put(customer, "routine answered " + response.statusCode());
                     continue;
@@ -424,8 +541,10 @@ public final class MixedLoad {
                 // may still have committed
                 long expected = Math.max(lastProfileVersion.get(customer), profileVersions.getOrDefault(customer, 0L));
                 if (routine.path("profileVersion").asLong() != expected) {
-                    failures.put(customer, "profileVersion " + routine.path("profileVersion").asLong() + " in the routine, "
-                            + expected + " in profile-service");
+                    failures.put(
+                            customer,
+                            "profileVersion " + routine.path("profileVersion").asLong() + " in the routine, " + expected
+                                    + " in profile-service");
                     continue;
                 }
                 for (JsonNode step : iterable(routine.path("am"), routine.path("pm"))) {
@@ -433,8 +552,10 @@ public final class MixedLoad {
                     long version = step.path("product").path("version").asLong();
                     long current = onSale.getOrDefault(sku, -1L);
                     if (current != version) {
-                        failures.put(customer, sku + " at version " + version + " in the routine, "
-                                + (current < 0 ? "not on sale" : "version " + current) + " in the catalogue");
+                        failures.put(
+                                customer,
+                                sku + " at version " + version + " in the routine, "
+                                        + (current < 0 ? "not on sale" : "version " + current) + " in the catalogue");
                     }
                 }
             }
@@ -444,10 +565,13 @@ public final class MixedLoad {
             }
             Thread.sleep(500);
         }
-        System.out.printf("convergence: %d customers written, their routines checked against their last profile version "
-                        + "and the catalogue's current products: %d not converged after %.1f s%n", lastProfileVersion.size(),
-                failures.size(), (System.nanoTime() - started) / 1e9);
-        failures.entrySet().stream().limit(10).forEach(f -> System.out.println("  " + f.getKey() + ": " + f.getValue()));
+        System.out.printf(
+                "convergence: %d customers written, their routines checked against their last profile version "
+                        + "and the catalogue's current products: %d not converged after %.1f s%n",
+                lastProfileVersion.size(), failures.size(), (System.nanoTime() - started) / 1e9);
+        failures.entrySet().stream()
+                .limit(10)
+                .forEach(f -> System.out.println("  " + f.getKey() + ": " + f.getValue()));
         return failures.size();
     }
 

@@ -2,7 +2,6 @@ package com.skincareshop.benchmarks.load;
 
 import com.skincareshop.platform.stack.Stack;
 import com.skincareshop.platform.testing.KafkaBroker;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,33 +34,42 @@ public final class StartupMeasurement {
         }
     }
 
-    private record Figures(Map<String, List<Long>> readyMillis, Map<String, List<Long>> rssReady,
-                           Map<String, List<Long>> rssWarm) {
-    }
+    private record Figures(
+            Map<String, List<Long>> readyMillis, Map<String, List<Long>> rssReady, Map<String, List<Long>> rssWarm) {}
 
-    private static Figures measure(Path root, KafkaBroker broker, int rounds, List<List<Integer>> groups) throws Exception {
+    private static Figures measure(Path root, KafkaBroker broker, int rounds, List<List<Integer>> groups)
+            throws Exception {
         Figures figures = new Figures(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
         HttpClient http = HttpClient.newHttpClient();
         for (int round = 0; round < rounds; round++) {
             for (List<Integer> group : groups) {
                 List<Stack.Service> all = Stack.onFreePorts("bench_");
                 List<Stack.Service> services = group.stream().map(all::get).toList();
-                try (Stack stack = new Stack(root, root.resolve("benchmarks/load/target/startup-logs"), broker, services)
+                try (Stack stack = new Stack(
+                                root, root.resolve("benchmarks/load/target/startup-logs"), broker, services)
                         .provisionDatabases(true)) {
                     long started = System.nanoTime();
                     stack.start();
                     Map<String, Long> pids = stack.pids();
                     for (Stack.Service service : services) {
                         long ready = awaitReady(http, service, started);
-                        figures.readyMillis().computeIfAbsent(service.name(), k -> new ArrayList<>()).add(ready);
-                        figures.rssReady().computeIfAbsent(service.name(), k -> new ArrayList<>()).add(rssKb(pids.get(service.name())));
+                        figures.readyMillis()
+                                .computeIfAbsent(service.name(), k -> new ArrayList<>())
+                                .add(ready);
+                        figures.rssReady()
+                                .computeIfAbsent(service.name(), k -> new ArrayList<>())
+                                .add(rssKb(pids.get(service.name())));
                     }
                     for (Stack.Service service : services) {
                         for (int i = 0; i < 500; i++) {
-                            http.send(HttpRequest.newBuilder(URI.create(service.url() + warmPath(service))).build(),
+                            http.send(
+                                    HttpRequest.newBuilder(URI.create(service.url() + warmPath(service)))
+                                            .build(),
                                     HttpResponse.BodyHandlers.discarding());
                         }
-                        figures.rssWarm().computeIfAbsent(service.name(), k -> new ArrayList<>()).add(rssKb(pids.get(service.name())));
+                        figures.rssWarm()
+                                .computeIfAbsent(service.name(), k -> new ArrayList<>())
+                                .add(rssKb(pids.get(service.name())));
                     }
                 }
             }
@@ -71,11 +79,16 @@ public final class StartupMeasurement {
 
     private static void report(String title, Figures figures) {
         System.out.println(title + ":");
-        System.out.printf("  %-24s %16s %16s %22s  %s%n", "service", "ready (ms, med)", "RSS ready (MiB)",
-                "RSS after 500 req (MiB)", "ready times (ms)");
+        System.out.printf(
+                "  %-24s %16s %16s %22s  %s%n",
+                "service", "ready (ms, med)", "RSS ready (MiB)", "RSS after 500 req (MiB)", "ready times (ms)");
         for (String service : figures.readyMillis().keySet()) {
-            System.out.printf("  %-24s %16d %16d %22d  %s%n", service, median(figures.readyMillis().get(service)),
-                    median(figures.rssReady().get(service)) / 1024, median(figures.rssWarm().get(service)) / 1024,
+            System.out.printf(
+                    "  %-24s %16d %16d %22d  %s%n",
+                    service,
+                    median(figures.readyMillis().get(service)),
+                    median(figures.rssReady().get(service)) / 1024,
+                    median(figures.rssWarm().get(service)) / 1024,
                     figures.readyMillis().get(service));
         }
     }

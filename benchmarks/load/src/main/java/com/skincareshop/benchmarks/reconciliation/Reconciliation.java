@@ -1,9 +1,5 @@
 package com.skincareshop.benchmarks.reconciliation;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.benchmarks.reconciliation.Write.Outcome;
 import com.skincareshop.contracts.catalog.CatalogDigest;
@@ -11,25 +7,18 @@ import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.platform.stack.Stack;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.LocalPostgres;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,7 +29,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * What the producers' databases hold (the truth), compared with what the topics and recommendation-service's read
@@ -58,14 +57,23 @@ public final class Reconciliation {
     private static final String PROFILE = "profile-service";
     private static final String RECOMMENDATION = "recommendation-service";
     /** What a dead letter must never hold: the questionnaire's fields, let alone their values. */
-    private static final List<String> ANSWER_FIELDS = List.of("answers", "skinType", "concerns", "sunExposureHours",
-            "marketingConsent", "pregnantOrBreastfeeding", "ageBand", "sensitive");
+    private static final List<String> ANSWER_FIELDS = List.of(
+            "answers",
+            "skinType",
+            "concerns",
+            "sunExposureHours",
+            "marketingConsent",
+            "pregnantOrBreastfeeding",
+            "ageBand",
+            "sensitive");
 
     private final KafkaBroker broker;
     private final LocalPostgres postgres;
     private final Map<String, Stack.Service> services;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final List<String> failures = new ArrayList<>();
 
     /** The services' databases on {@code postgres} (each service's role owns its database), the topics on {@code broker}. */
@@ -87,7 +95,8 @@ public final class Reconciliation {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             while (System.nanoTime() < deadline) {
-                boolean outboxes = unsentBefore(CATALOG, farFuture()) == 0 && unsentBefore(PROFILE, farFuture()) == 0
+                boolean outboxes = unsentBefore(CATALOG, farFuture()) == 0
+                        && unsentBefore(PROFILE, farFuture()) == 0
                         && unsentBefore(RECOMMENDATION, farFuture()) == 0;
                 boolean noLag = profileConsumerLag(admin) == 0;
                 boolean table = catalogTableMatches();
@@ -109,9 +118,14 @@ public final class Reconciliation {
 
     private long profileConsumerLag(Admin admin) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("recommendation-service")
-                .partitionsToOffsetAndMetadata().get();
+                .partitionsToOffsetAndMetadata()
+                .get();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        admin.describeTopics(List.of(Topics.PROFILES_SKIN)).allTopicNames().get().get(Topics.PROFILES_SKIN).partitions()
+        admin.describeTopics(List.of(Topics.PROFILES_SKIN))
+                .allTopicNames()
+                .get()
+                .get(Topics.PROFILES_SKIN)
+                .partitions()
                 .forEach(p -> latest.put(new TopicPartition(Topics.PROFILES_SKIN, p.partition()), OffsetSpec.latest()));
         long lag = 0;
         for (var end : admin.listOffsets(latest).all().get().entrySet()) {
@@ -144,7 +158,8 @@ public final class Reconciliation {
     /** The service's outbox rows created before {@code before} and not yet sent. */
     public long unsentBefore(String service, Timestamp before) throws SQLException {
         try (Connection db = database(service);
-             var query = db.prepareStatement("select count(*) from outbox_event where sent_at is null and created_at < ?")) {
+                var query = db.prepareStatement(
+                        "select count(*) from outbox_event where sent_at is null and created_at < ?")) {
             query.setTimestamp(1, before);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
@@ -171,28 +186,38 @@ public final class Reconciliation {
         Map<String, Long> readModel = versions(RECOMMENDATION, "select customer_id, version from customer_profile");
         Map<String, List<Long>> snapshots = snapshots();
 
-        check("profile read model (customer, version) = profile-service's profiles", profiles.size() + " customers",
+        check(
+                "profile read model (customer, version) = profile-service's profiles",
+                profiles.size() + " customers",
                 differences(profiles, readModel));
 
         Map<String, Double> metrics = recommendationMetrics();
-        long tableProducts = metrics.getOrDefault("catalog_table_products", -1.0).longValue();
+        long tableProducts =
+                metrics.getOrDefault("catalog_table_products", -1.0).longValue();
         long tableDigest = metrics.getOrDefault("catalog_table_digest", -1.0).longValue();
         List<String> table = new ArrayList<>();
         if (tableProducts != catalog.size()) {
             table.add("catalog_table_products " + tableProducts + " != " + catalog.size() + " products");
         }
         if (tableDigest != CatalogDigest.of(catalog)) {
-            table.add("catalog_table_digest " + tableDigest + " != " + CatalogDigest.of(catalog) + " of (sku, version)");
+            table.add(
+                    "catalog_table_digest " + tableDigest + " != " + CatalogDigest.of(catalog) + " of (sku, version)");
         }
-        check("catalogue table (count, digest of (sku, version)) = catalog-service's products", catalog.size() + " products",
+        check(
+                "catalogue table (count, digest of (sku, version)) = catalog-service's products",
+                catalog.size() + " products",
                 table);
 
         Map<String, Long> catalogTopic = newestPerKey(Topics.CATALOG_PRODUCTS, "version");
-        check("catalog.products.v1, newest value per key = catalog-service's products", catalogTopic.size() + " keys",
+        check(
+                "catalog.products.v1, newest value per key = catalog-service's products",
+                catalogTopic.size() + " keys",
                 differences(catalog, catalogTopic));
         Map<String, Long> profileTopic = newestPerKey(Topics.PROFILES_SKIN, "version");
-        check("profiles.skin.v1, newest value per key = profile-service's profiles (erased: tombstone)",
-                profileTopic.size() + " keys", differences(profiles, withoutTombstones(profileTopic)));
+        check(
+                "profiles.skin.v1, newest value per key = profile-service's profiles (erased: tombstone)",
+                profileTopic.size() + " keys",
+                differences(profiles, withoutTombstones(profileTopic)));
 
         checkErased(writes, customerPrefix, eraserPrefix, profiles, erasures, readModel, snapshots);
         checkDeadLetters();
@@ -209,42 +234,67 @@ public final class Reconciliation {
      * {@code profiles.skin.v1} it is there and carries the erasure's version, and on
      * {@code recommendations.issued.v1} it is there (an erasure always withdraws what may have been issued).
      */
-    private void checkErased(List<Write> writes, String customerPrefix, String eraserPrefix, Map<String, Long> profiles,
-                             Map<String, Long> erasures, Map<String, Long> readModel, Map<String, List<Long>> snapshots)
+    private void checkErased(
+            List<Write> writes,
+            String customerPrefix,
+            String eraserPrefix,
+            Map<String, Long> profiles,
+            Map<String, Long> erasures,
+            Map<String, Long> readModel,
+            Map<String, List<Long>> snapshots)
             throws Exception {
         Set<String> erased = new TreeSet<>(erasures.keySet());
-        writes.stream().filter(w -> w.op().equals("DELETE") && w.service().equals(PROFILE)).map(Write::key)
-                .filter(k -> !profiles.containsKey(k)).forEach(erased::add);
+        writes.stream()
+                .filter(w -> w.op().equals("DELETE") && w.service().equals(PROFILE))
+                .map(Write::key)
+                .filter(k -> !profiles.containsKey(k))
+                .forEach(erased::add);
         String size = erased.size() + " erased (" + erasures.size() + " in profile_erasure, "
                 + erased.stream().filter(c -> c.startsWith(eraserPrefix)).count() + " of the eraser's)";
 
         List<String> inProfiles = new ArrayList<>();
         erased.stream().filter(profiles::containsKey).forEach(c -> inProfiles.add(c + ": erased, and in profile"));
-        Set<String> histories = new HashSet<>(versions(PROFILE, "select customer_id, max(version) from profile_version "
-                + "group by customer_id").keySet());
-        erased.stream().filter(histories::contains).forEach(c -> inProfiles.add(c + ": erased, and in profile_version"));
-        outboxNaming(PROFILE, customerPrefix, erased).forEach(row -> inProfiles.add(row + " (profile-service's outbox)"));
-        check("erased customers: nothing in profile-service (profile, profile_version, outbox payloads)", size,
+        Set<String> histories = new HashSet<>(
+                versions(PROFILE, "select customer_id, max(version) from profile_version " + "group by customer_id")
+                        .keySet());
+        erased.stream()
+                .filter(histories::contains)
+                .forEach(c -> inProfiles.add(c + ": erased, and in profile_version"));
+        outboxNaming(PROFILE, customerPrefix, erased)
+                .forEach(row -> inProfiles.add(row + " (profile-service's outbox)"));
+        check(
+                "erased customers: nothing in profile-service (profile, profile_version, outbox payloads)",
+                size,
                 inProfiles);
 
         List<String> inRecommendations = new ArrayList<>();
-        erased.stream().filter(readModel::containsKey).forEach(c -> inRecommendations.add(c + ": erased, and in customer_profile"));
-        erased.stream().filter(snapshots::containsKey)
+        erased.stream()
+                .filter(readModel::containsKey)
+                .forEach(c -> inRecommendations.add(c + ": erased, and in customer_profile"));
+        erased.stream()
+                .filter(snapshots::containsKey)
                 .forEach(c -> inRecommendations.add(c + ": erased, and in recommendation_snapshot"));
-        outboxNaming(RECOMMENDATION, customerPrefix, erased).forEach(row -> inRecommendations.add(row + " (recommendation-service's outbox)"));
+        outboxNaming(RECOMMENDATION, customerPrefix, erased)
+                .forEach(row -> inRecommendations.add(row + " (recommendation-service's outbox)"));
         Map<String, Long> markers = versions(RECOMMENDATION, "select customer_id, erased_version from erased_customer");
         erasures.forEach((customer, version) -> {
             if (!version.equals(markers.get(customer))) {
                 inRecommendations.add(customer + ": erased at v" + version + ", marker " + markers.get(customer));
             }
         });
-        check("erased customers: nothing in recommendation-service (customer_profile, snapshots, outbox payloads); "
-                + "marker at the erasure's version", size, inRecommendations);
+        check(
+                "erased customers: nothing in recommendation-service (customer_profile, snapshots, outbox payloads); "
+                        + "marker at the erasure's version",
+                size,
+                inRecommendations);
 
         List<String> onTopics = new ArrayList<>();
         List<String> topics;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            topics = admin.listTopics().names().get().stream().filter(t -> !t.endsWith(".dlq")).sorted().toList();
+            topics = admin.listTopics().names().get().stream()
+                    .filter(t -> !t.endsWith(".dlq"))
+                    .sorted()
+                    .toList();
         }
         for (String topic : topics) {
             Map<String, ConsumerRecord<String, byte[]>> newest = newestRecords(topic);
@@ -260,7 +310,8 @@ public final class Reconciliation {
                     ConsumerRecord<String, byte[]> record = newest.get(customer);
                     if (record == null) {
                         onTopics.add(topic + ": no tombstone for " + customer);
-                    } else if (topic.equals(Topics.PROFILES_SKIN) && record.value() == null
+                    } else if (topic.equals(Topics.PROFILES_SKIN)
+                            && record.value() == null
                             && !String.valueOf(version).equals(header(record, "ce_aggregateversion"))) {
                         onTopics.add(topic + ": tombstone of " + customer + " carries version "
                                 + header(record, "ce_aggregateversion") + ", the erasure's is " + version);
@@ -268,17 +319,22 @@ public final class Reconciliation {
                 });
             }
         }
-        check("erased customers: the newest record of their key on every topic is a tombstone (" + String.join(", ", topics)
-                + "); profiles.skin.v1's carries the erasure's version", size, onTopics);
+        check(
+                "erased customers: the newest record of their key on every topic is a tombstone ("
+                        + String.join(", ", topics) + "); profiles.skin.v1's carries the erasure's version",
+                size,
+                onTopics);
     }
 
     /** Outbox rows with a payload whose key or content names one of the customers. */
-    private List<String> outboxNaming(String service, String customerPrefix, Set<String> customers) throws SQLException {
+    private List<String> outboxNaming(String service, String customerPrefix, Set<String> customers)
+            throws SQLException {
         List<String> found = new ArrayList<>();
-        Pattern quoted = Pattern.compile("\"(" + Pattern.quote(customerPrefix)
-                + "[A-Za-z0-9._:-]+)\"");
-        try (Connection db = database(service); ResultSet rows = db.createStatement().executeQuery(
-                "select seq, topic, message_key, payload from outbox_event where payload is not null")) {
+        Pattern quoted = Pattern.compile("\"(" + Pattern.quote(customerPrefix) + "[A-Za-z0-9._:-]+)\"");
+        try (Connection db = database(service);
+                ResultSet rows = db.createStatement()
+                        .executeQuery(
+                                "select seq, topic, message_key, payload from outbox_event where payload is not null")) {
             while (rows.next()) {
                 Set<String> named = new HashSet<>();
                 named.add(rows.getString(3));
@@ -288,7 +344,8 @@ public final class Reconciliation {
                 }
                 named.retainAll(customers);
                 if (!named.isEmpty()) {
-                    found.add(named + ": outbox row " + rows.getLong(1) + " on " + rows.getString(2) + " has a payload");
+                    found.add(
+                            named + ": outbox row " + rows.getLong(1) + " on " + rows.getString(2) + " has a payload");
                 }
             }
         }
@@ -300,8 +357,8 @@ public final class Reconciliation {
      * not be, none of its records may hold answers, in its value or its headers.
      */
     private void checkDeadLetters() throws Exception {
-        Set<String> topics = new TreeSet<>(List.of(Topics.deadLetterOf(Topics.CATALOG_PRODUCTS),
-                Topics.deadLetterOf(Topics.PROFILES_SKIN)));
+        Set<String> topics = new TreeSet<>(
+                List.of(Topics.deadLetterOf(Topics.CATALOG_PRODUCTS), Topics.deadLetterOf(Topics.PROFILES_SKIN)));
         Set<String> existing;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             existing = admin.listTopics().names().get();
@@ -319,23 +376,26 @@ public final class Reconciliation {
                         + header(record, "dlq.error"));
                 List<String> texts = new ArrayList<>();
                 texts.add(record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8));
-                record.headers().forEach(h -> texts.add(h.key() + "=" + (h.value() == null ? ""
-                        : new String(h.value(), StandardCharsets.UTF_8))));
+                record.headers()
+                        .forEach(h -> texts.add(h.key() + "="
+                                + (h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8))));
                 for (String field : ANSWER_FIELDS) {
                     if (texts.stream().anyMatch(t -> t.contains("\"" + field + "\""))) {
-                        problems.add(topic + "@" + record.partition() + ":" + record.offset() + " holds \"" + field + "\"");
+                        problems.add(
+                                topic + "@" + record.partition() + ":" + record.offset() + " holds \"" + field + "\"");
                     }
                 }
             }
         }
-        check("dead-letter topics empty (no valid event parked), no dead letter holding answers",
-                topics.size() + " topics, " + records + " records", problems);
+        check(
+                "dead-letter topics empty (no valid event parked), no dead letter holding answers",
+                topics.size() + " topics, " + records + " records",
+                problems);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
         var header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null
-                : new String(header.value(), StandardCharsets.UTF_8);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /**
@@ -351,14 +411,18 @@ public final class Reconciliation {
     private void checkSnapshots(Map<String, Long> readModel, Map<String, List<Long>> snapshots) throws Exception {
         Map<String, Boolean> consentNow = new HashMap<>();
         Map<String, Boolean> consentGiven = new HashMap<>(); // "customer:version" -> consent, from the history
-        try (Connection db = database(PROFILE); ResultSet rows = db.createStatement().executeQuery(
-                "select customer_id, version, (answers->>'marketingConsent')::boolean from profile_version")) {
+        try (Connection db = database(PROFILE);
+                ResultSet rows = db.createStatement()
+                        .executeQuery(
+                                "select customer_id, version, (answers->>'marketingConsent')::boolean from profile_version")) {
             while (rows.next()) {
                 consentGiven.put(rows.getString(1) + ":" + rows.getLong(2), rows.getBoolean(3));
             }
         }
-        try (Connection db = database(RECOMMENDATION); ResultSet rows = db.createStatement().executeQuery(
-                "select customer_id, (answers->>'marketingConsent')::boolean from customer_profile")) {
+        try (Connection db = database(RECOMMENDATION);
+                ResultSet rows = db.createStatement()
+                        .executeQuery(
+                                "select customer_id, (answers->>'marketingConsent')::boolean from customer_profile")) {
             while (rows.next()) {
                 consentNow.put(rows.getString(1), rows.getBoolean(2));
             }
@@ -375,7 +439,8 @@ public final class Reconciliation {
             if (!Boolean.TRUE.equals(consentNow.get(customer))) {
                 problems.add(customer + ": snapshots " + versions + " but no consent now");
             } else if (!Objects.equals(Collections.max(versions), readModel.get(customer))) {
-                problems.add(customer + ": newest snapshot " + Collections.max(versions) + " != version " + readModel.get(customer));
+                problems.add(customer + ": newest snapshot " + Collections.max(versions) + " != version "
+                        + readModel.get(customer));
             }
             for (long version : versions) {
                 if (!Boolean.TRUE.equals(consentGiven.get(customer + ":" + version))) {
@@ -388,14 +453,18 @@ public final class Reconciliation {
                 problems.add(customer + ": consents, no routine issued");
             }
         });
-        check("issued routines (snapshots): none twice, newest = current consenting version", total + " snapshots, "
-                + snapshots.size() + " customers", problems);
+        check(
+                "issued routines (snapshots): none twice, newest = current consenting version",
+                total + " snapshots, " + snapshots.size() + " customers",
+                problems);
 
         Map<String, Long> issuedTopic = withoutTombstones(newestPerKey(Topics.RECOMMENDATIONS_ISSUED, "version"));
         Map<String, Long> newestSnapshot = snapshots.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> Collections.max(e.getValue())));
-        check("recommendations.issued.v1, newest value per key = newest snapshot (else tombstone)",
-                issuedTopic.size() + " customers", differences(newestSnapshot, issuedTopic));
+        check(
+                "recommendations.issued.v1, newest value per key = newest snapshot (else tombstone)",
+                issuedTopic.size() + " customers",
+                differences(newestSnapshot, issuedTopic));
     }
 
     /**
@@ -412,28 +481,36 @@ public final class Reconciliation {
      * acknowledged answer's version must follow from one of them, and profile-service's final state (its profile,
      * or its erasure's version) must be one of those the writes leave.
      */
-    private void checkAcknowledged(List<Write> writes, Map<String, Long> catalog, Map<String, Long> profiles,
-                                   Map<String, Long> erasures) throws Exception {
+    private void checkAcknowledged(
+            List<Write> writes, Map<String, Long> catalog, Map<String, Long> profiles, Map<String, Long> erasures)
+            throws Exception {
         Map<String, String> catalogState = new HashMap<>();
-        try (Connection db = database(CATALOG); ResultSet rows = db.createStatement().executeQuery(
-                "select sku, price_amount, stock, status from product")) {
+        try (Connection db = database(CATALOG);
+                ResultSet rows =
+                        db.createStatement().executeQuery("select sku, price_amount, stock, status from product")) {
             while (rows.next()) {
-                catalogState.put(rows.getString(1),
-                        rows.getBigDecimal(2).stripTrailingZeros().toPlainString() + "|" + rows.getInt(3) + "|" + rows.getString(4));
+                catalogState.put(
+                        rows.getString(1),
+                        rows.getBigDecimal(2).stripTrailingZeros().toPlainString() + "|" + rows.getInt(3) + "|"
+                                + rows.getString(4));
             }
         }
         Map<String, String> history = new HashMap<>(); // "customer:version" -> "sun|consent"
-        try (Connection db = database(PROFILE); ResultSet rows = db.createStatement().executeQuery("""
+        try (Connection db = database(PROFILE);
+                ResultSet rows = db.createStatement().executeQuery("""
                 select customer_id, version, answers->>'sunExposureHours', (answers->>'marketingConsent')::boolean
                 from profile_version""")) {
             while (rows.next()) {
-                history.put(rows.getString(1) + ":" + rows.getLong(2),
-                        new BigDecimal(rows.getString(3)).stripTrailingZeros().toPlainString() + "|" + rows.getBoolean(4));
+                history.put(
+                        rows.getString(1) + ":" + rows.getLong(2),
+                        new BigDecimal(rows.getString(3)).stripTrailingZeros().toPlainString() + "|"
+                                + rows.getBoolean(4));
             }
         }
         List<String> problems = new ArrayList<>();
         int[] counts = new int[3]; // acknowledged, unknown, unknown that committed (seen in versions)
-        Map<String, List<Write>> byKey = writes.stream().filter(w -> w.outcome() != Outcome.REFUSED)
+        Map<String, List<Write>> byKey = writes.stream()
+                .filter(w -> w.outcome() != Outcome.REFUSED)
                 .collect(Collectors.groupingBy(w -> w.service() + " " + w.key(), TreeMap::new, Collectors.toList()));
         for (var entry : byKey.entrySet()) {
             List<Write> sequence = entry.getValue();
@@ -443,13 +520,20 @@ public final class Reconciliation {
                 checkProfileKey(entry.getKey(), sequence, profiles, erasures, history, problems, counts);
             }
         }
-        check("acknowledged writes in the producers' databases; versions count each change once",
+        check(
+                "acknowledged writes in the producers' databases; versions count each change once",
                 counts[0] + " acknowledged; of " + counts[1] + " unknown/failed, " + counts[2]
-                        + " committed (seen in versions)", problems);
+                        + " committed (seen in versions)",
+                problems);
     }
 
-    private static void checkCatalogKey(String name, List<Write> sequence, Map<String, Long> catalog,
-                                        Map<String, String> catalogState, List<String> problems, int[] counts) {
+    private static void checkCatalogKey(
+            String name,
+            List<Write> sequence,
+            Map<String, Long> catalog,
+            Map<String, String> catalogState,
+            List<String> problems,
+            int[] counts) {
         String key = sequence.get(0).key();
         Write lastAcknowledged = null;
         int uncertainSince = 0;
@@ -476,11 +560,14 @@ public final class Reconciliation {
             String expected = lastAcknowledged.expected();
             String actual = catalogState.get(key);
             // a discontinuation sets the status only; a PUT sets price, stock and status
-            String normalized = expected.equals("DISCONTINUED") ? expected
-                    : new BigDecimal(expected.split("\\|")[0]).stripTrailingZeros().toPlainString()
-                    + expected.substring(expected.indexOf('|'));
-            boolean same = actual != null && (expected.equals("DISCONTINUED")
-                    ? actual.endsWith("|DISCONTINUED") : normalized.equals(actual));
+            String normalized = expected.equals("DISCONTINUED")
+                    ? expected
+                    : new BigDecimal(expected.split("\\|")[0])
+                                    .stripTrailingZeros()
+                                    .toPlainString()
+                            + expected.substring(expected.indexOf('|'));
+            boolean same = actual != null
+                    && (expected.equals("DISCONTINUED") ? actual.endsWith("|DISCONTINUED") : normalized.equals(actual));
             if (!same || !Objects.equals(catalog.get(key), lastAcknowledged.version())) {
                 problems.add(name + ": last acknowledged " + normalized + " v" + lastAcknowledged.version()
                         + ", database " + actual + " v" + catalog.get(key));
@@ -503,9 +590,14 @@ public final class Reconciliation {
         }
     }
 
-    private static void checkProfileKey(String name, List<Write> sequence, Map<String, Long> profiles,
-                                        Map<String, Long> erasures, Map<String, String> history, List<String> problems,
-                                        int[] counts) {
+    private static void checkProfileKey(
+            String name,
+            List<Write> sequence,
+            Map<String, Long> profiles,
+            Map<String, Long> erasures,
+            Map<String, String> history,
+            List<String> problems,
+            int[] counts) {
         String key = sequence.get(0).key();
         // every state the writes so far allow, with the fewest unknown writes that must have committed for it
         Map<ProfileState, Integer> states = new HashMap<>(Map.of(new ProfileState(0, false), 0));
@@ -526,8 +618,11 @@ public final class Reconciliation {
                 continue;
             }
             ProfileState acknowledged = new ProfileState(write.version(), true);
-            Integer committed = states.entrySet().stream().filter(e -> e.getKey().after(true).equals(acknowledged))
-                    .map(Map.Entry::getValue).min(Integer::compare).orElse(null);
+            Integer committed = states.entrySet().stream()
+                    .filter(e -> e.getKey().after(true).equals(acknowledged))
+                    .map(Map.Entry::getValue)
+                    .min(Integer::compare)
+                    .orElse(null);
             if (committed == null) {
                 problems.add(name + ": acknowledged v" + write.version() + " does not follow from " + states.keySet());
                 committed = 0;
@@ -543,7 +638,8 @@ public final class Reconciliation {
                 }
             }
         }
-        ProfileState stored = profiles.containsKey(key) ? new ProfileState(profiles.get(key), true)
+        ProfileState stored = profiles.containsKey(key)
+                ? new ProfileState(profiles.get(key), true)
                 : new ProfileState(erasures.getOrDefault(key, 0L), false);
         if (states.containsKey(stored)) {
             counts[2] += states.get(stored);
@@ -558,8 +654,8 @@ public final class Reconciliation {
     }
 
     private void check(String what, String size, List<String> problems) {
-        System.out.printf("  %-4s %-88s %s; %d mismatches%n", problems.isEmpty() ? "PASS" : "FAIL", what, size,
-                problems.size());
+        System.out.printf(
+                "  %-4s %-88s %s; %d mismatches%n", problems.isEmpty() ? "PASS" : "FAIL", what, size, problems.size());
         problems.stream().limit(10).forEach(p -> System.out.println("         " + p));
         if (!problems.isEmpty()) {
             failures.add(what + ": " + problems.size() + " mismatches");
@@ -573,13 +669,15 @@ public final class Reconciliation {
                 problems.add(key + ": " + version + " in the source, " + copy.get(key) + " in the copy");
             }
         });
-        copy.keySet().stream().filter(k -> !truth.containsKey(k))
+        copy.keySet().stream()
+                .filter(k -> !truth.containsKey(k))
                 .forEach(k -> problems.add(k + ": not in the source, " + copy.get(k) + " in the copy"));
         return problems;
     }
 
     private static Map<String, Long> withoutTombstones(Map<String, Long> newest) {
-        return newest.entrySet().stream().filter(e -> e.getValue() != null)
+        return newest.entrySet().stream()
+                .filter(e -> e.getValue() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -588,7 +686,11 @@ public final class Reconciliation {
         Map<String, Long> newest = new HashMap<>();
         for (var record : newestRecords(topic).entrySet()) {
             byte[] value = record.getValue().value();
-            newest.put(record.getKey(), value == null ? null : JSON.readTree(value).get(versionField).asLong());
+            newest.put(
+                    record.getKey(),
+                    value == null
+                            ? null
+                            : JSON.readTree(value).get(versionField).asLong());
         }
         return newest;
     }
@@ -605,10 +707,13 @@ public final class Reconciliation {
     /** Every record of a topic, from its beginning to its current end, in offset order per partition. */
     private List<ConsumerRecord<String, byte[]>> allRecords(String topic) {
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                broker.bootstrapServers(), "enable.auto.commit", "false"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", broker.bootstrapServers(), "enable.auto.commit", "false"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -627,7 +732,8 @@ public final class Reconciliation {
 
     private Map<String, Long> versions(String service, String sql) throws SQLException {
         Map<String, Long> versions = new HashMap<>();
-        try (Connection db = database(service); ResultSet rows = db.createStatement().executeQuery(sql)) {
+        try (Connection db = database(service);
+                ResultSet rows = db.createStatement().executeQuery(sql)) {
             while (rows.next()) {
                 versions.put(rows.getString(1), rows.getLong(2));
             }
@@ -637,13 +743,18 @@ public final class Reconciliation {
 
     private Map<String, List<Long>> snapshots() throws SQLException {
         Map<String, List<Long>> snapshots = new HashMap<>();
-        try (Connection db = database(RECOMMENDATION); ResultSet rows = db.createStatement().executeQuery(
-                // one per profile version that was applied; re-issues after a catalogue change keep the version
-                // with a higher revision (docs/design.md, "Drift") and are not what this checks
-                "select customer_id, profile_version from recommendation_snapshot where cause is null or cause = 'PROFILE'"
-                        + " order by customer_id, profile_version")) {
+        try (Connection db = database(RECOMMENDATION);
+                ResultSet rows = db.createStatement()
+                        .executeQuery(
+                                // one per profile version that was applied; re-issues after a catalogue change keep the
+                                // version
+                                // with a higher revision (docs/design.md, "Drift") and are not what this checks
+                                "select customer_id, profile_version from recommendation_snapshot where cause is null or cause = 'PROFILE'"
+                                        + " order by customer_id, profile_version")) {
             while (rows.next()) {
-                snapshots.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(rows.getLong(2));
+                snapshots
+                        .computeIfAbsent(rows.getString(1), k -> new ArrayList<>())
+                        .add(rows.getLong(2));
             }
         }
         return snapshots;
@@ -673,8 +784,11 @@ public final class Reconciliation {
 
     private HttpResponse<String> send(String method, String url, String token, String contentType, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -9,10 +9,24 @@ package com.skincareshop.benchmarks.reconciliation;
  * <em>unknown</em> (the connection broke or timed out: it may or may not have committed) or <em>failed</em> (a
  * non-2xx answer).
  */
-public record Write(String phase, String service, String key, String op, String expected, Outcome outcome, long version,
-                    long startedNanos, long endedNanos, String detail) {
+public record Write(
+        String phase,
+        String service,
+        String key,
+        String op,
+        String expected,
+        Outcome outcome,
+        long version,
+        long startedNanos,
+        long endedNanos,
+        String detail) {
 
-    public enum Outcome { ACKNOWLEDGED, UNKNOWN, REFUSED, FAILED }
+    public enum Outcome {
+        ACKNOWLEDGED,
+        UNKNOWN,
+        REFUSED,
+        FAILED
+    }
 
     public boolean mayHaveCommitted() {
         return outcome == Outcome.ACKNOWLEDGED || outcome == Outcome.UNKNOWN || outcome == Outcome.FAILED;

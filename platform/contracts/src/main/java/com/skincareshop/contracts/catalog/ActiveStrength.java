@@ -2,7 +2,6 @@ package com.skincareshop.contracts.catalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.skincareshop.contracts.vocabulary.Active;
-
 import java.math.BigDecimal;
 
 /**

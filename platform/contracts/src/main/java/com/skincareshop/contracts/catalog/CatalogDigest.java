@@ -13,8 +13,7 @@ public final class CatalogDigest {
 
     private static final long MASK = (1L << 48) - 1;
 
-    private CatalogDigest() {
-    }
+    private CatalogDigest() {}
 
     /** The term one product contributes. */
     public static long term(String sku, long version) {

@@ -1,7 +1,6 @@
 package com.skincareshop.contracts.catalog;
 
 import com.skincareshop.contracts.vocabulary.Active;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,8 +46,7 @@ import java.util.stream.Collectors;
 public final class InciDictionary {
 
     /** An ingredient of the dictionary: its canonical INCI name, and its active class, null when it has none. */
-    public record Entry(String canonical, Active active) {
-    }
+    public record Entry(String canonical, Active active) {}
 
     /**
      * An active listed after this position (counting from 1) without a declared strength is a trace. Merchandisers
@@ -68,6 +66,7 @@ public final class InciDictionary {
 
     /** Citric acid is an AHA chemically, but below 1% or without a declared strength it only adjusts the pH. */
     private static final String PH_ADJUSTER = "Citric Acid";
+
     private static final BigDecimal PH_ADJUSTER_CEILING = BigDecimal.ONE;
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
@@ -93,6 +92,7 @@ public final class InciDictionary {
     private static final Map<String, Entry> ENTRY_BY_NAME = new HashMap<>();
     /** The folded canonical name of each entry: what {@link #normalize} gives for any of its names. */
     private static final Map<Entry, String> KEY_OF = new HashMap<>();
+
     private static final Map<String, Active> CLASS_BY_NAME = new HashMap<>();
 
     /**
@@ -100,6 +100,7 @@ public final class InciDictionary {
      * names over and over. Bounded: past the cap, a name not read yet is read each time.
      */
     private static final Map<String, List<Part>> READ = new ConcurrentHashMap<>();
+
     private static final int READ_CAP = 50_000;
 
     static {
@@ -111,7 +112,9 @@ public final class InciDictionary {
             Entry entry = new Entry(row.columns().get(0).strip(), active.equals("-") ? null : row.active(active));
             List<String> names = new ArrayList<>(List.of(entry.canonical()));
             if (row.columns().size() == 3) {
-                Arrays.stream(row.columns().get(2).split("\\|")).map(String::strip).forEach(names::add);
+                Arrays.stream(row.columns().get(2).split("\\|"))
+                        .map(String::strip)
+                        .forEach(names::add);
             }
             for (String name : names) {
                 String key = key(name);
@@ -132,14 +135,15 @@ public final class InciDictionary {
                 throw row.invalid("expected 2 tab-separated columns: name, class");
             }
             String name = row.columns().get(0);
-            if (CLASS_BY_NAME.putIfAbsent(fold(name), row.active(row.columns().get(1).strip())) != null) {
+            if (CLASS_BY_NAME.putIfAbsent(
+                            fold(name), row.active(row.columns().get(1).strip()))
+                    != null) {
                 throw row.invalid("'" + name + "' is listed twice");
             }
         }
     }
 
-    private InciDictionary() {
-    }
+    private InciDictionary() {}
 
     /**
      * The key a label name compares by: the folded canonical name of the ingredient it names, so that spellings
@@ -149,7 +153,8 @@ public final class InciDictionary {
      */
     public static String normalize(String labelName) {
         List<Part> parts = parts(labelName);
-        return parts.size() == 1 ? parts.get(0).key()
+        return parts.size() == 1
+                ? parts.get(0).key()
                 : parts.stream().map(Part::key).collect(Collectors.joining(MIXTURE_JOINER));
     }
 
@@ -196,9 +201,12 @@ public final class InciDictionary {
                 if (isPhAdjuster(entry, percent)) {
                     continue;
                 }
-                boolean trace = percent == null && position > TRACE_AFTER_POSITION
+                boolean trace = percent == null
+                        && position > TRACE_AFTER_POSITION
                         && !ACTIVE_IN_SMALL_AMOUNTS.contains(entry.active());
-                byForm.merge(entry.canonical(), new ActiveStrength(entry.active(), percent, entry.canonical(), trace),
+                byForm.merge(
+                        entry.canonical(),
+                        new ActiveStrength(entry.active(), percent, entry.canonical(), trace),
                         InciDictionary::together);
             }
         }
@@ -255,13 +263,17 @@ public final class InciDictionary {
     private static List<Part> read(String labelName) {
         String text = fold(FOOTNOTE_MARKS.matcher(labelName).replaceAll(" "));
         text = COLOUR_INDEX.matcher(text).replaceAll("ci $1");
-        text = SPACES.matcher(AND.matcher(text).replaceAll(MIXTURE_JOINER)).replaceAll(" ").strip();
+        text = SPACES.matcher(AND.matcher(text).replaceAll(MIXTURE_JOINER))
+                .replaceAll(" ")
+                .strip();
         Part whole = part(text);
         if (whole.entry() != null) {
             return List.of(whole);
         }
         List<String> mixed = mixtureParts(text);
-        return mixed.size() < 2 ? List.of(whole) : mixed.stream().map(InciDictionary::part).toList();
+        return mixed.size() < 2
+                ? List.of(whole)
+                : mixed.stream().map(InciDictionary::part).toList();
     }
 
     private static Part part(String text) {
@@ -326,16 +338,27 @@ public final class InciDictionary {
             }
         }
         parts.add(text.substring(start));
-        return parts.stream().map(InciDictionary::tidy).filter(part -> !part.isEmpty()).toList();
+        return parts.stream()
+                .map(InciDictionary::tidy)
+                .filter(part -> !part.isEmpty())
+                .toList();
     }
 
     /** Case, accents, dash variants, brackets and spacing: what every spelling of one name has in common. */
     private static String fold(String text) {
-        String folded = COMBINING_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
-        folded = DASHES.matcher(folded).replaceAll("-").replace('[', '(').replace(']', ')').toLowerCase(Locale.ROOT);
+        String folded = COMBINING_MARKS
+                .matcher(Normalizer.normalize(text, Normalizer.Form.NFKD))
+                .replaceAll("");
+        folded = DASHES.matcher(folded)
+                .replaceAll("-")
+                .replace('[', '(')
+                .replace(']', ')')
+                .toLowerCase(Locale.ROOT);
         folded = SPACES.matcher(folded).replaceAll(" ").strip();
         folded = AROUND_JOINERS.matcher(folded).replaceAll("$1");
-        return BEFORE_CLOSING.matcher(AFTER_OPENING.matcher(folded).replaceAll("(")).replaceAll(")");
+        return BEFORE_CLOSING
+                .matcher(AFTER_OPENING.matcher(folded).replaceAll("("))
+                .replaceAll(")");
     }
 
     /** A dictionary name as labels are matched with it. */
@@ -349,13 +372,13 @@ public final class InciDictionary {
     }
 
     private static boolean isPhAdjuster(Entry entry, BigDecimal percent) {
-        return entry.canonical().equals(PH_ADJUSTER)
-                && (percent == null || percent.compareTo(PH_ADJUSTER_CEILING) < 0);
+        return entry.canonical().equals(PH_ADJUSTER) && (percent == null || percent.compareTo(PH_ADJUSTER_CEILING) < 0);
     }
 
     /** The same form listed twice: the strengths add up, and it is a trace only if both are. */
     private static ActiveStrength together(ActiveStrength first, ActiveStrength second) {
-        BigDecimal percent = first.percent() == null ? second.percent()
+        BigDecimal percent = first.percent() == null
+                ? second.percent()
                 : second.percent() == null ? first.percent() : first.percent().add(second.percent());
         return new ActiveStrength(first.code(), percent, first.form(), first.trace() && second.trace());
     }

@@ -4,6 +4,5 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 
 /** An amount in an ISO 4217 currency; serialized as a string so no consumer rounds it through a double. */
-public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING)
-                    BigDecimal amount, String currency) {
-}
+public record Money(
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {}

@@ -10,7 +10,6 @@ import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.contracts.vocabulary.Texture;
 import com.skincareshop.contracts.vocabulary.TimeOfDay;
-
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -76,8 +75,28 @@ public record ProductState(
         }
         List<ActiveStrength> derived = InciDictionary.derive(ingredients);
         boolean fragrance = derived.stream().anyMatch(a -> a.code() == Active.FRAGRANCE);
-        return new ProductState(sku, version, status, category, brand, names, descriptions, ingredients, derived,
-                fragrance, concerns, skinTypes, areas, timeOfDay, spf, format, texture, size, price, stock, updatedAt,
+        return new ProductState(
+                sku,
+                version,
+                status,
+                category,
+                brand,
+                names,
+                descriptions,
+                ingredients,
+                derived,
+                fragrance,
+                concerns,
+                skinTypes,
+                areas,
+                timeOfDay,
+                spf,
+                format,
+                texture,
+                size,
+                price,
+                stock,
+                updatedAt,
                 InciDictionary.unrecognized(ingredients));
     }
 

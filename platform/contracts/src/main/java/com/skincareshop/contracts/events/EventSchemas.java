@@ -12,6 +12,7 @@ public final class EventSchemas {
     public static final String BASE_URI = "https://schemas.example.com/skincare/events/";
     /** The class path folder that {@link #BASE_URI} names. */
     public static final String RESOURCE_ROOT = "events/";
+
     public static final String ASYNCAPI = "asyncapi.yaml";
     /** The headers of every kind of message, one {@code $defs} entry per message of {@code asyncapi.yaml}. */
     public static final String HEADERS = "schemas/kafka-headers.v1.schema.json";
@@ -22,8 +23,7 @@ public final class EventSchemas {
 
     private static final String DLQ_SUFFIX = Topics.deadLetterOf("");
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     /** The schema of the topic's values, relative to {@link #RESOURCE_ROOT}. */
     public static String valueSchema(String topic) {

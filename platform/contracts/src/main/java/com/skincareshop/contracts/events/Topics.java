@@ -9,8 +9,7 @@ public final class Topics {
     /** Key: customerId. Value: the routine issued to a consenting customer. Compacted. */
     public static final String RECOMMENDATIONS_ISSUED = "recommendations.issued.v1";
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Where a consumer parks a message it cannot process. */
     public static String deadLetterOf(String topic) {

@@ -6,7 +6,6 @@ import com.skincareshop.contracts.vocabulary.AgeBand;
 import com.skincareshop.contracts.vocabulary.Area;
 import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.SkinType;
-
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -10,7 +10,6 @@ import com.skincareshop.contracts.vocabulary.AgeBand;
 import com.skincareshop.contracts.vocabulary.Area;
 import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.SkinType;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -71,7 +70,9 @@ public final class AnswersValidator {
         for (Iterator<String> names = answers.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (questionnaire.question(name).isEmpty()
-                    && !report(FIELD + "." + name, "is not a question of questionnaire version " + questionnaire.version())) {
+                    && !report(
+                            FIELD + "." + name,
+                            "is not a question of questionnaire version " + questionnaire.version())) {
                 break;
             }
         }
@@ -152,7 +153,8 @@ public final class AnswersValidator {
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
             String itemField = field + "[" + i + "]";
-            String problem = !item.isTextual() || !question.hasOption(item.textValue()) ? "must be one of " + codes(question)
+            String problem = !item.isTextual() || !question.hasOption(item.textValue())
+                    ? "must be one of " + codes(question)
                     : chosen.contains(item.textValue()) ? "is chosen twice" : null;
             if (problem != null) {
                 broken = true;
@@ -172,7 +174,9 @@ public final class AnswersValidator {
         }
         if (question.type() == Questionnaire.Type.MULTIPLE_CHOICE) {
             // no order of importance: keep the questionnaire's order, so equal answers compare equal
-            List<String> order = question.optionsOrEmpty().stream().map(Questionnaire.Option::code).toList();
+            List<String> order = question.optionsOrEmpty().stream()
+                    .map(Questionnaire.Option::code)
+                    .toList();
             chosen.sort((a, b) -> Integer.compare(order.indexOf(a), order.indexOf(b)));
         }
         return List.copyOf(chosen);
@@ -219,7 +223,8 @@ public final class AnswersValidator {
             String problem = text == null || text.isEmpty() || text.length() > maxLength
                     ? "must be a name of 1 to " + maxLength + " characters"
                     : !INGREDIENT_NAME.matcher(text).matches()
-                    ? "must be an ingredient name (letters, digits, spaces and - ( ) / , . ' + & :)" : null;
+                            ? "must be an ingredient name (letters, digits, spaces and - ( ) / , . ' + & :)"
+                            : null;
             if (problem != null) {
                 broken = true;
                 if (!report(itemField, problem)) {
@@ -237,7 +242,8 @@ public final class AnswersValidator {
      * A)" repeat each other, but neither repeats the single ingredient "Retinol"), any other name its folded form.
      */
     private static String avoidanceKey(String text) {
-        return InciDictionary.classNamed(text).map(active -> "class:" + active.name())
+        return InciDictionary.classNamed(text)
+                .map(active -> "class:" + active.name())
                 .orElseGet(() -> InciDictionary.normalize(text));
     }
 
@@ -266,8 +272,11 @@ public final class AnswersValidator {
             currency = Currency.getInstance(currencyNode.textValue());
         }
         BigDecimal amount = amount(value.get("amount"));
-        String amountRule = "must be an amount greater than 0" + (question.max() == null ? "" : " and at most " + plain(question.max()));
-        if (amount == null || amount.signum() <= 0 || (question.max() != null && amount.compareTo(question.max()) > 0)) {
+        String amountRule = "must be an amount greater than 0"
+                + (question.max() == null ? "" : " and at most " + plain(question.max()));
+        if (amount == null
+                || amount.signum() <= 0
+                || (question.max() != null && amount.compareTo(question.max()) > 0)) {
             broken = true;
             report(field + ".amount", amountRule);
         } else if (currency != null && amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
@@ -277,7 +286,8 @@ public final class AnswersValidator {
         if (broken) {
             return null;
         }
-        return new Money(amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY),
+        return new Money(
+                amount.setScale(currency.getDefaultFractionDigits(), RoundingMode.UNNECESSARY),
                 currency.getCurrencyCode());
     }
 
@@ -320,11 +330,13 @@ public final class AnswersValidator {
                 enumOrNull(SkinType.class, (String) values.get("skinType")),
                 Boolean.TRUE.equals(values.get("sensitive")),
                 values.get("ageBand") == null ? null : AgeBand.ofCode((String) values.get("ageBand")),
-                ((List<String>) values.getOrDefault("concerns", List.of())).stream().map(Concern::valueOf).toList(),
+                ((List<String>) values.getOrDefault("concerns", List.of()))
+                        .stream().map(Concern::valueOf).toList(),
                 (BigDecimal) values.getOrDefault("sunExposureHours", BigDecimal.ZERO),
                 Boolean.TRUE.equals(values.get("pregnantOrBreastfeeding")),
                 (List<String>) values.getOrDefault("avoidIngredients", List.of()),
-                ((List<String>) values.getOrDefault("areas", List.of("FACE"))).stream().map(Area::valueOf).toList(),
+                ((List<String>) values.getOrDefault("areas", List.of("FACE")))
+                        .stream().map(Area::valueOf).toList(),
                 (Money) values.get("budget"),
                 Boolean.TRUE.equals(values.get("marketingConsent")));
     }
@@ -338,7 +350,9 @@ public final class AnswersValidator {
     }
 
     private static String codes(Questionnaire.Question question) {
-        return question.optionsOrEmpty().stream().map(Questionnaire.Option::code).collect(Collectors.joining(", "));
+        return question.optionsOrEmpty().stream()
+                .map(Questionnaire.Option::code)
+                .collect(Collectors.joining(", "));
     }
 
     private static BigDecimal normalized(BigDecimal number) {

@@ -6,6 +6,5 @@ public final class CustomerIds {
     public static final String PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$";
     public static final String RULE = "must be 1 to 64 letters, digits and . _ : - (starting with a letter or digit)";
 
-    private CustomerIds() {
-    }
+    private CustomerIds() {}
 }

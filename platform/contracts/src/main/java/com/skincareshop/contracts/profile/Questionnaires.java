@@ -2,7 +2,6 @@ package com.skincareshop.contracts.profile;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,8 +20,7 @@ public final class Questionnaires {
 
     private static final Map<Integer, Questionnaire> BY_VERSION = load();
 
-    private Questionnaires() {
-    }
+    private Questionnaires() {}
 
     public static Questionnaire current() {
         return BY_VERSION.get(PUBLISHED[PUBLISHED.length - 1]);

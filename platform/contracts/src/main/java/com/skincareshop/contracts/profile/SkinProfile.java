@@ -8,8 +8,8 @@ import java.time.Instant;
  * topic is {@code events/schemas/profiles.skin.v1.schema.json}: a field added here is added there first
  * (events/README.md).
  */
-public record SkinProfile(String customerId, long version, int questionnaireVersion, String locale, Answers answers,
-                          Instant updatedAt) {
+public record SkinProfile(
+        String customerId, long version, int questionnaireVersion, String locale, Answers answers, Instant updatedAt) {
 
     @Override
     public String toString() {

@@ -2,7 +2,6 @@ package com.skincareshop.contracts.recommendation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.skincareshop.contracts.catalog.Money;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -23,18 +22,24 @@ import java.util.Locale;
  * from the catalogue's change alone, never from an answer. Both are absent from records issued before they existed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RoutineIssued(String customerId, long version, String locale, Instant issuedAt, List<IssuedStep> steps,
-                            Money total, Long revision, Cause cause) {
+public record RoutineIssued(
+        String customerId,
+        long version,
+        String locale,
+        Instant issuedAt,
+        List<IssuedStep> steps,
+        Money total,
+        Long revision,
+        Cause cause) {
 
     /** A record of the first fields only, as issued before {@code revision} and {@code cause} existed. */
-    public RoutineIssued(String customerId, long version, String locale, Instant issuedAt, List<IssuedStep> steps,
-                         Money total) {
+    public RoutineIssued(
+            String customerId, long version, String locale, Instant issuedAt, List<IssuedStep> steps, Money total) {
         this(customerId, version, locale, issuedAt, steps, total, null, null);
     }
 
     /** {@code time}: {@code AM} or {@code PM}; {@code slot}: the routine slot the product fills. */
-    public record IssuedStep(String time, String slot, String sku, long productVersion) {
-    }
+    public record IssuedStep(String time, String slot, String sku, long productVersion) {}
 
     /**
      * Why a record was issued. {@link #PROFILE}: the customer's answers changed. The others are re-issues after a
@@ -44,7 +49,13 @@ public record RoutineIssued(String customerId, long version, String locale, Inst
      * came back on sale ({@link #NEW_PRODUCT}).
      */
     public enum Cause {
-        PROFILE, DISCONTINUED, OUT_OF_STOCK, INGREDIENTS, PRICE, PRODUCT_CHANGED, NEW_PRODUCT;
+        PROFILE,
+        DISCONTINUED,
+        OUT_OF_STOCK,
+        INGREDIENTS,
+        PRICE,
+        PRODUCT_CHANGED,
+        NEW_PRODUCT;
 
         /** The code in lower case with dashes, as metrics tag it: {@code out-of-stock}. */
         public String tag() {

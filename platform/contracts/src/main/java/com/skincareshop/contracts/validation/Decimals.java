@@ -11,11 +11,10 @@ import java.math.BigDecimal;
 public final class Decimals {
 
     public static final int MAX_DIGITS = 40;
-    public static final String RULE = "must be a number of at most " + MAX_DIGITS + " digits before and "
-            + MAX_DIGITS + " after the decimal point";
+    public static final String RULE = "must be a number of at most " + MAX_DIGITS + " digits before and " + MAX_DIGITS
+            + " after the decimal point";
 
-    private Decimals() {
-    }
+    private Decimals() {}
 
     public static boolean withinBounds(BigDecimal number) {
         return number.scale() <= MAX_DIGITS && (long) number.precision() - number.scale() <= MAX_DIGITS;

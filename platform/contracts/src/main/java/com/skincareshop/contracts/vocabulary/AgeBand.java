@@ -5,7 +5,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Age bands; the codes ({@code 25_34}) are the stable API values. */
 public enum AgeBand {
-    UNDER_25("UNDER_25"), AGE_25_34("25_34"), AGE_35_44("35_44"), AGE_45_54("45_54"), AGE_55_PLUS("55_PLUS");
+    UNDER_25("UNDER_25"),
+    AGE_25_34("25_34"),
+    AGE_35_44("35_44"),
+    AGE_45_54("45_54"),
+    AGE_55_PLUS("55_PLUS");
 
     private final String code;
 

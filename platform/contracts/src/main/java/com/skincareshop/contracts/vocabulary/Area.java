@@ -2,5 +2,6 @@ package com.skincareshop.contracts.vocabulary;
 
 /** Where a product is applied. */
 public enum Area {
-    FACE, HANDS
+    FACE,
+    HANDS
 }

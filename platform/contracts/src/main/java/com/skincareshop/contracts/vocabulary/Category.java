@@ -2,7 +2,11 @@ package com.skincareshop.contracts.vocabulary;
 
 /** Product categories; each is also a routine slot. */
 public enum Category {
-    CLEANSER, EXFOLIANT, SERUM, MOISTURIZER, SUNSCREEN;
+    CLEANSER,
+    EXFOLIANT,
+    SERUM,
+    MOISTURIZER,
+    SUNSCREEN;
 
     /** Only sunscreens and moisturizers carry an SPF: a moisturizer with SPF may fill the AM sunscreen slot. */
     public boolean mayCarrySpf() {

@@ -8,8 +8,7 @@ public final class Locales {
     public static final String ENGLISH = "en";
     public static final List<String> SUPPORTED = List.of("en", "tl", "lv");
 
-    private Locales() {
-    }
+    private Locales() {}
 
     public static boolean isSupported(String locale) {
         return locale != null && SUPPORTED.contains(locale);

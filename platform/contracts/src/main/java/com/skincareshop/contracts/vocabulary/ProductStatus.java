@@ -2,5 +2,6 @@ package com.skincareshop.contracts.vocabulary;
 
 /** {@code DISCONTINUED} products stay readable (orders, history) but leave recommendations. */
 public enum ProductStatus {
-    ACTIVE, DISCONTINUED
+    ACTIVE,
+    DISCONTINUED
 }

@@ -1,5 +1,7 @@
 package com.skincareshop.contracts.vocabulary;
 
 public enum SizeUnit {
-    ML, G, CAPSULES
+    ML,
+    G,
+    CAPSULES
 }

@@ -2,5 +2,8 @@ package com.skincareshop.contracts.vocabulary;
 
 /** Skin types (docs/domain.md, Vocabulary); sensitivity is a separate flag, not a type. */
 public enum SkinType {
-    DRY, OILY, COMBINATION, NORMAL
+    DRY,
+    OILY,
+    COMBINATION,
+    NORMAL
 }

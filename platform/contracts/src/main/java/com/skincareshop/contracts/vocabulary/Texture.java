@@ -1,5 +1,13 @@
 package com.skincareshop.contracts.vocabulary;
 
 public enum Texture {
-    GEL, LIQUID, SERUM, LOTION, CREAM, FOAM, OIL, BALM, FLUID
+    GEL,
+    LIQUID,
+    SERUM,
+    LOTION,
+    CREAM,
+    FOAM,
+    OIL,
+    BALM,
+    FLUID
 }

@@ -2,5 +2,7 @@ package com.skincareshop.contracts.vocabulary;
 
 /** When the product is meant to be used. */
 public enum TimeOfDay {
-    AM, PM, ANY
+    AM,
+    PM,
+    ANY
 }

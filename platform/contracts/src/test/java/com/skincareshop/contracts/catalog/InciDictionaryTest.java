@@ -1,13 +1,10 @@
 package com.skincareshop.contracts.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.vocabulary.Active;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -18,8 +15,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class InciDictionaryTest {
 
@@ -37,61 +36,65 @@ class InciDictionaryTest {
     }
 
     private static String canonicalOf(String labelName) {
-        return InciDictionary.lookup(labelName).map(InciDictionary.Entry::canonical).orElse(null);
+        return InciDictionary.lookup(labelName)
+                .map(InciDictionary.Entry::canonical)
+                .orElse(null);
     }
 
     @ParameterizedTest(name = "\"{0}\" is {1}")
-    @CsvSource(delimiter = '|', value = {
-            // case, spacing, dash variants, diacritics, full-width letters
-            "'  SODIUM   hyaluronate ' | Sodium Hyaluronate",
-            "Palmitoyl Tripeptide – 1 | Palmitoyl Tripeptide-1",
-            "Palmitoyl Tripeptide‐1 | Palmitoyl Tripeptide-1",
-            "Palmitoyl Tripeptide‑1 | Palmitoyl Tripeptide-1",
-            "Palmitoyl Tripeptide—1 | Palmitoyl Tripeptide-1",
-            "Palmitoyl Tripeptide−1 | Palmitoyl Tripeptide-1",
-            "Rétinol | Retinol",
-            "ＲＥＴＩＮＯＬ | Retinol",
-            "Caprylic / Capric Triglyceride | Caprylic/Capric Triglyceride",
-            // percentages, trailing and inline
-            "Niacinamide 10% | Niacinamide",
-            "Niacinamide 10 % | Niacinamide",
-            "Retinol (0.3%) | Retinol",
-            "Retinol 0,3% | Retinol",
-            "Retinol 0.3% (Vitamin A) | Retinol",
-            // parentheses: the outer name when known, else a known inner one
-            "Retinol (Vitamin A) | Retinol",
-            "Parfum (Fragrance) | Parfum",
-            "Ascorbic Acid (Vitamin C) | Ascorbic Acid",
-            "Vitamin C (Ascorbic Acid) | Ascorbic Acid",
-            "Butyrospermum Parkii (Shea) Butter | Butyrospermum Parkii Butter",
-            "Salix Alba (Willow) Bark Extract | Salix Alba Bark Extract",
-            "Zinc Oxide [Nano] | Zinc Oxide",
-            // synonyms between slashes
-            "Fragrance/Parfum | Parfum",
-            "Aqua/Water/Eau | Aqua",
-            "Water / Aqua | Aqua",
-            // stereo prefixes
-            "L-Ascorbic Acid | Ascorbic Acid",
-            "L-Lactic acid | Lactic Acid",
-            "D-Panthenol | Panthenol",
-            "DL-Panthenol | Panthenol",
-            "d-Limonene | Limonene",
-            // Colour Index numbers
-            "CI 77019 | Mica",
-            "C.I. 77891 | Titanium Dioxide",
-            "CI77491 | CI 77491",
-            "CI 77492 | CI 77492",
-            "CI 77499 | CI 77499",
-            "CI 77491/77492/77499 | CI 77491",
-            "Iron Oxides (CI 77491, CI 77492) | Iron Oxides",
-            // footnote marks, stray dots and commas
-            "Aloe Barbadensis Leaf Juice* | Aloe Barbadensis Leaf Juice",
-            "Lavandula Angustifolia Oil** | Lavandula Angustifolia Oil",
-            "Simmondsia Chinensis Seed Oil† | Simmondsia Chinensis Seed Oil",
-            "Glycerin. | Glycerin",
-            "'Glycerin, ' | Glycerin",
-            "Alcohol Denat | Alcohol Denat.",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // case, spacing, dash variants, diacritics, full-width letters
+                "'  SODIUM   hyaluronate ' | Sodium Hyaluronate",
+                "Palmitoyl Tripeptide – 1 | Palmitoyl Tripeptide-1",
+                "Palmitoyl Tripeptide‐1 | Palmitoyl Tripeptide-1",
+                "Palmitoyl Tripeptide‑1 | Palmitoyl Tripeptide-1",
+                "Palmitoyl Tripeptide—1 | Palmitoyl Tripeptide-1",
+                "Palmitoyl Tripeptide−1 | Palmitoyl Tripeptide-1",
+                "Rétinol | Retinol",
+                "ＲＥＴＩＮＯＬ | Retinol",
+                "Caprylic / Capric Triglyceride | Caprylic/Capric Triglyceride",
+                // percentages, trailing and inline
+                "Niacinamide 10% | Niacinamide",
+                "Niacinamide 10 % | Niacinamide",
+                "Retinol (0.3%) | Retinol",
+                "Retinol 0,3% | Retinol",
+                "Retinol 0.3% (Vitamin A) | Retinol",
+                // parentheses: the outer name when known, else a known inner one
+                "Retinol (Vitamin A) | Retinol",
+                "Parfum (Fragrance) | Parfum",
+                "Ascorbic Acid (Vitamin C) | Ascorbic Acid",
+                "Vitamin C (Ascorbic Acid) | Ascorbic Acid",
+                "Butyrospermum Parkii (Shea) Butter | Butyrospermum Parkii Butter",
+                "Salix Alba (Willow) Bark Extract | Salix Alba Bark Extract",
+                "Zinc Oxide [Nano] | Zinc Oxide",
+                // synonyms between slashes
+                "Fragrance/Parfum | Parfum",
+                "Aqua/Water/Eau | Aqua",
+                "Water / Aqua | Aqua",
+                // stereo prefixes
+                "L-Ascorbic Acid | Ascorbic Acid",
+                "L-Lactic acid | Lactic Acid",
+                "D-Panthenol | Panthenol",
+                "DL-Panthenol | Panthenol",
+                "d-Limonene | Limonene",
+                // Colour Index numbers
+                "CI 77019 | Mica",
+                "C.I. 77891 | Titanium Dioxide",
+                "CI77491 | CI 77491",
+                "CI 77492 | CI 77492",
+                "CI 77499 | CI 77499",
+                "CI 77491/77492/77499 | CI 77491",
+                "Iron Oxides (CI 77491, CI 77492) | Iron Oxides",
+                // footnote marks, stray dots and commas
+                "Aloe Barbadensis Leaf Juice* | Aloe Barbadensis Leaf Juice",
+                "Lavandula Angustifolia Oil** | Lavandula Angustifolia Oil",
+                "Simmondsia Chinensis Seed Oil† | Simmondsia Chinensis Seed Oil",
+                "Glycerin. | Glycerin",
+                "'Glycerin, ' | Glycerin",
+                "Alcohol Denat | Alcohol Denat.",
+            })
     void readsLabelSpellings(String labelName, String canonical) {
         assertThat(canonicalOf(labelName)).isEqualTo(canonical);
         assertThat(InciDictionary.normalize(labelName)).isEqualTo(InciDictionary.normalize(canonical));
@@ -123,95 +126,98 @@ class InciDictionaryTest {
         assertThat(InciDictionary.unrecognized(List.of(at("Mystery Extract & Linalool"))))
                 .containsExactly("Mystery Extract & Linalool");
         assertThat(InciDictionary.derive(List.of(at("Mystery Extract & Linalool"))))
-                .extracting(ActiveStrength::code).containsExactly(Active.FRAGRANCE);
+                .extracting(ActiveStrength::code)
+                .containsExactly(Active.FRAGRANCE);
     }
 
     @ParameterizedTest(name = "\"{0}\" is {1}, {2}")
-    @CsvSource(delimiter = '|', value = {
-            "Retinol | Retinol | RETINOID",
-            "retinol 1% | Retinol | RETINOID",
-            "Retinal | Retinal | RETINOID",
-            "Retinaldehyde | Retinal | RETINOID",
-            "Retinyl Palmitate | Retinyl Palmitate | RETINOID",
-            "Retinyl Acetate | Retinyl Acetate | RETINOID",
-            "Retinyl Propionate | Retinyl Propionate | RETINOID",
-            "RETINYL LINOLEATE | Retinyl Linoleate | RETINOID",
-            "Retinyl Retinoate | Retinyl Retinoate | RETINOID",
-            "Hydroxypinacolone Retinoate | Hydroxypinacolone Retinoate | RETINOID",
-            "Tretinoin | Tretinoin | RETINOID",
-            "Retinoic Acid | Tretinoin | RETINOID",
-            "Adapalene 0.1% | Adapalene | RETINOID",
-            "Tazarotene | Tazarotene | RETINOID",
-            "Salicylic Acid | Salicylic Acid | BHA",
-            "salicylic acid (2%) | Salicylic Acid | BHA",
-            "Betaine Salicylate | Betaine Salicylate | BHA",
-            "Sodium Salicylate | Sodium Salicylate | BHA",
-            "Capryloyl Salicylic Acid | Capryloyl Salicylic Acid | BHA",
-            "Salix Alba Bark Extract | Salix Alba Bark Extract | BHA",
-            "Willow Bark Extract | Salix Alba Bark Extract | BHA",
-            "Ascorbic Acid | Ascorbic Acid | VITAMIN_C",
-            "L-Ascorbic Acid 15% | Ascorbic Acid | VITAMIN_C",
-            "Sodium Ascorbyl Phosphate | Sodium Ascorbyl Phosphate | VITAMIN_C",
-            "Magnesium Ascorbyl Phosphate | Magnesium Ascorbyl Phosphate | VITAMIN_C",
-            "Ascorbyl Glucoside | Ascorbyl Glucoside | VITAMIN_C",
-            "Ascorbyl Palmitate | Ascorbyl Palmitate | VITAMIN_C",
-            "Sodium Ascorbate | Sodium Ascorbate | VITAMIN_C",
-            "Ascorbyl Tetraisopalmitate | Ascorbyl Tetraisopalmitate | VITAMIN_C",
-            "Tetrahexyldecyl Ascorbate | Ascorbyl Tetraisopalmitate | VITAMIN_C",
-            "3-O-Ethyl Ascorbic Acid | 3-O-Ethyl Ascorbic Acid | VITAMIN_C",
-            "Ethyl Ascorbic Acid | 3-O-Ethyl Ascorbic Acid | VITAMIN_C",
-            "Glycolic Acid | Glycolic Acid | AHA",
-            "Lactic Acid | Lactic Acid | AHA",
-            "L-Lactic Acid | Lactic Acid | AHA",
-            "Mandelic Acid | Mandelic Acid | AHA",
-            "Tartaric Acid | Tartaric Acid | AHA",
-            "Malic Acid | Malic Acid | AHA",
-            "Citric Acid | Citric Acid | AHA",
-            "Gluconolactone | Gluconolactone | PHA",
-            "Lactobionic Acid | Lactobionic Acid | PHA",
-            "Niacinamide | Niacinamide | NIACINAMIDE",
-            "Nicotinamide | Niacinamide | NIACINAMIDE",
-            "Palmitoyl Tripeptide-1 | Palmitoyl Tripeptide-1 | PEPTIDES",
-            "Palmitoyl Tetrapeptide-7 | Palmitoyl Tetrapeptide-7 | PEPTIDES",
-            "Palmitoyl Pentapeptide-4 | Palmitoyl Pentapeptide-4 | PEPTIDES",
-            "Palmitoyl Tripeptide-5 | Palmitoyl Tripeptide-5 | PEPTIDES",
-            "Acetyl Hexapeptide-8 | Acetyl Hexapeptide-8 | PEPTIDES",
-            "Acetyl Hexapeptide-3 | Acetyl Hexapeptide-8 | PEPTIDES",
-            "Copper Tripeptide-1 | Copper Tripeptide-1 | PEPTIDES",
-            "sh-Oligopeptide-1 | sh-Oligopeptide-1 | GROWTH_FACTORS",
-            "SH-Oligopeptide-1 | sh-Oligopeptide-1 | GROWTH_FACTORS",
-            "Human Fibroblast Conditioned Media | Human Fibroblast Conditioned Media | GROWTH_FACTORS",
-            "Sodium Hyaluronate | Sodium Hyaluronate | HYALURONIC_ACID",
-            "Hyaluronic Acid | Hyaluronic Acid | HYALURONIC_ACID",
-            "Hydrolyzed Hyaluronic Acid | Hydrolyzed Hyaluronic Acid | HYALURONIC_ACID",
-            "Hydrolysed Hyaluronic Acid | Hydrolyzed Hyaluronic Acid | HYALURONIC_ACID",
-            "Sodium Acetylated Hyaluronate | Sodium Acetylated Hyaluronate | HYALURONIC_ACID",
-            "Camellia Sinensis Leaf Extract | Camellia Sinensis Leaf Extract | GREEN_TEA",
-            "Camellia Sinensis (Green Tea) Leaf Extract | Camellia Sinensis Leaf Extract | GREEN_TEA",
-            "Mica | Mica | REFLECTIVE_MINERALS",
-            "CI 77019 | Mica | REFLECTIVE_MINERALS",
-            "Pearl Powder | Pearl Powder | REFLECTIVE_MINERALS",
-            "Benzoyl Peroxide 2.5% | Benzoyl Peroxide | BENZOYL_PEROXIDE",
-            "Parfum | Parfum | FRAGRANCE",
-            "Fragrance | Parfum | FRAGRANCE",
-            "Parfum (Fragrance) | Parfum | FRAGRANCE",
-            "Aroma | Aroma | FRAGRANCE",
-            "Flavor | Aroma | FRAGRANCE",
-            "Lavandula Angustifolia (Lavender) Oil | Lavandula Angustifolia Oil | FRAGRANCE",
-            "Lavender Oil | Lavandula Angustifolia Oil | FRAGRANCE",
-            "Citrus Aurantium Dulcis (Orange) Peel Oil | Citrus Aurantium Dulcis Peel Oil | FRAGRANCE",
-            "Citrus Limon (Lemon) Peel Oil | Citrus Limon Peel Oil | FRAGRANCE",
-            "Citrus Aurantium Bergamia (Bergamot) Fruit Oil | Citrus Aurantium Bergamia Fruit Oil | FRAGRANCE",
-            "Mentha Piperita (Peppermint) Oil | Mentha Piperita Oil | FRAGRANCE",
-            "Melaleuca Alternifolia (Tea Tree) Leaf Oil | Melaleuca Alternifolia Leaf Oil | FRAGRANCE",
-            "Tea Tree Oil | Melaleuca Alternifolia Leaf Oil | FRAGRANCE",
-            "Rosa Damascena Flower Oil | Rosa Damascena Flower Oil | FRAGRANCE",
-            "Eucalyptus Globulus Leaf Oil | Eucalyptus Globulus Leaf Oil | FRAGRANCE",
-            "Cananga Odorata Flower Oil | Cananga Odorata Flower Oil | FRAGRANCE",
-            "Pelargonium Graveolens Oil | Pelargonium Graveolens Oil | FRAGRANCE",
-            "Rosmarinus Officinalis (Rosemary) Leaf Oil | Rosmarinus Officinalis Leaf Oil | FRAGRANCE",
-            "Cymbopogon Flexuosus Oil | Cymbopogon Flexuosus Oil | FRAGRANCE",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Retinol | Retinol | RETINOID",
+                "retinol 1% | Retinol | RETINOID",
+                "Retinal | Retinal | RETINOID",
+                "Retinaldehyde | Retinal | RETINOID",
+                "Retinyl Palmitate | Retinyl Palmitate | RETINOID",
+                "Retinyl Acetate | Retinyl Acetate | RETINOID",
+                "Retinyl Propionate | Retinyl Propionate | RETINOID",
+                "RETINYL LINOLEATE | Retinyl Linoleate | RETINOID",
+                "Retinyl Retinoate | Retinyl Retinoate | RETINOID",
+                "Hydroxypinacolone Retinoate | Hydroxypinacolone Retinoate | RETINOID",
+                "Tretinoin | Tretinoin | RETINOID",
+                "Retinoic Acid | Tretinoin | RETINOID",
+                "Adapalene 0.1% | Adapalene | RETINOID",
+                "Tazarotene | Tazarotene | RETINOID",
+                "Salicylic Acid | Salicylic Acid | BHA",
+                "salicylic acid (2%) | Salicylic Acid | BHA",
+                "Betaine Salicylate | Betaine Salicylate | BHA",
+                "Sodium Salicylate | Sodium Salicylate | BHA",
+                "Capryloyl Salicylic Acid | Capryloyl Salicylic Acid | BHA",
+                "Salix Alba Bark Extract | Salix Alba Bark Extract | BHA",
+                "Willow Bark Extract | Salix Alba Bark Extract | BHA",
+                "Ascorbic Acid | Ascorbic Acid | VITAMIN_C",
+                "L-Ascorbic Acid 15% | Ascorbic Acid | VITAMIN_C",
+                "Sodium Ascorbyl Phosphate | Sodium Ascorbyl Phosphate | VITAMIN_C",
+                "Magnesium Ascorbyl Phosphate | Magnesium Ascorbyl Phosphate | VITAMIN_C",
+                "Ascorbyl Glucoside | Ascorbyl Glucoside | VITAMIN_C",
+                "Ascorbyl Palmitate | Ascorbyl Palmitate | VITAMIN_C",
+                "Sodium Ascorbate | Sodium Ascorbate | VITAMIN_C",
+                "Ascorbyl Tetraisopalmitate | Ascorbyl Tetraisopalmitate | VITAMIN_C",
+                "Tetrahexyldecyl Ascorbate | Ascorbyl Tetraisopalmitate | VITAMIN_C",
+                "3-O-Ethyl Ascorbic Acid | 3-O-Ethyl Ascorbic Acid | VITAMIN_C",
+                "Ethyl Ascorbic Acid | 3-O-Ethyl Ascorbic Acid | VITAMIN_C",
+                "Glycolic Acid | Glycolic Acid | AHA",
+                "Lactic Acid | Lactic Acid | AHA",
+                "L-Lactic Acid | Lactic Acid | AHA",
+                "Mandelic Acid | Mandelic Acid | AHA",
+                "Tartaric Acid | Tartaric Acid | AHA",
+                "Malic Acid | Malic Acid | AHA",
+                "Citric Acid | Citric Acid | AHA",
+                "Gluconolactone | Gluconolactone | PHA",
+                "Lactobionic Acid | Lactobionic Acid | PHA",
+                "Niacinamide | Niacinamide | NIACINAMIDE",
+                "Nicotinamide | Niacinamide | NIACINAMIDE",
+                "Palmitoyl Tripeptide-1 | Palmitoyl Tripeptide-1 | PEPTIDES",
+                "Palmitoyl Tetrapeptide-7 | Palmitoyl Tetrapeptide-7 | PEPTIDES",
+                "Palmitoyl Pentapeptide-4 | Palmitoyl Pentapeptide-4 | PEPTIDES",
+                "Palmitoyl Tripeptide-5 | Palmitoyl Tripeptide-5 | PEPTIDES",
+                "Acetyl Hexapeptide-8 | Acetyl Hexapeptide-8 | PEPTIDES",
+                "Acetyl Hexapeptide-3 | Acetyl Hexapeptide-8 | PEPTIDES",
+                "Copper Tripeptide-1 | Copper Tripeptide-1 | PEPTIDES",
+                "sh-Oligopeptide-1 | sh-Oligopeptide-1 | GROWTH_FACTORS",
+                "SH-Oligopeptide-1 | sh-Oligopeptide-1 | GROWTH_FACTORS",
+                "Human Fibroblast Conditioned Media | Human Fibroblast Conditioned Media | GROWTH_FACTORS",
+                "Sodium Hyaluronate | Sodium Hyaluronate | HYALURONIC_ACID",
+                "Hyaluronic Acid | Hyaluronic Acid | HYALURONIC_ACID",
+                "Hydrolyzed Hyaluronic Acid | Hydrolyzed Hyaluronic Acid | HYALURONIC_ACID",
+                "Hydrolysed Hyaluronic Acid | Hydrolyzed Hyaluronic Acid | HYALURONIC_ACID",
+                "Sodium Acetylated Hyaluronate | Sodium Acetylated Hyaluronate | HYALURONIC_ACID",
+                "Camellia Sinensis Leaf Extract | Camellia Sinensis Leaf Extract | GREEN_TEA",
+                "Camellia Sinensis (Green Tea) Leaf Extract | Camellia Sinensis Leaf Extract | GREEN_TEA",
+                "Mica | Mica | REFLECTIVE_MINERALS",
+                "CI 77019 | Mica | REFLECTIVE_MINERALS",
+                "Pearl Powder | Pearl Powder | REFLECTIVE_MINERALS",
+                "Benzoyl Peroxide 2.5% | Benzoyl Peroxide | BENZOYL_PEROXIDE",
+                "Parfum | Parfum | FRAGRANCE",
+                "Fragrance | Parfum | FRAGRANCE",
+                "Parfum (Fragrance) | Parfum | FRAGRANCE",
+                "Aroma | Aroma | FRAGRANCE",
+                "Flavor | Aroma | FRAGRANCE",
+                "Lavandula Angustifolia (Lavender) Oil | Lavandula Angustifolia Oil | FRAGRANCE",
+                "Lavender Oil | Lavandula Angustifolia Oil | FRAGRANCE",
+                "Citrus Aurantium Dulcis (Orange) Peel Oil | Citrus Aurantium Dulcis Peel Oil | FRAGRANCE",
+                "Citrus Limon (Lemon) Peel Oil | Citrus Limon Peel Oil | FRAGRANCE",
+                "Citrus Aurantium Bergamia (Bergamot) Fruit Oil | Citrus Aurantium Bergamia Fruit Oil | FRAGRANCE",
+                "Mentha Piperita (Peppermint) Oil | Mentha Piperita Oil | FRAGRANCE",
+                "Melaleuca Alternifolia (Tea Tree) Leaf Oil | Melaleuca Alternifolia Leaf Oil | FRAGRANCE",
+                "Tea Tree Oil | Melaleuca Alternifolia Leaf Oil | FRAGRANCE",
+                "Rosa Damascena Flower Oil | Rosa Damascena Flower Oil | FRAGRANCE",
+                "Eucalyptus Globulus Leaf Oil | Eucalyptus Globulus Leaf Oil | FRAGRANCE",
+                "Cananga Odorata Flower Oil | Cananga Odorata Flower Oil | FRAGRANCE",
+                "Pelargonium Graveolens Oil | Pelargonium Graveolens Oil | FRAGRANCE",
+                "Rosmarinus Officinalis (Rosemary) Leaf Oil | Rosmarinus Officinalis Leaf Oil | FRAGRANCE",
+                "Cymbopogon Flexuosus Oil | Cymbopogon Flexuosus Oil | FRAGRANCE",
+            })
     void knowsTheClassOfEachIngredient(String labelName, String canonical, Active active) {
         assertThat(InciDictionary.lookup(labelName)).contains(new InciDictionary.Entry(canonical, active));
         assertThat(InciDictionary.activeOf(labelName)).contains(active);
@@ -220,15 +226,37 @@ class InciDictionaryTest {
 
     @Test
     void everyLabelledFragranceAllergenOfTheEuIsFragrance() {
-        List<String> annexIII = List.of("Amyl Cinnamal", "Benzyl Alcohol", "Cinnamyl Alcohol", "Citral", "Eugenol",
-                "Hydroxycitronellal", "Isoeugenol", "Amylcinnamyl Alcohol", "Benzyl Salicylate", "Cinnamal", "Coumarin",
-                "Geraniol", "Hydroxyisohexyl 3-Cyclohexene Carboxaldehyde", "Anise Alcohol", "Benzyl Cinnamate",
-                "Farnesol", "Butylphenyl Methylpropional", "Linalool", "Benzyl Benzoate", "Citronellol",
-                "Hexyl Cinnamal", "Limonene", "Methyl 2-Octynoate", "Alpha-Isomethyl Ionone",
-                "Evernia Prunastri Extract", "Evernia Furfuracea Extract");
+        List<String> annexIII = List.of(
+                "Amyl Cinnamal",
+                "Benzyl Alcohol",
+                "Cinnamyl Alcohol",
+                "Citral",
+                "Eugenol",
+                "Hydroxycitronellal",
+                "Isoeugenol",
+                "Amylcinnamyl Alcohol",
+                "Benzyl Salicylate",
+                "Cinnamal",
+                "Coumarin",
+                "Geraniol",
+                "Hydroxyisohexyl 3-Cyclohexene Carboxaldehyde",
+                "Anise Alcohol",
+                "Benzyl Cinnamate",
+                "Farnesol",
+                "Butylphenyl Methylpropional",
+                "Linalool",
+                "Benzyl Benzoate",
+                "Citronellol",
+                "Hexyl Cinnamal",
+                "Limonene",
+                "Methyl 2-Octynoate",
+                "Alpha-Isomethyl Ionone",
+                "Evernia Prunastri Extract",
+                "Evernia Furfuracea Extract");
         assertThat(new LinkedHashSet<>(annexIII)).hasSize(26);
         for (String allergen : annexIII) {
-            assertThat(InciDictionary.lookup(allergen)).as(allergen)
+            assertThat(InciDictionary.lookup(allergen))
+                    .as(allergen)
                     .contains(new InciDictionary.Entry(allergen, Active.FRAGRANCE));
         }
         assertThat(InciDictionary.inciNamesOf(Active.FRAGRANCE)).containsAll(annexIII);
@@ -238,35 +266,75 @@ class InciDictionaryTest {
     void lookalikesAreNotOfTheClassTheyResemble() {
         // a fragrance allergen, not an exfoliant; UV filters and emollients named salicylate neither
         assertThat(InciDictionary.activeOf("Benzyl Salicylate")).contains(Active.FRAGRANCE);
-        assertThat(InciDictionary.inciNamesOf(Active.BHA)).doesNotContain("Benzyl Salicylate",
-                "Ethylhexyl Salicylate", "Homosalate", "Butyloctyl Salicylate");
+        assertThat(InciDictionary.inciNamesOf(Active.BHA))
+                .doesNotContain("Benzyl Salicylate", "Ethylhexyl Salicylate", "Homosalate", "Butyloctyl Salicylate");
         assertThat(InciDictionary.lookup("Ethylhexyl Salicylate"))
                 .contains(new InciDictionary.Entry("Ethylhexyl Salicylate", null));
         // sold as a retinol alternative, known, but no retinoid
         assertThat(InciDictionary.lookup("Bakuchiol")).contains(new InciDictionary.Entry("Bakuchiol", null));
         assertThat(InciDictionary.inciNamesOf(Active.RETINOID)).doesNotContain("Bakuchiol");
         // a plant extract is not its essential oil
-        assertThat(InciDictionary.activeOf("Rosmarinus Officinalis Leaf Extract")).isEmpty();
+        assertThat(InciDictionary.activeOf("Rosmarinus Officinalis Leaf Extract"))
+                .isEmpty();
         assertThat(InciDictionary.activeOf("Rosmarinus Officinalis Leaf Oil")).contains(Active.FRAGRANCE);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Squalane", "Simmondsia Chinensis Seed Oil", "Simmondsia Chinensis (Jojoba) Seed Oil",
-            "Jojoba Oil", "Argania Spinosa Kernel Oil", "Argan Oil", "Rosa Canina Fruit Oil",
-            "Prunus Amygdalus Dulcis Oil", "Helianthus Annuus Seed Oil", "Caprylic/Capric Triglyceride", "Butyrospermum Parkii Butter"})
+    @ValueSource(
+            strings = {
+                "Squalane",
+                "Simmondsia Chinensis Seed Oil",
+                "Simmondsia Chinensis (Jojoba) Seed Oil",
+                "Jojoba Oil",
+                "Argania Spinosa Kernel Oil",
+                "Argan Oil",
+                "Rosa Canina Fruit Oil",
+                "Prunus Amygdalus Dulcis Oil",
+                "Helianthus Annuus Seed Oil",
+                "Caprylic/Capric Triglyceride",
+                "Butyrospermum Parkii Butter"
+            })
     void carrierOilsAreKnownAndNotFragrance(String carrier) {
         assertThat(InciDictionary.lookup(carrier)).as(carrier).isPresent();
         assertThat(InciDictionary.activeOf(carrier)).as(carrier).isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Aqua", "Water", "Glycerin", "Butylene Glycol", "Propanediol", "Pentylene Glycol",
-            "Dimethicone", "Cetearyl Alcohol", "Phenoxyethanol", "Ethylhexylglycerin", "Xanthan Gum", "Carbomer",
-            "Sodium Hydroxide", "Tocopherol", "Panthenol", "Allantoin", "Ceramide NP", "Ceramide AP", "Ceramide EOP",
-            "Cholesterol", "Zinc Oxide", "Titanium Dioxide", "Ethylhexyl Methoxycinnamate", "Octocrylene",
-            "Bis-Ethylhexyloxyphenol Methoxyphenyl Triazine", "Butyl Methoxydibenzoylmethane", "Homosalate",
-            "Sodium Laureth Sulfate", "Cocamidopropyl Betaine", "Centella Asiatica Extract",
-            "Aloe Barbadensis Leaf Juice", "Hamamelis Virginiana Water"})
+    @ValueSource(
+            strings = {
+                "Aqua",
+                "Water",
+                "Glycerin",
+                "Butylene Glycol",
+                "Propanediol",
+                "Pentylene Glycol",
+                "Dimethicone",
+                "Cetearyl Alcohol",
+                "Phenoxyethanol",
+                "Ethylhexylglycerin",
+                "Xanthan Gum",
+                "Carbomer",
+                "Sodium Hydroxide",
+                "Tocopherol",
+                "Panthenol",
+                "Allantoin",
+                "Ceramide NP",
+                "Ceramide AP",
+                "Ceramide EOP",
+                "Cholesterol",
+                "Zinc Oxide",
+                "Titanium Dioxide",
+                "Ethylhexyl Methoxycinnamate",
+                "Octocrylene",
+                "Bis-Ethylhexyloxyphenol Methoxyphenyl Triazine",
+                "Butyl Methoxydibenzoylmethane",
+                "Homosalate",
+                "Sodium Laureth Sulfate",
+                "Cocamidopropyl Betaine",
+                "Centella Asiatica Extract",
+                "Aloe Barbadensis Leaf Juice",
+                "Hamamelis Virginiana Water"
+            })
     void ordinaryIngredientsAreKnownWithoutAClass(String ordinary) {
         assertThat(InciDictionary.lookup(ordinary)).as(ordinary).isPresent();
         assertThat(InciDictionary.activeOf(ordinary)).as(ordinary).isEmpty();
@@ -275,7 +343,10 @@ class InciDictionaryTest {
     @Test
     void anActiveWithoutAStrengthAfterTheFifthPositionIsATrace() {
         List<ActiveStrength> actives = InciDictionary.derive(List.of(
-                at("Aqua"), at("Glycerin"), at("Butylene Glycol"), at("Propanediol"),
+                at("Aqua"),
+                at("Glycerin"),
+                at("Butylene Glycol"),
+                at("Propanediol"),
                 at("Niacinamide"), // fifth: not a trace, strength unknown
                 at("Sodium Hyaluronate"), // sixth, no strength: a humectant
                 at("Pentylene Glycol"),
@@ -283,18 +354,28 @@ class InciDictionaryTest {
                 at("Camellia Sinensis Leaf Extract 2%"), // declared in its name
                 at("Linalool"))); // a trace still counts as fragrance
 
-        assertThat(actives).containsExactly(
-                new ActiveStrength(Active.NIACINAMIDE, null, "Niacinamide", false),
-                new ActiveStrength(Active.HYALURONIC_ACID, null, "Sodium Hyaluronate", true),
-                new ActiveStrength(Active.RETINOID, new BigDecimal("0.1"), "Retinol", false),
-                new ActiveStrength(Active.GREEN_TEA, new BigDecimal("2"), "Camellia Sinensis Leaf Extract", false),
-                new ActiveStrength(Active.FRAGRANCE, null, "Linalool", true));
+        assertThat(actives)
+                .containsExactly(
+                        new ActiveStrength(Active.NIACINAMIDE, null, "Niacinamide", false),
+                        new ActiveStrength(Active.HYALURONIC_ACID, null, "Sodium Hyaluronate", true),
+                        new ActiveStrength(Active.RETINOID, new BigDecimal("0.1"), "Retinol", false),
+                        new ActiveStrength(
+                                Active.GREEN_TEA, new BigDecimal("2"), "Camellia Sinensis Leaf Extract", false),
+                        new ActiveStrength(Active.FRAGRANCE, null, "Linalool", true));
         assertThat(InciDictionary.TRACE_AFTER_POSITION).isEqualTo(5);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Menthol", "Camphor", "Linalyl Acetate", "Rose Water", "Lavandula Angustifolia Flower Water",
-            "Cupressus Sempervirens Oil", "Myroxylon Pereirae Resin"})
+    @ValueSource(
+            strings = {
+                "Menthol",
+                "Camphor",
+                "Linalyl Acetate",
+                "Rose Water",
+                "Lavandula Angustifolia Flower Water",
+                "Cupressus Sempervirens Oil",
+                "Myroxylon Pereirae Resin"
+            })
     void perfumingWatersNewlyLabelledAllergensAndMoreEssentialOilsAreFragrance(String name) {
         assertThat(InciDictionary.activeOf(name)).as(name).contains(Active.FRAGRANCE);
     }
@@ -302,8 +383,14 @@ class InciDictionaryTest {
     @Test
     void peptidesAndGrowthFactorsLowInTheListAreTheirNormalDoseNotATrace() {
         List<ActiveStrength> actives = InciDictionary.derive(List.of(
-                at("Aqua"), at("Glycerin"), at("Butylene Glycol"), at("Propanediol"), at("Pentylene Glycol"),
-                at("Palmitoyl Tripeptide-1"), at("sh-Oligopeptide-1"), at("Sodium Hyaluronate")));
+                at("Aqua"),
+                at("Glycerin"),
+                at("Butylene Glycol"),
+                at("Propanediol"),
+                at("Pentylene Glycol"),
+                at("Palmitoyl Tripeptide-1"),
+                at("sh-Oligopeptide-1"),
+                at("Sodium Hyaluronate")));
         assertThat(actives).extracting(ActiveStrength::trace).containsExactly(false, false, true);
     }
 
@@ -318,22 +405,32 @@ class InciDictionaryTest {
                 at("Parfum"), // sixth: a trace...
                 at("Fragrance"))); // ...and the same form
 
-        assertThat(actives).containsExactly(
-                new ActiveStrength(Active.VITAMIN_C, new BigDecimal("5"), "Sodium Ascorbyl Phosphate", false),
-                new ActiveStrength(Active.VITAMIN_C, new BigDecimal("10"), "Ascorbic Acid", false),
-                new ActiveStrength(Active.RETINOID, new BigDecimal("0.10"), "Retinal", false),
-                new ActiveStrength(Active.FRAGRANCE, null, "Parfum", true));
+        assertThat(actives)
+                .containsExactly(
+                        new ActiveStrength(Active.VITAMIN_C, new BigDecimal("5"), "Sodium Ascorbyl Phosphate", false),
+                        new ActiveStrength(Active.VITAMIN_C, new BigDecimal("10"), "Ascorbic Acid", false),
+                        new ActiveStrength(Active.RETINOID, new BigDecimal("0.10"), "Retinal", false),
+                        new ActiveStrength(Active.FRAGRANCE, null, "Parfum", true));
     }
 
     @Test
     void aFormListedTwiceIsATraceOnlyIfBothAre() {
-        List<Ingredient> twice = new ArrayList<>(List.of(at("Aqua"), at("Glycerin"), at("Propanediol"),
-                at("Butylene Glycol"), at("Pentylene Glycol"), at("Sodium Hyaluronate"), at("Hyaluronic Acid")));
-        assertThat(InciDictionary.derive(twice)).extracting(ActiveStrength::trace).containsExactly(true, true);
+        List<Ingredient> twice = new ArrayList<>(List.of(
+                at("Aqua"),
+                at("Glycerin"),
+                at("Propanediol"),
+                at("Butylene Glycol"),
+                at("Pentylene Glycol"),
+                at("Sodium Hyaluronate"),
+                at("Hyaluronic Acid")));
+        assertThat(InciDictionary.derive(twice))
+                .extracting(ActiveStrength::trace)
+                .containsExactly(true, true);
         twice.add(at("Hyaluronic Acid (1%)"));
-        assertThat(InciDictionary.derive(twice)).containsExactly(
-                new ActiveStrength(Active.HYALURONIC_ACID, null, "Sodium Hyaluronate", true),
-                new ActiveStrength(Active.HYALURONIC_ACID, new BigDecimal("1"), "Hyaluronic Acid", false));
+        assertThat(InciDictionary.derive(twice))
+                .containsExactly(
+                        new ActiveStrength(Active.HYALURONIC_ACID, null, "Sodium Hyaluronate", true),
+                        new ActiveStrength(Active.HYALURONIC_ACID, new BigDecimal("1"), "Hyaluronic Acid", false));
     }
 
     @Test
@@ -355,38 +452,76 @@ class InciDictionaryTest {
 
     @Test
     void listsTheNamesItDoesNotKnowAsGivenAndInOrder() {
-        List<Ingredient> label = List.of(at("Aqua"), at("Snake Oil Extract"), at("Glycerin"), at("Retinol", "0.3"),
-                at("  mystery (blend) 2% "), at("Parfum*"));
+        List<Ingredient> label = List.of(
+                at("Aqua"),
+                at("Snake Oil Extract"),
+                at("Glycerin"),
+                at("Retinol", "0.3"),
+                at("  mystery (blend) 2% "),
+                at("Parfum*"));
         assertThat(InciDictionary.unrecognized(label)).containsExactly("Snake Oil Extract", "  mystery (blend) 2% ");
         assertThat(InciDictionary.lookup("Snake Oil Extract")).isEmpty();
         assertThat(InciDictionary.activeOf("Snake Oil Extract")).isEmpty();
-        assertThat(InciDictionary.unrecognized(List.of(at("Aqua"), at("Glycerin")))).isEmpty();
+        assertThat(InciDictionary.unrecognized(List.of(at("Aqua"), at("Glycerin"))))
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "\"{0}\" means {1}")
-    @CsvSource(delimiter = '|', value = {
-            "fragrance | FRAGRANCE", "Parfum | FRAGRANCE", "perfume | FRAGRANCE", "Scent | FRAGRANCE",
-            "essential oils | FRAGRANCE", "Pabango (fragrance) | FRAGRANCE", "Smaržvielas (parfīms) | FRAGRANCE",
-            "smarzvielas (parfims) | FRAGRANCE",
-            "retinoid | RETINOID", "Retinoids | RETINOID", "vitamin a | RETINOID", "Retinol (Vitamin A) | RETINOID",
-            "Retinol (bitamina A) | RETINOID", "Retinols (A vitamīns) | RETINOID",
-            "'  RETINOL  ( vitamin a ) ' | RETINOID",
-            "Retinoids (retinol and every other vitamin A form) | RETINOID",
-            "Retinoīdi (retinols un visas citas A vitamīna formas) | RETINOID",
-            "vitamin c | VITAMIN_C", "Bitamina C | VITAMIN_C",
-            "AHA | AHA", "AHAs | AHA", "alpha hydroxy acid | AHA", "Alpha Hydroxy Acids | AHA",
-            "bha | BHA", "Beta Hydroxy Acid | BHA", "salicylates | BHA",
-            "PHA | PHA", "polyhydroxy acids | PHA", "peptides | PEPTIDES", "Growth Factors | GROWTH_FACTORS",
-            "vitamin b3 | NIACINAMIDE",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "fragrance | FRAGRANCE",
+                "Parfum | FRAGRANCE",
+                "perfume | FRAGRANCE",
+                "Scent | FRAGRANCE",
+                "essential oils | FRAGRANCE",
+                "Pabango (fragrance) | FRAGRANCE",
+                "Smaržvielas (parfīms) | FRAGRANCE",
+                "smarzvielas (parfims) | FRAGRANCE",
+                "retinoid | RETINOID",
+                "Retinoids | RETINOID",
+                "vitamin a | RETINOID",
+                "Retinol (Vitamin A) | RETINOID",
+                "Retinol (bitamina A) | RETINOID",
+                "Retinols (A vitamīns) | RETINOID",
+                "'  RETINOL  ( vitamin a ) ' | RETINOID",
+                "Retinoids (retinol and every other vitamin A form) | RETINOID",
+                "Retinoīdi (retinols un visas citas A vitamīna formas) | RETINOID",
+                "vitamin c | VITAMIN_C",
+                "Bitamina C | VITAMIN_C",
+                "AHA | AHA",
+                "AHAs | AHA",
+                "alpha hydroxy acid | AHA",
+                "Alpha Hydroxy Acids | AHA",
+                "bha | BHA",
+                "Beta Hydroxy Acid | BHA",
+                "salicylates | BHA",
+                "PHA | PHA",
+                "polyhydroxy acids | PHA",
+                "peptides | PEPTIDES",
+                "Growth Factors | GROWTH_FACTORS",
+                "vitamin b3 | NIACINAMIDE",
+            })
     void namesOfWholeClasses(String customerText, Active active) {
         assertThat(InciDictionary.classNamed(customerText)).contains(active);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Retinol", "retinol", "Retinols", "Retinal", "Salicylic Acid", "Glycolic Acid",
-            "Ascorbic Acid", "Linalool", "Aqua", "Retinol 0.3%", "Salicylic acid (BHA na pang-exfoliate)",
-            "Ascorbic acid (bitamina C)"})
+    @ValueSource(
+            strings = {
+                "Retinol",
+                "retinol",
+                "Retinols",
+                "Retinal",
+                "Salicylic Acid",
+                "Glycolic Acid",
+                "Ascorbic Acid",
+                "Linalool",
+                "Aqua",
+                "Retinol 0.3%",
+                "Salicylic acid (BHA na pang-exfoliate)",
+                "Ascorbic acid (bitamina C)"
+            })
     void anIngredientNameIsNoClassName(String inci) {
         assertThat(InciDictionary.classNamed(inci)).isEmpty();
     }
@@ -410,12 +545,17 @@ class InciDictionaryTest {
                 String code = suggestion.get("code").asText();
                 Optional<Active> wholeClass = InciDictionary.classNamed(code);
                 Optional<String> ingredient = InciDictionary.lookup(code).map(InciDictionary.Entry::canonical);
-                assertThat(wholeClass.isPresent() || ingredient.isPresent()).as(code).isTrue();
+                assertThat(wholeClass.isPresent() || ingredient.isPresent())
+                        .as(code)
+                        .isTrue();
                 for (JsonNode label : suggestion.get("label")) {
-                    assertThat(InciDictionary.classNamed(label.asText())).as(label.asText()).isEqualTo(wholeClass);
+                    assertThat(InciDictionary.classNamed(label.asText()))
+                            .as(label.asText())
+                            .isEqualTo(wholeClass);
                     if (wholeClass.isEmpty()) {
                         assertThat(InciDictionary.lookup(label.asText()).map(InciDictionary.Entry::canonical))
-                                .as(label.asText()).isEqualTo(ingredient);
+                                .as(label.asText())
+                                .isEqualTo(ingredient);
                     }
                     labels++;
                 }
@@ -438,14 +578,20 @@ class InciDictionaryTest {
 
     @Test
     void everyIngredientOfTheDemoCatalogueIsKnown() throws IOException {
-        assertThat(DEMO_CATALOGUE).as("the demo catalogue, relative to " + Path.of("").toAbsolutePath()).exists();
+        assertThat(DEMO_CATALOGUE)
+                .as("the demo catalogue, relative to " + Path.of("").toAbsolutePath())
+                .exists();
         Set<String> names = new LinkedHashSet<>();
         for (String line : Files.readAllLines(DEMO_CATALOGUE)) {
             if (!line.isBlank()) {
-                JSON.readTree(line).get("ingredients").forEach(i -> names.add(i.get("inci").asText()));
+                JSON.readTree(line)
+                        .get("ingredients")
+                        .forEach(i -> names.add(i.get("inci").asText()));
             }
         }
         assertThat(names).hasSizeGreaterThan(100);
-        assertThat(InciDictionary.unrecognized(names.stream().map(InciDictionaryTest::at).toList())).isEmpty();
+        assertThat(InciDictionary.unrecognized(
+                        names.stream().map(InciDictionaryTest::at).toList()))
+                .isEmpty();
     }
 }

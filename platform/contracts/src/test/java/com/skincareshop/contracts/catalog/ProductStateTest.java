@@ -1,5 +1,8 @@
 package com.skincareshop.contracts.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -9,40 +12,81 @@ import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.contracts.vocabulary.SkinType;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ProductStateTest {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule()).build();
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().addModule(new JavaTimeModule()).build();
 
     private static ProductState withCodes(Set<Concern> concerns, Set<SkinType> skinTypes, Set<Area> areas) {
-        return new ProductState("S1", 1, ProductStatus.ACTIVE, Category.SERUM, "Brand", Map.of("en", "Serum"), Map.of(),
-                List.of(), List.of(), false, concerns, skinTypes, areas, null, null, null, null, null,
-                new Money(new BigDecimal("10.00"), "EUR"), 3, null, List.of());
+        return new ProductState(
+                "S1",
+                1,
+                ProductStatus.ACTIVE,
+                Category.SERUM,
+                "Brand",
+                Map.of("en", "Serum"),
+                Map.of(),
+                List.of(),
+                List.of(),
+                false,
+                concerns,
+                skinTypes,
+                areas,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new Money(new BigDecimal("10.00"), "EUR"),
+                3,
+                null,
+                List.of());
     }
 
     @Test
     void aStatePublishedWithAnOlderDictionaryIsJudgedByTheCurrentOne() {
         // as an older catalogue published it: the label spellings were no active at all
-        ProductState published = new ProductState("S1", 4, ProductStatus.ACTIVE, Category.MOISTURIZER, "Brand",
-                Map.of("en", "Cream"), Map.of(), List.of(new Ingredient("Aqua", null),
-                new Ingredient("Retinol (Vitamin A)", new BigDecimal("0.3")), new Ingredient("Parfum (Fragrance)", null),
-                new Ingredient("Xyzzy Root Extract", null)), List.of(), false, Set.of(), Set.of(SkinType.DRY),
-                Set.of(Area.FACE), null, null, null, null, null, new Money(new BigDecimal("10.00"), "EUR"), 3, null, null);
+        ProductState published = new ProductState(
+                "S1",
+                4,
+                ProductStatus.ACTIVE,
+                Category.MOISTURIZER,
+                "Brand",
+                Map.of("en", "Cream"),
+                Map.of(),
+                List.of(
+                        new Ingredient("Aqua", null),
+                        new Ingredient("Retinol (Vitamin A)", new BigDecimal("0.3")),
+                        new Ingredient("Parfum (Fragrance)", null),
+                        new Ingredient("Xyzzy Root Extract", null)),
+                List.of(),
+                false,
+                Set.of(),
+                Set.of(SkinType.DRY),
+                Set.of(Area.FACE),
+                null,
+                null,
+                null,
+                null,
+                null,
+                new Money(new BigDecimal("10.00"), "EUR"),
+                3,
+                null,
+                null);
 
         ProductState current = published.withDerivedIngredients();
 
-        assertThat(current.actives()).extracting(ActiveStrength::code).containsExactly(Active.RETINOID, Active.FRAGRANCE);
+        assertThat(current.actives())
+                .extracting(ActiveStrength::code)
+                .containsExactly(Active.RETINOID, Active.FRAGRANCE);
         assertThat(current.containsFragrance()).isTrue();
         assertThat(current.unrecognizedIngredients()).containsExactly("Xyzzy Root Extract");
         assertThat(current.version()).isEqualTo(4);
@@ -60,8 +104,11 @@ class ProductStateTest {
         assertThatThrownBy(() -> product.areas().add(Area.FACE)).isInstanceOf(UnsupportedOperationException.class);
         given.clear(); // a copy: the caller's set changes nothing
         assertThat(product.skinTypes()).hasSize(3);
-        assertThat(product).isEqualTo(withCodes(Set.of(), EnumSet.of(SkinType.DRY, SkinType.OILY, SkinType.NORMAL),
-                Set.of(Area.FACE, Area.HANDS)));
+        assertThat(product)
+                .isEqualTo(withCodes(
+                        Set.of(),
+                        EnumSet.of(SkinType.DRY, SkinType.OILY, SkinType.NORMAL),
+                        Set.of(Area.FACE, Area.HANDS)));
     }
 
     @Test
@@ -71,9 +118,29 @@ class ProductStateTest {
 
     @Test
     void aStateWithoutUnrecognizedIngredientsReportsNone() throws Exception {
-        ProductState built = new ProductState("S1", 1, ProductStatus.ACTIVE, Category.SERUM, "Brand",
-                Map.of("en", "Serum"), Map.of(), List.of(), List.of(), false, Set.of(), Set.of(), Set.of(), null, null,
-                null, null, null, new Money(new BigDecimal("10.00"), "EUR"), 3, null, null);
+        ProductState built = new ProductState(
+                "S1",
+                1,
+                ProductStatus.ACTIVE,
+                Category.SERUM,
+                "Brand",
+                Map.of("en", "Serum"),
+                Map.of(),
+                List.of(),
+                List.of(),
+                false,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                new Money(new BigDecimal("10.00"), "EUR"),
+                3,
+                null,
+                null);
         assertThat(built.unrecognizedIngredients()).isEmpty();
 
         // as published before the field existed
@@ -96,11 +163,16 @@ class ProductStateTest {
 
     @Test
     void jsonKeepsCodeOrderBothWays() throws Exception {
-        String json = JSON.writeValueAsString(withCodes(EnumSet.of(Concern.DULLNESS, Concern.FIRMNESS),
-                EnumSet.of(SkinType.OILY), EnumSet.of(Area.HANDS, Area.FACE)));
-        assertThat(json).contains("\"concerns\":[\"FIRMNESS\",\"DULLNESS\"]").contains("\"areas\":[\"FACE\",\"HANDS\"]");
+        String json = JSON.writeValueAsString(withCodes(
+                EnumSet.of(Concern.DULLNESS, Concern.FIRMNESS),
+                EnumSet.of(SkinType.OILY),
+                EnumSet.of(Area.HANDS, Area.FACE)));
+        assertThat(json)
+                .contains("\"concerns\":[\"FIRMNESS\",\"DULLNESS\"]")
+                .contains("\"areas\":[\"FACE\",\"HANDS\"]");
 
-        ProductState read = JSON.readValue(json.replace("[\"FACE\",\"HANDS\"]", "[\"HANDS\",\"FACE\"]"), ProductState.class);
+        ProductState read =
+                JSON.readValue(json.replace("[\"FACE\",\"HANDS\"]", "[\"HANDS\",\"FACE\"]"), ProductState.class);
         assertThat(read.areas()).containsExactly(Area.FACE, Area.HANDS);
         assertThat(read.areas().contains(Area.HANDS)).isTrue();
     }

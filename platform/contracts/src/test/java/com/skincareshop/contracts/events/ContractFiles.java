@@ -2,7 +2,6 @@ package com.skincareshop.contracts.events;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import java.net.URI;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -13,10 +12,10 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -35,20 +34,27 @@ final class ContractFiles {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+
     static final ObjectMapper YAML = new YAMLMapper();
 
-    static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder
-                    .schemaIdResolvers(ids -> ids.mapPrefix(EventSchemas.BASE_URI, "classpath:" + EventSchemas.RESOURCE_ROOT))
+    static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaIdResolvers(
+                            ids -> ids.mapPrefix(EventSchemas.BASE_URI, "classpath:" + EventSchemas.RESOURCE_ROOT))
                     // formats (date-time, uuid) are assertions here, not only annotations
-                    .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+                    .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                            .formatAssertionsEnabled(true)
+                            .build()));
 
     /** The topics whose values have a schema, dead-letter topics included. */
-    static final List<String> TOPICS = List.of(Topics.CATALOG_PRODUCTS, Topics.PROFILES_SKIN, Topics.RECOMMENDATIONS_ISSUED,
-            Topics.deadLetterOf(Topics.CATALOG_PRODUCTS), Topics.deadLetterOf(Topics.PROFILES_SKIN));
+    static final List<String> TOPICS = List.of(
+            Topics.CATALOG_PRODUCTS,
+            Topics.PROFILES_SKIN,
+            Topics.RECOMMENDATIONS_ISSUED,
+            Topics.deadLetterOf(Topics.CATALOG_PRODUCTS),
+            Topics.deadLetterOf(Topics.PROFILES_SKIN));
 
-    private ContractFiles() {
-    }
+    private ContractFiles() {}
 
     static Schema schema(String path) {
         return SCHEMAS.getSchema(SchemaLocation.of(EventSchemas.BASE_URI + path));
@@ -60,7 +66,8 @@ final class ContractFiles {
 
     /** A file under {@link EventSchemas#RESOURCE_ROOT}, JSON or YAML by its name. */
     static JsonNode read(String path) {
-        try (InputStream in = ContractFiles.class.getClassLoader().getResourceAsStream(EventSchemas.RESOURCE_ROOT + path)) {
+        try (InputStream in =
+                ContractFiles.class.getClassLoader().getResourceAsStream(EventSchemas.RESOURCE_ROOT + path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no " + EventSchemas.RESOURCE_ROOT + path + " on the class path");
             }
@@ -77,8 +84,11 @@ final class ContractFiles {
     static JsonNode load(URI uri) {
         String text = uri.toString();
         if (!text.startsWith(EventSchemas.BASE_URI)
-                || ContractFiles.class.getClassLoader().getResource(EventSchemas.RESOURCE_ROOT
-                + text.substring(EventSchemas.BASE_URI.length())) == null) {
+                || ContractFiles.class
+                                .getClassLoader()
+                                .getResource(
+                                        EventSchemas.RESOURCE_ROOT + text.substring(EventSchemas.BASE_URI.length()))
+                        == null) {
             return null;
         }
         return read(text.substring(EventSchemas.BASE_URI.length()));
@@ -100,14 +110,19 @@ final class ContractFiles {
     /** The names of the files in a folder, sorted. */
     static List<String> files(String path) {
         try (Stream<Path> files = Files.list(folder(path))) {
-            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     static List<String> samples(String topic) {
-        return files(EventSchemas.samples(topic)).stream().filter(name -> name.endsWith(".json")).toList();
+        return files(EventSchemas.samples(topic)).stream()
+                .filter(name -> name.endsWith(".json"))
+                .toList();
     }
 
     static JsonNode sample(String topic, String name) {

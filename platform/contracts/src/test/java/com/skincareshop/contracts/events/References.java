@@ -1,7 +1,6 @@
 package com.skincareshop.contracts.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,8 +18,7 @@ import java.util.function.Function;
 final class References {
 
     /** What was followed: the documents reached, and every reference that resolves to nothing. */
-    record Result(Set<URI> documents, List<String> broken) {
-    }
+    record Result(Set<URI> documents, List<String> broken) {}
 
     private final Function<URI, JsonNode> loader;
     private final Map<URI, JsonNode> documents = new HashMap<>();

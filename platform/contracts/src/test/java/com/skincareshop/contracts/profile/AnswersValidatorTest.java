@@ -1,5 +1,7 @@
 package com.skincareshop.contracts.profile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,18 +12,15 @@ import com.skincareshop.contracts.vocabulary.Area;
 import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.Locales;
 import com.skincareshop.contracts.vocabulary.SkinType;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class AnswersValidatorTest {
 
@@ -45,7 +44,10 @@ class AnswersValidatorTest {
     @Test
     void acceptsAndNormalizesTheDesignExample() {
         ObjectNode answers = valid();
-        answers.putArray("avoidIngredients").add("  Fragrance ").add("fragrance").add("Retinol");
+        answers.putArray("avoidIngredients")
+                .add("  Fragrance ")
+                .add("fragrance")
+                .add("Retinol");
         answers.putArray("areas").add("HANDS").add("FACE");
         answers.put("sunExposureHours", new BigDecimal("5.0"));
 
@@ -67,8 +69,12 @@ class AnswersValidatorTest {
     @Test
     void aClassNameIsNoRepeatOfOneIngredientOfTheClass() {
         ObjectNode answers = valid();
-        answers.putArray("avoidIngredients").add("Retinol").add("Retinol (bitamina A)").add("Retinoids")
-                .add("Retinaldehyde").add("Retinal");
+        answers.putArray("avoidIngredients")
+                .add("Retinol")
+                .add("Retinol (bitamina A)")
+                .add("Retinoids")
+                .add("Retinaldehyde")
+                .add("Retinal");
         assertThat(AnswersValidator.validate(V1, answers).answers().avoidIngredients())
                 .containsExactly("Retinol", "Retinol (bitamina A)", "Retinaldehyde"); // Retinal is Retinaldehyde
     }
@@ -80,7 +86,8 @@ class AnswersValidatorTest {
         answers.remove("pregnantOrBreastfeeding");
         assertThat(AnswersValidator.validate(V1, answers).violations()).isEmpty();
         answers.put("pregnantOrBreastfeeding", true);
-        assertThat(AnswersValidator.validate(V1, answers).answers().pregnantOrBreastfeeding()).isFalse();
+        assertThat(AnswersValidator.validate(V1, answers).answers().pregnantOrBreastfeeding())
+                .isFalse();
 
         answers.put("ageBand", "25_34");
         answers.remove("pregnantOrBreastfeeding");
@@ -108,8 +115,12 @@ class AnswersValidatorTest {
                 bad("answers.ageBand", a -> a.put("ageBand", "30")),
                 bad("answers.concerns", a -> a.putArray("concerns")),
                 bad("answers.concerns", a -> a.put("concerns", "DULLNESS")),
-                bad("answers.concerns[1]", a -> a.putArray("concerns").add("DULLNESS").add("WRINKLES")),
-                bad("answers.concerns[1]", a -> a.putArray("concerns").add("DULLNESS").add("DULLNESS")),
+                bad(
+                        "answers.concerns[1]",
+                        a -> a.putArray("concerns").add("DULLNESS").add("WRINKLES")),
+                bad(
+                        "answers.concerns[1]",
+                        a -> a.putArray("concerns").add("DULLNESS").add("DULLNESS")),
                 bad("answers.concerns", a -> {
                     ArrayNode six = a.putArray("concerns");
                     Arrays.stream(Concern.values()).limit(6).forEach(c -> six.add(c.name()));
@@ -125,22 +136,49 @@ class AnswersValidatorTest {
                         many.add("Ingredient " + i);
                     }
                 }),
-                bad("answers.avoidIngredients[0]", a -> a.putArray("avoidIngredients").add("")),
-                bad("answers.avoidIngredients[0]", a -> a.putArray("avoidIngredients").add("x".repeat(61))),
-                bad("answers.avoidIngredients[0]", a -> a.putArray("avoidIngredients").add("'; drop table profile; --")),
-                bad("answers.avoidIngredients[0]", a -> a.putArray("avoidIngredients").add(7)),
+                bad(
+                        "answers.avoidIngredients[0]",
+                        a -> a.putArray("avoidIngredients").add("")),
+                bad(
+                        "answers.avoidIngredients[0]",
+                        a -> a.putArray("avoidIngredients").add("x".repeat(61))),
+                bad(
+                        "answers.avoidIngredients[0]",
+                        a -> a.putArray("avoidIngredients").add("'; drop table profile; --")),
+                bad(
+                        "answers.avoidIngredients[0]",
+                        a -> a.putArray("avoidIngredients").add(7)),
                 bad("answers.areas", a -> a.putArray("areas")),
                 bad("answers.areas[0]", a -> a.putArray("areas").add("FEET")),
-                bad("answers.budget.amount", a -> a.putObject("budget").put("amount", "-5").put("currency", "EUR")),
-                bad("answers.budget.amount", a -> a.putObject("budget").put("amount", "0").put("currency", "EUR")),
-                bad("answers.budget.amount", a -> a.putObject("budget").put("amount", "lots").put("currency", "EUR")),
-                bad("answers.budget.amount", a -> a.putObject("budget").put("amount", "10.001").put("currency", "EUR")),
-                bad("answers.budget.amount", a -> a.putObject("budget").put("amount", "100000.01").put("currency", "EUR")),
-                bad("answers.budget.currency", a -> a.putObject("budget").put("amount", "50").put("currency", "XYZ")),
+                bad(
+                        "answers.budget.amount",
+                        a -> a.putObject("budget").put("amount", "-5").put("currency", "EUR")),
+                bad(
+                        "answers.budget.amount",
+                        a -> a.putObject("budget").put("amount", "0").put("currency", "EUR")),
+                bad(
+                        "answers.budget.amount",
+                        a -> a.putObject("budget").put("amount", "lots").put("currency", "EUR")),
+                bad(
+                        "answers.budget.amount",
+                        a -> a.putObject("budget").put("amount", "10.001").put("currency", "EUR")),
+                bad(
+                        "answers.budget.amount",
+                        a -> a.putObject("budget").put("amount", "100000.01").put("currency", "EUR")),
+                bad(
+                        "answers.budget.currency",
+                        a -> a.putObject("budget").put("amount", "50").put("currency", "XYZ")),
                 // the shop prices in euros only: a budget it cannot compare is refused, never silently ignored
-                bad("answers.budget.currency", a -> a.putObject("budget").put("amount", "5000").put("currency", "PHP")),
+                bad(
+                        "answers.budget.currency",
+                        a -> a.putObject("budget").put("amount", "5000").put("currency", "PHP")),
                 bad("answers.budget.currency", a -> a.putObject("budget").put("amount", "50")),
-                bad("answers.budget.tip", a -> a.putObject("budget").put("amount", "50").put("currency", "EUR").put("tip", 1)),
+                bad(
+                        "answers.budget.tip",
+                        a -> a.putObject("budget")
+                                .put("amount", "50")
+                                .put("currency", "EUR")
+                                .put("tip", 1)),
                 bad("answers.budget", a -> a.put("budget", 120)),
                 bad("answers.marketingConsent", a -> a.remove("marketingConsent")),
                 bad("answers.favouriteColour", a -> a.put("favouriteColour", "blue")));
@@ -163,28 +201,45 @@ class AnswersValidatorTest {
 
     @Test
     void answersMustBeAnObject() {
-        for (JsonNode notAnObject : List.<JsonNode>of(JSON.getNodeFactory().arrayNode(), JSON.getNodeFactory().textNode("x"))) {
+        for (JsonNode notAnObject : List.<JsonNode>of(
+                JSON.getNodeFactory().arrayNode(), JSON.getNodeFactory().textNode("x"))) {
             assertThat(AnswersValidator.validate(V1, notAnObject).violations())
-                    .extracting(Violation::field).containsExactly("answers");
+                    .extracting(Violation::field)
+                    .containsExactly("answers");
         }
-        assertThat(AnswersValidator.validate(V1, null).violations()).extracting(Violation::field).containsExactly("answers");
+        assertThat(AnswersValidator.validate(V1, null).violations())
+                .extracting(Violation::field)
+                .containsExactly("answers");
     }
 
     @Test
     void theQuestionnaireSpeaksTheEnginesVocabularyInEveryLocale() {
-        assertThat(codes("skinType")).containsExactlyElementsOf(Arrays.stream(SkinType.values()).map(Enum::name).toList());
-        assertThat(codes("concerns")).containsExactlyInAnyOrderElementsOf(Arrays.stream(Concern.values()).map(Enum::name).toList());
-        assertThat(codes("areas")).containsExactlyElementsOf(Arrays.stream(Area.values()).map(Enum::name).toList());
-        assertThat(codes("ageBand")).containsExactlyElementsOf(Arrays.stream(AgeBand.values()).map(AgeBand::code).toList());
+        assertThat(codes("skinType"))
+                .containsExactlyElementsOf(
+                        Arrays.stream(SkinType.values()).map(Enum::name).toList());
+        assertThat(codes("concerns"))
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(Concern.values()).map(Enum::name).toList());
+        assertThat(codes("areas"))
+                .containsExactlyElementsOf(
+                        Arrays.stream(Area.values()).map(Enum::name).toList());
+        assertThat(codes("ageBand"))
+                .containsExactlyElementsOf(
+                        Arrays.stream(AgeBand.values()).map(AgeBand::code).toList());
         for (Questionnaire.Question question : V1.questions()) {
-            assertThat(question.label().keySet()).as(question.id()).containsExactlyInAnyOrderElementsOf(Locales.SUPPORTED);
-            question.optionsOrEmpty().forEach(option ->
-                    assertThat(option.label().keySet()).as(question.id() + "." + option.code())
+            assertThat(question.label().keySet())
+                    .as(question.id())
+                    .containsExactlyInAnyOrderElementsOf(Locales.SUPPORTED);
+            question.optionsOrEmpty()
+                    .forEach(option -> assertThat(option.label().keySet())
+                            .as(question.id() + "." + option.code())
                             .containsExactlyInAnyOrderElementsOf(Locales.SUPPORTED));
         }
     }
 
     private static List<String> codes(String questionId) {
-        return V1.question(questionId).orElseThrow().optionsOrEmpty().stream().map(Questionnaire.Option::code).toList();
+        return V1.question(questionId).orElseThrow().optionsOrEmpty().stream()
+                .map(Questionnaire.Option::code)
+                .toList();
     }
 }

@@ -1,19 +1,18 @@
 package com.skincareshop.contracts.profile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.skincareshop.contracts.validation.Violation;
 import com.skincareshop.contracts.validation.ViolationList;
+import java.time.Duration;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Duration;
-import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Answers built to cost the validator time or a huge answer: each is refused at once, with a short list of
@@ -24,8 +23,10 @@ class HostileAnswersTest {
     private static final Questionnaire V1 = Questionnaires.version(1).orElseThrow();
     /** Far above what these take (microseconds to milliseconds), far below what they took unbounded (seconds). */
     private static final Duration FAST = Duration.ofMillis(500);
+
     private static final ObjectMapper DOUBLES = new ObjectMapper();
-    private static final ObjectMapper DECIMALS = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper DECIMALS =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     @Test
     void aHundredThousandConcernsAreOneViolationAndNoneOfThemIsLookedAt() {
@@ -53,10 +54,11 @@ class HostileAnswersTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"1e400", "-1e400", "1E+2147483647", "123456789012345678901234567890123456789012345"})
     void anAbsurdNumberOfSunHoursIsARangeViolationNamingTheField(String number) {
-        for (ObjectMapper reader : new ObjectMapper[]{DOUBLES, DECIMALS}) {
+        for (ObjectMapper reader : new ObjectMapper[] {DOUBLES, DECIMALS}) {
             ObjectNode answers = answersWith(reader, "\"sunExposureHours\": " + number);
             AnswersValidator.Result result = fast(() -> AnswersValidator.validate(V1, answers));
-            assertThat(result.violations()).as(number + " read by " + (reader == DOUBLES ? "doubles" : "decimals"))
+            assertThat(result.violations())
+                    .as(number + " read by " + (reader == DOUBLES ? "doubles" : "decimals"))
                     .containsExactly(new Violation("answers.sunExposureHours", "must be a number from 0 to 24"));
         }
     }

@@ -1,10 +1,9 @@
 package com.skincareshop.contracts.texts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -24,8 +23,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every customer-facing text in Tagalog and Latvian against {@code docs/glossary.md}: the questionnaire, the routine's
@@ -54,11 +53,10 @@ class GlossaryTest {
     }
 
     /** Where the English text matches {@code en}, the translation in each language matches one of its patterns. */
-    record Required(String concept, List<Pattern> en, Map<String, List<Pattern>> byLanguage, Map<String, String> terms) {
-    }
+    record Required(
+            String concept, List<Pattern> en, Map<String, List<Pattern>> byLanguage, Map<String, String> terms) {}
 
-    record Forbidden(String language, List<Pattern> never, String use, String why) {
-    }
+    record Forbidden(String language, List<Pattern> never, String use, String why) {}
 
     private static List<Text> texts;
     private static Map<String, List<String>> glossaryTables;
@@ -81,24 +79,60 @@ class GlossaryTest {
 
     @Test
     void theGlossaryNamesTheCoreVocabulary() {
-        List<String> core = glossaryTables.get("Core vocabulary").stream().map(row -> cells(row).get(0)).toList();
-        for (String concept : List.of("sunscreen", "moisturizer", "cleanser", "serum", "combination skin",
-                "oily skin", "dry skin", "sensitive skin", "dehydrated", "dullness", "dark spots", "fine lines",
-                "firmness", "pores", "patch test", "morning", "evening", "every day")) {
+        List<String> core = glossaryTables.get("Core vocabulary").stream()
+                .map(row -> cells(row).get(0))
+                .toList();
+        for (String concept : List.of(
+                "sunscreen",
+                "moisturizer",
+                "cleanser",
+                "serum",
+                "combination skin",
+                "oily skin",
+                "dry skin",
+                "sensitive skin",
+                "dehydrated",
+                "dullness",
+                "dark spots",
+                "fine lines",
+                "firmness",
+                "pores",
+                "patch test",
+                "morning",
+                "evening",
+                "every day")) {
             assertThat(core).as(concept).anyMatch(en -> en.contains(concept));
         }
-        assertThat(required()).extracting(Required::concept)
+        assertThat(required())
+                .extracting(Required::concept)
                 .contains("sunscreen", "moisturizer", "combination skin", "dehydrated", "dullness");
         assertThat(forbidden()).extracting(Forbidden::language).contains("tl", "lv");
     }
 
     @Test
     void theGlossarysPatternsMatchWholeWordsInAnyCaseAndEnding() {
-        assertThat(patterns("`sauļošan*`").get(0).matcher("Sauļošanās līdzeklis").find()).isTrue();
-        assertThat(patterns("`mitrinoš* krēm*`").get(0).matcher("iemaisiet mitrinošajā krēmā").find()).isTrue();
-        assertThat(patterns("`tīrīšanas līdzek*`").get(0).matcher("attīrīšanas līdzeklis").find()).isFalse();
-        assertThat(patterns("`oily`").get(0).matcher("Oil-Free na moisturizer").find()).isFalse();
-        assertThat(patterns("`*tamlay*`").get(0).matcher("nagpapatamlay sa kutis").find()).isTrue();
+        assertThat(patterns("`sauļošan*`")
+                        .get(0)
+                        .matcher("Sauļošanās līdzeklis")
+                        .find())
+                .isTrue();
+        assertThat(patterns("`mitrinoš* krēm*`")
+                        .get(0)
+                        .matcher("iemaisiet mitrinošajā krēmā")
+                        .find())
+                .isTrue();
+        assertThat(patterns("`tīrīšanas līdzek*`")
+                        .get(0)
+                        .matcher("attīrīšanas līdzeklis")
+                        .find())
+                .isFalse();
+        assertThat(patterns("`oily`").get(0).matcher("Oil-Free na moisturizer").find())
+                .isFalse();
+        assertThat(patterns("`*tamlay*`")
+                        .get(0)
+                        .matcher("nagpapatamlay sa kutis")
+                        .find())
+                .isTrue();
         assertThat(patterns("`a, b c`")).hasSize(2);
     }
 
@@ -178,18 +212,22 @@ class GlossaryTest {
         Map<String, Set<String>> allowed = new LinkedHashMap<>();
         for (String row : glossaryTables.get("Texts that may stay as in English")) {
             List<String> cells = cells(row);
-            allowed.computeIfAbsent(cells.get(0), k -> new TreeSet<>()).add(cells.get(1).toLowerCase(Locale.ROOT));
+            allowed.computeIfAbsent(cells.get(0), k -> new TreeSet<>())
+                    .add(cells.get(1).toLowerCase(Locale.ROOT));
         }
         List<String> untranslated = new ArrayList<>();
         for (Text text : texts) {
             String english = text.in("en");
             for (String language : TRANSLATIONS) {
                 String translated = text.in(language);
-                if (english == null || translated == null || !translated.strip().equalsIgnoreCase(english.strip())
+                if (english == null
+                        || translated == null
+                        || !translated.strip().equalsIgnoreCase(english.strip())
                         || !translated.codePoints().anyMatch(Character::isLetter)) {
                     continue;
                 }
-                if (!allowed.getOrDefault(language, Set.of()).contains(translated.strip().toLowerCase(Locale.ROOT))) {
+                if (!allowed.getOrDefault(language, Set.of())
+                        .contains(translated.strip().toLowerCase(Locale.ROOT))) {
                     untranslated.add(text.where() + " " + language + ": \"" + translated + "\"");
                 }
             }
@@ -211,7 +249,9 @@ class GlossaryTest {
                 }
                 for (String language : TRANSLATIONS) {
                     String translated = text.in(language);
-                    if (translated != null && rule.byLanguage().get(language).stream().noneMatch(p -> p.matcher(translated).find())) {
+                    if (translated != null
+                            && rule.byLanguage().get(language).stream()
+                                    .noneMatch(p -> p.matcher(translated).find())) {
                         missing.add(text.where() + " " + language + " has not the glossary's " + rule.concept() + " ("
                                 + rule.terms().get(language) + "): " + translated);
                     }
@@ -262,7 +302,8 @@ class GlossaryTest {
                     int shown = Integer.parseInt(m.group(1));
                     boolean plus = !m.group(2).isEmpty();
                     if (shown > 50 || measured > 50 && !(shown == 50 && plus)) {
-                        wrong.add(product.path("sku").asText() + " " + name.getKey() + ": " + name.getValue().asText());
+                        wrong.add(product.path("sku").asText() + " " + name.getKey() + ": "
+                                + name.getValue().asText());
                     }
                 }
             }
@@ -285,12 +326,16 @@ class GlossaryTest {
     private static void walk(JsonNode node, String where, List<Text> found) {
         if (node.isObject() && node.path("en").isTextual()) {
             Map<String, String> byLanguage = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> byLanguage.put(e.getKey(), e.getValue().asText(null)));
+            node.fields()
+                    .forEachRemaining(
+                            e -> byLanguage.put(e.getKey(), e.getValue().asText(null)));
             found.add(new Text(where, byLanguage, false, false));
             return;
         }
         if (node.isObject()) {
-            String id = node.has("id") ? node.get("id").asText() : node.has("code") ? node.get("code").asText() : null;
+            String id = node.has("id")
+                    ? node.get("id").asText()
+                    : node.has("code") ? node.get("code").asText() : null;
             String here = id == null ? where : where + "[" + id + "]";
             node.fields().forEachRemaining(e -> walk(e.getValue(), here + "." + e.getKey(), found));
         } else if (node.isArray()) {
@@ -330,7 +375,8 @@ class GlossaryTest {
             JsonNode product = JSON.readTree(line);
             String sku = product.path("sku").asText();
             found.add(new Text("catalogue " + sku + " name", strings(product.path("names")), true, false));
-            found.add(new Text("catalogue " + sku + " description", strings(product.path("descriptions")), false, false));
+            found.add(
+                    new Text("catalogue " + sku + " description", strings(product.path("descriptions")), false, false));
         }
         return found;
     }
@@ -358,7 +404,9 @@ class GlossaryTest {
         List<Required> rules = new ArrayList<>();
         for (String row : glossaryTables.get("Terms the texts must use")) {
             List<String> cells = cells(row);
-            rules.add(new Required(cells.get(0), patterns(cells.get(1)),
+            rules.add(new Required(
+                    cells.get(0),
+                    patterns(cells.get(1)),
                     Map.of("tl", patterns(cells.get(2)), "lv", patterns(cells.get(3))),
                     Map.of("tl", cells.get(2), "lv", cells.get(3))));
         }

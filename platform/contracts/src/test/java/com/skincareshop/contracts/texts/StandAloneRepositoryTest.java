@@ -1,7 +1,6 @@
 package com.skincareshop.contracts.texts;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The repository stands alone: a user has the repository and nothing else. No text file points at documents kept
@@ -44,11 +43,13 @@ class StandAloneRepositoryTest {
             Pattern.compile("(?i)(?<![-\\w])iss" + "ues?\\s+#?\\d+"),
             Pattern.compile("(?i)\\b(?:iss" + "ue|ticket|bug|gh)[-\\s]?#\\d+"));
 
-    private static final Set<String> BINARY_ENDINGS = Set.of(".jar", ".png", ".jpg", ".jpeg", ".gif", ".ico",
-            ".pdf", ".zip", ".gz", ".tgz", ".class", ".woff", ".woff2", ".ttf", ".p12", ".jks", ".der");
+    private static final Set<String> BINARY_ENDINGS = Set.of(
+            ".jar", ".png", ".jpg", ".jpeg", ".gif", ".ico", ".pdf", ".zip", ".gz", ".tgz", ".class", ".woff", ".woff2",
+            ".ttf", ".p12", ".jks", ".der");
 
     /** {@code [text](target)} or {@code [text](target "title")}; images too. */
     private static final Pattern LINK = Pattern.compile("\\[[^\\]]*]\\(\\s*<?([^)\\s>]+)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
+
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.+?)\\s*#*\\s*$");
 
     private static List<Path> files;
@@ -69,7 +70,9 @@ class StandAloneRepositoryTest {
 
     @Test
     void readsTheWholeRepository() {
-        assertThat(files).contains(Path.of("README.md"), Path.of("docs/design.md"), Path.of("docs/domain.md"), Path.of("pom.xml"));
+        assertThat(files)
+                .contains(
+                        Path.of("README.md"), Path.of("docs/design.md"), Path.of("docs/domain.md"), Path.of("pom.xml"));
         assertThat(files).hasSizeGreaterThan(200);
     }
 
@@ -82,7 +85,8 @@ class StandAloneRepositoryTest {
                 for (Pattern pattern : OUTSIDE_REFERENCES) {
                     Matcher m = pattern.matcher(lines.get(i));
                     if (m.find()) {
-                        found.add(file + ":" + (i + 1) + ": \"" + m.group() + "\" in: " + lines.get(i).strip());
+                        found.add(file + ":" + (i + 1) + ": \"" + m.group() + "\" in: "
+                                + lines.get(i).strip());
                     }
                 }
             }
@@ -97,7 +101,9 @@ class StandAloneRepositoryTest {
     void everyRelativeLinkOfTheDocumentsLeadsToAFile() throws IOException {
         List<Path> documents = files.stream()
                 .filter(p -> p.toString().endsWith(".md"))
-                .filter(p -> p.getNameCount() == 1 || p.startsWith("docs") || p.getFileName().toString().equals("README.md"))
+                .filter(p -> p.getNameCount() == 1
+                        || p.startsWith("docs")
+                        || p.getFileName().toString().equals("README.md"))
                 .toList();
         assertThat(documents).contains(Path.of("README.md"), Path.of("docs/design.md"));
         List<String> broken = new ArrayList<>();
@@ -127,15 +133,21 @@ class StandAloneRepositoryTest {
         int hash = target.indexOf('#');
         String pathPart = hash < 0 ? target : target.substring(0, hash);
         String anchor = hash < 0 ? null : target.substring(hash + 1);
-        Path resolved = pathPart.isEmpty() ? document
-                : (document.getParent() == null ? Path.of(pathPart) : document.getParent().resolve(pathPart)).normalize();
+        Path resolved = pathPart.isEmpty()
+                ? document
+                : (document.getParent() == null
+                                ? Path.of(pathPart)
+                                : document.getParent().resolve(pathPart))
+                        .normalize();
         if (resolved.startsWith("..")) {
             return "outside the repository";
         }
         if (!Files.exists(ROOT.resolve(resolved))) {
             return "no such file";
         }
-        if (anchor != null && !anchor.isEmpty() && resolved.toString().endsWith(".md")
+        if (anchor != null
+                && !anchor.isEmpty()
+                && resolved.toString().endsWith(".md")
                 && !anchors(ROOT.resolve(resolved)).contains(anchor)) {
             return "no heading #" + anchor + " in " + resolved;
         }
@@ -149,7 +161,8 @@ class StandAloneRepositoryTest {
         for (String line : withoutCode(Files.readAllLines(document, StandardCharsets.UTF_8))) {
             Matcher m = HEADING.matcher(line);
             if (m.matches()) {
-                String slug = m.group(1).toLowerCase(Locale.ROOT)
+                String slug = m.group(1)
+                        .toLowerCase(Locale.ROOT)
                         .replaceAll("\\[([^\\]]*)]\\([^)]*\\)", "$1")
                         .replaceAll("[^\\p{L}\\p{N} _-]", "")
                         .replace(' ', '-');

@@ -1,12 +1,11 @@
 package com.skincareshop.contracts.validation;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ViolationListTest {
 
@@ -24,7 +23,9 @@ class ViolationListTest {
 
     @Test
     void boundsAListFoundElsewhereAndKeepsAListCutShortCutShort() {
-        List<Violation> thousand = IntStream.range(0, 1000).mapToObj(i -> new Violation("f" + i, "bad")).toList();
+        List<Violation> thousand = IntStream.range(0, 1000)
+                .mapToObj(i -> new Violation("f" + i, "bad"))
+                .toList();
         List<Violation> bounded = ViolationList.of(thousand);
         assertThat(bounded).hasSize(ViolationList.MAX_LISTED + 1).endsWith(ViolationList.MORE);
         assertThat(ViolationList.of(bounded)).isEqualTo(bounded);

@@ -7,12 +7,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
-import org.eclipse.microprofile.config.Config;
-
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Holds every request body to its endpoint's limit ({@link BodyLimit} on the body parameter) on the stream itself, as
@@ -35,7 +34,8 @@ public class BodyLimitInterceptor implements ReaderInterceptor {
     public BodyLimitInterceptor(Config config, CurrentVertxRequest vertxRequest) {
         this.config = config;
         this.vertxRequest = vertxRequest;
-        this.drainLimit = config.getValue("skincare.http.body-drain", MemorySize.class).asLongValue();
+        this.drainLimit =
+                config.getValue("skincare.http.body-drain", MemorySize.class).asLongValue();
     }
 
     @Override

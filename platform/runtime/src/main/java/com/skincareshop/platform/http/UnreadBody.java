@@ -2,7 +2,6 @@ package com.skincareshop.platform.http;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,8 +15,7 @@ final class UnreadBody {
 
     static final int HARD_LIMIT_FACTOR = 8;
 
-    private UnreadBody() {
-    }
+    private UnreadBody() {}
 
     static void drop(HttpServerRequest request, long drainLimit) {
         if (request.isEnded()) {

@@ -10,13 +10,11 @@ import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-
 import com.skincareshop.contracts.validation.Decimals;
-
-import java.io.IOException;
-import java.math.BigDecimal;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.math.BigDecimal;
 
 /**
  * Reads requests strictly: a misspelt field, a number where an enum is expected, a duplicated key or trailing
@@ -37,12 +35,14 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNumberLength(MAX_NUMBER_LENGTH)
-                .maxNestingDepth(MAX_NESTING_DEPTH)
-                .build());
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .build());
         mapper.registerModule(new SimpleModule("no-control-characters").addDeserializer(String.class, new TextOnly()));
-        mapper.registerModule(new SimpleModule("bounded-decimals").addDeserializer(BigDecimal.class, new BoundedDecimal()));
+        mapper.registerModule(
+                new SimpleModule("bounded-decimals").addDeserializer(BigDecimal.class, new BoundedDecimal()));
     }
 
     /** Characters in one JSON number: room for {@link Decimals}' bound written out in full. */

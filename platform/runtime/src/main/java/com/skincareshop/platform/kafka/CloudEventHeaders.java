@@ -1,13 +1,12 @@
 package com.skincareshop.platform.kafka;
 
-import java.util.OptionalLong;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 /** CloudEvents 1.0 Kafka protocol binding, binary content mode: the attributes travel as {@code ce_} headers. */
 public final class CloudEventHeaders {
@@ -25,11 +24,10 @@ public final class CloudEventHeaders {
      */
     public static final String AGGREGATE_VERSION = "ce_aggregateversion";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 
-    public static void write(Headers headers, UUID id, String type, String source, String subject, Instant time,
-                             boolean hasData) {
+    public static void write(
+            Headers headers, UUID id, String type, String source, String subject, Instant time, boolean hasData) {
         put(headers, ID, id.toString());
         put(headers, SPEC_VERSION, "1.0");
         put(headers, TYPE, type);

@@ -1,13 +1,20 @@
 package com.skincareshop.platform.kafka;
 
-import com.skincareshop.contracts.events.Topics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.skincareshop.contracts.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -16,14 +23,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Parks a message a consumer cannot process on {@code <topic>.dlq}: where it is (source topic, partition, offset),
@@ -46,17 +45,18 @@ public class DeadLetters {
     private final String serviceName;
     private KafkaProducer<byte[], byte[]> producer;
 
-    public DeadLetters(@Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka, MeterRegistry metrics,
-                       @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+    public DeadLetters(
+            @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka,
+            MeterRegistry metrics,
+            @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this.kafka = kafka;
         this.metrics = metrics;
         this.serviceName = serviceName;
     }
 
     public void park(ConsumerRecord<?, byte[]> record, byte[] key, String error) {
-        ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(
-                Topics.deadLetterOf(record.topic()), null, key,
-                coordinates(record, error));
+        ProducerRecord<byte[], byte[]> dead =
+                new ProducerRecord<>(Topics.deadLetterOf(record.topic()), null, key, coordinates(record, error));
         for (Header header : record.headers()) {
             dead.headers().add(header);
         }
@@ -75,7 +75,8 @@ public class DeadLetters {
         }
         metrics.counter("dlq.messages", "topic", record.topic()).increment();
         // the error names the problem, never the content: values may hold personal data
-        LOG.warnf("Parked %s-%d@%d on %s: %s", record.topic(), record.partition(), record.offset(), dead.topic(), error);
+        LOG.warnf(
+                "Parked %s-%d@%d on %s: %s", record.topic(), record.partition(), record.offset(), dead.topic(), error);
     }
 
     private byte[] coordinates(ConsumerRecord<?, byte[]> record, String error) {
@@ -99,12 +100,16 @@ public class DeadLetters {
 
     private synchronized KafkaProducer<byte[], byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(KafkaClientConfig.of(kafka, Map.of(
-                    ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-dlq",
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                    ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000")),
-                    new ByteArraySerializer(), new ByteArraySerializer());
+            producer = new KafkaProducer<>(
+                    KafkaClientConfig.of(
+                            kafka,
+                            Map.of(
+                                    ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-dlq",
+                                    ProducerConfig.ACKS_CONFIG, "all",
+                                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                                    ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000")),
+                    new ByteArraySerializer(),
+                    new ByteArraySerializer());
         }
         return producer;
     }

@@ -1,9 +1,8 @@
 package com.skincareshop.platform.kafka;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * One client's configuration: what quarkus-kafka-client gathered from every {@code kafka.*} property and
@@ -15,8 +14,7 @@ public final class KafkaClientConfig {
     /** The extension's bean of the shared configuration. */
     public static final String DEFAULT_BROKER = "default-kafka-broker";
 
-    private KafkaClientConfig() {
-    }
+    private KafkaClientConfig() {}
 
     /**
      * The extension names a {@code group.id} (the application's) for every client; only a client that joins a group

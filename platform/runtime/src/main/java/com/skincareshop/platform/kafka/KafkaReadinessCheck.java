@@ -25,9 +25,8 @@ public class KafkaReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("kafka")
-                .status(topics.ready())
-                .withData("outboxBacklog", relay.backlog());
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("kafka").status(topics.ready()).withData("outboxBacklog", relay.backlog());
         if (!topics.ready()) {
             response.withData("error", String.valueOf(topics.lastError()));
         }

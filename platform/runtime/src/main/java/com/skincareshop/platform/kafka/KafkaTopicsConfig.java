@@ -2,7 +2,6 @@ package com.skincareshop.platform.kafka;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 import java.util.Map;
 

@@ -1,13 +1,20 @@
 package com.skincareshop.platform.kafka;
 
-import java.util.HashMap;
-import java.util.concurrent.TimeoutException;
 import com.skincareshop.platform.lifecycle.Daemons;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -15,14 +22,6 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Makes sure the service's topics exist, with the partitions and clean-up policy it needs, before anything is
@@ -41,8 +40,8 @@ public class TopicProvisioner {
     private volatile String lastError = "not attempted yet";
     private Thread worker;
 
-    public TopicProvisioner(@Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka,
-                            KafkaTopicsConfig config) {
+    public TopicProvisioner(
+            @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka, KafkaTopicsConfig config) {
         this.kafka = kafka;
         this.config = config;
     }
@@ -87,30 +86,36 @@ public class TopicProvisioner {
                     return;
                 }
                 backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0
-                        ? Duration.ofSeconds(10) : backoff.multipliedBy(2);
+                        ? Duration.ofSeconds(10)
+                        : backoff.multipliedBy(2);
             }
         }
     }
 
     private void provision() throws ExecutionException, InterruptedException, TimeoutException {
         long timeoutMs = config.adminTimeout().toMillis();
-        try (Admin admin = Admin.create(KafkaClientConfig.of(kafka, Map.of(
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMs),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMs))))) {
+        try (Admin admin = Admin.create(KafkaClientConfig.of(
+                kafka,
+                Map.of(
+                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMs),
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMs))))) {
             Set<String> existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
             List<NewTopic> missing = new ArrayList<>();
             config.topics().forEach((name, spec) -> {
                 if (!existing.contains(name)) {
                     Map<String, String> configs = new HashMap<>(spec.config());
-                    configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, spec.compacted()
-                            ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
+                    configs.put(
+                            TopicConfig.CLEANUP_POLICY_CONFIG,
+                            spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
                     missing.add(new NewTopic(name, spec.partitions(), config.replicationFactor()).configs(configs));
                 }
             });
             if (!missing.isEmpty()) {
                 try {
                     admin.createTopics(missing).all().get(timeoutMs, TimeUnit.MILLISECONDS);
-                    LOG.infof("Created Kafka topics %s", missing.stream().map(NewTopic::name).toList());
+                    LOG.infof(
+                            "Created Kafka topics %s",
+                            missing.stream().map(NewTopic::name).toList());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e; // another replica winning the race is fine; anything else is retried
@@ -133,8 +138,8 @@ public class TopicProvisioner {
         if (config.topics().isEmpty()) {
             return;
         }
-        Map<String, TopicDescription> described = admin.describeTopics(config.topics().keySet())
-                .allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS);
+        Map<String, TopicDescription> described =
+                admin.describeTopics(config.topics().keySet()).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS);
         for (Map.Entry<String, TopicDescription> topic : described.entrySet()) {
             KafkaTopicsConfig.TopicSpec spec = config.topics().get(topic.getKey());
             int actual = topic.getValue().partitions().size();
@@ -144,7 +149,8 @@ public class TopicProvisioner {
             if (spec.compacted()) {
                 throw new PartitionCountMismatch(topic.getKey(), actual, spec.partitions());
             }
-            LOG.warnf("Topic %s has %d partitions, configuration says %d (left as it is)",
+            LOG.warnf(
+                    "Topic %s has %d partitions, configuration says %d (left as it is)",
                     topic.getKey(), actual, spec.partitions());
         }
     }

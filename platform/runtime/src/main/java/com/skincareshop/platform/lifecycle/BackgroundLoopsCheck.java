@@ -1,12 +1,11 @@
 package com.skincareshop.platform.lifecycle;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
-
-import java.util.List;
 
 /**
  * Liveness: DOWN when a background loop (outbox relay, consumers, catalogue loader) died of a throwable, or is
@@ -24,7 +23,10 @@ public class BackgroundLoopsCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         List<Heartbeats.Status> statuses = Heartbeats.shared().statuses();
-        List<String> down = statuses.stream().filter(s -> !s.alive()).map(Heartbeats.Status::name).toList();
+        List<String> down = statuses.stream()
+                .filter(s -> !s.alive())
+                .map(Heartbeats.Status::name)
+                .toList();
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).status(down.isEmpty());
         if (!down.isEmpty()) {
             response.withData("down", String.join(", ", down));

@@ -8,8 +8,7 @@ import java.time.Duration;
  */
 public final class Daemons {
 
-    private Daemons() {
-    }
+    private Daemons() {}
 
     /**
      * A named daemon thread, started: it never keeps the JVM alive on shutdown. Watched for death only: a

@@ -1,15 +1,14 @@
 package com.skincareshop.platform.lifecycle;
 
-import java.util.Locale;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.jboss.logging.Logger;
 
 /**
  * Which background loops are alive: the liveness check ({@link BackgroundLoopsCheck}) reads it.
@@ -84,8 +83,10 @@ public final class Heartbeats {
     /** Every registered loop, by name. */
     public List<Status> statuses() {
         long now = nanoTime.getAsLong();
-        return loops.values().stream().map(loop -> loop.status(now))
-                .sorted(Comparator.comparing(Status::name)).toList();
+        return loops.values().stream()
+                .map(loop -> loop.status(now))
+                .sorted(Comparator.comparing(Status::name))
+                .toList();
     }
 
     /**
@@ -100,7 +101,10 @@ public final class Heartbeats {
         } catch (Throwable t) {
             loop.died(t); // first: logging may fail too, after an OutOfMemoryError
             try {
-                LOG.errorf(t, "Background loop %s died (%s); liveness reports it DOWN", loop.name(),
+                LOG.errorf(
+                        t,
+                        "Background loop %s died (%s); liveness reports it DOWN",
+                        loop.name(),
                         t.getClass().getName());
             } catch (Throwable ignored) {
                 // recorded already
@@ -111,8 +115,7 @@ public final class Heartbeats {
     }
 
     /** A loop's state as the liveness check reports it. */
-    public record Status(String name, boolean alive, String detail) {
-    }
+    public record Status(String name, boolean alive, String detail) {}
 
     /** One registered loop. Its methods may be called from its own thread only, apart from the reads. */
     public static final class Loop {
@@ -165,8 +168,10 @@ public final class Heartbeats {
             }
             long silent = now - lastBeat;
             if (maxSilenceNanos > 0 && silent > maxSilenceNanos + allowance) {
-                return new Status(name, false, "silent for " + seconds(silent) + " (bound "
-                        + seconds(maxSilenceNanos + allowance) + ")");
+                return new Status(
+                        name,
+                        false,
+                        "silent for " + seconds(silent) + " (bound " + seconds(maxSilenceNanos + allowance) + ")");
             }
             return new Status(name, true, "alive");
         }

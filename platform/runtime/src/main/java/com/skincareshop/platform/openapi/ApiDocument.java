@@ -1,10 +1,9 @@
 package com.skincareshop.platform.openapi;
 
 import com.skincareshop.platform.problem.Problem;
-import org.eclipse.microprofile.openapi.models.media.Schema;
-
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
  * Names the three services' OpenAPI documents share. {@link ApiDocumentFilter} defines what they name once, for
@@ -33,8 +32,7 @@ public final class ApiDocument {
 
     public static final String PROBLEM_JSON = Problem.MEDIA_TYPE;
 
-    private ApiDocument() {
-    }
+    private ApiDocument() {}
 
     /**
      * The schemas of a type: {@code name} itself and, where a response is written through a Jackson view, the variant

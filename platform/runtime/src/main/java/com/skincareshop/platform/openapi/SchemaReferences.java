@@ -1,5 +1,11 @@
 package com.skincareshop.platform.openapi;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
@@ -10,20 +16,12 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 /** Which component schemas a document's operations reach, directly or through other schemas. */
 final class SchemaReferences {
 
     private static final String PREFIX = "#/components/schemas/";
 
-    private SchemaReferences() {
-    }
+    private SchemaReferences() {}
 
     static void dropUnreferenced(OpenAPI openAPI) {
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
@@ -41,7 +39,8 @@ final class SchemaReferences {
                         content(operation.getRequestBody().getContent(), pending);
                     }
                     if (operation.getResponses() != null) {
-                        for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+                        for (APIResponse response :
+                                operation.getResponses().getAPIResponses().values()) {
                             content(response.getContent(), pending);
                             if (response.getHeaders() != null) {
                                 for (Header header : response.getHeaders().values()) {

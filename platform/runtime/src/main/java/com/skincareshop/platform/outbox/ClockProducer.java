@@ -3,7 +3,6 @@ package com.skincareshop.platform.outbox;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 
 /** One clock for the application, replaceable in tests. */

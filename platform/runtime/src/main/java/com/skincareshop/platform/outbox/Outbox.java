@@ -10,7 +10,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-
 import java.time.Clock;
 import java.util.UUID;
 
@@ -28,8 +27,13 @@ public class Outbox {
     private final OutboxRelay relay;
     private final MessageTracing tracing;
 
-    public Outbox(EntityManager entityManager, ObjectMapper objectMapper, Clock clock,
-                  TransactionSynchronizationRegistry transactions, OutboxRelay relay, MessageTracing tracing) {
+    public Outbox(
+            EntityManager entityManager,
+            ObjectMapper objectMapper,
+            Clock clock,
+            TransactionSynchronizationRegistry transactions,
+            OutboxRelay relay,
+            MessageTracing tracing) {
         this.tracing = tracing;
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
@@ -77,7 +81,8 @@ public class Outbox {
 
     private void deleteEventsOf(String topic, String key) {
         // every row of the key: unsent, sent and parked alike (a parked row holds the same personal data)
-        entityManager.createQuery("delete from OutboxEvent e where e.topic = :topic and e.key = :key")
+        entityManager
+                .createQuery("delete from OutboxEvent e where e.topic = :topic and e.key = :key")
                 .setParameter("topic", topic)
                 .setParameter("key", key)
                 .executeUpdate();
@@ -103,8 +108,7 @@ public class Outbox {
     private void wakeRelayAfterCommit() {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

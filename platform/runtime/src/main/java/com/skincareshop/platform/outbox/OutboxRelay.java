@@ -1,18 +1,16 @@
 package com.skincareshop.platform.outbox;
 
-import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.skincareshop.platform.kafka.CloudEventHeaders;
 import com.skincareshop.platform.kafka.KafkaClientConfig;
 import com.skincareshop.platform.kafka.TopicProvisioner;
 import com.skincareshop.platform.lifecycle.Daemons;
 import com.skincareshop.platform.lifecycle.Heartbeats;
+import com.skincareshop.platform.persistence.JdbcValues;
 import com.skincareshop.platform.tracing.MessageTracing;
-import io.opentelemetry.api.trace.Span;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -20,19 +18,6 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.jboss.logging.Logger;
-
-import com.skincareshop.platform.persistence.JdbcValues;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +34,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox rows to Kafka in commit order, then marks them sent.
@@ -80,6 +79,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary, constant per database: "outbox" in ASCII. */
     private static final long RELAY_LOCK = 0x6f7574626f78L;
+
     private static final Duration BACKLOG_REFRESH = Duration.ofSeconds(1);
     private static final Duration CLEANUP_EVERY = Duration.ofHours(1);
     /** The longest a batch (select, send, acknowledgements, marks) may take: its transaction's timeout. */
@@ -111,11 +111,15 @@ public class OutboxRelay {
     private Instant lastBacklogRefresh = Instant.EPOCH;
     private Instant lastCleanup = Instant.EPOCH;
 
-    public OutboxRelay(EntityManager entityManager,
-                       @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka,
-                       TopicProvisioner topics, OutboxConfig config, Clock clock, MeterRegistry registry,
-                       @ConfigProperty(name = "quarkus.application.name")
-                       String serviceName, MessageTracing tracing) {
+    public OutboxRelay(
+            EntityManager entityManager,
+            @Identifier(KafkaClientConfig.DEFAULT_BROKER) Map<String, Object> kafka,
+            TopicProvisioner topics,
+            OutboxConfig config,
+            Clock clock,
+            MeterRegistry registry,
+            @ConfigProperty(name = "quarkus.application.name") String serviceName,
+            MessageTracing tracing) {
         this.tracing = tracing;
         this.entityManager = entityManager;
         this.kafka = kafka;
@@ -133,7 +137,8 @@ public class OutboxRelay {
                 .description("Outbox rows committed but not yet acknowledged by Kafka, parked rows not counted")
                 .register(registry);
         Gauge.builder("outbox.oldest.age.seconds", this, OutboxRelay::oldestUnsentAgeSeconds)
-                .description("Age of the oldest unsent outbox row, parked rows not counted; 0 when the backlog is empty")
+                .description(
+                        "Age of the oldest unsent outbox row, parked rows not counted; 0 when the backlog is empty")
                 .register(registry);
         Gauge.builder("outbox.parked.rows", parkedRows, AtomicLong::get)
                 .description("Parked outbox rows in the table (every replica's), waiting for an operator")
@@ -193,7 +198,8 @@ public class OutboxRelay {
                 housekeeping();
             } catch (RuntimeException e) {
                 failures.increment();
-                LOG.warnf("Outbox relay could not publish (%s: %s); retrying in %s",
+                LOG.warnf(
+                        "Outbox relay could not publish (%s: %s); retrying in %s",
                         e.getClass().getSimpleName(), e.getMessage(), currentBackoff);
                 closeProducer();
                 sleep(currentBackoff);
@@ -209,7 +215,8 @@ public class OutboxRelay {
     /** Publishes one batch; true when more rows may be waiting: a full batch, or rows behind a parked one. */
     boolean relayOnce() {
         // the acknowledged prefix commits even when the rest failed: throw only after the transaction
-        BatchOutcome outcome = QuarkusTransaction.requiringNew().timeout((int) BATCH_TIMEOUT.toSeconds())
+        BatchOutcome outcome = QuarkusTransaction.requiringNew()
+                .timeout((int) BATCH_TIMEOUT.toSeconds())
                 .call(this::publishNextBatch);
         report(outcome.refusals());
         if (outcome.blocked()) {
@@ -219,14 +226,16 @@ public class OutboxRelay {
     }
 
     private BatchOutcome publishNextBatch() {
-        Boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+        Boolean locked = (Boolean) entityManager
+                .createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, RELAY_LOCK)
                 .getSingleResult();
         if (!Boolean.TRUE.equals(locked)) {
             return BatchOutcome.NOTHING; // another replica is publishing
         }
         List<OutboxEvent> batch = entityManager
-                .createQuery("from OutboxEvent e where e.sentAt is null and e.parkedAt is null order by e.seq",
+                .createQuery(
+                        "from OutboxEvent e where e.sentAt is null and e.parkedAt is null order by e.seq",
                         OutboxEvent.class)
                 .setMaxResults(config.batchSize())
                 .getResultList();
@@ -253,8 +262,9 @@ public class OutboxRelay {
                 continue;
             }
             Throwable refusal = acks.failures[i] != null
-                    && PublishFailures.classify(acks.failures[i]) == PublishFailures.Kind.RECORD
-                    ? acks.failures[i] : topicsRefused.get(event.topic);
+                            && PublishFailures.classify(acks.failures[i]) == PublishFailures.Kind.RECORD
+                    ? acks.failures[i]
+                    : topicsRefused.get(event.topic);
             if (refusal != null) {
                 int attempts = event.attempts + 1;
                 boolean park = attempts >= config.maxAttempts();
@@ -271,7 +281,8 @@ public class OutboxRelay {
         Instant now = clock.instant();
         if (!sent.isEmpty()) {
             // one statement; a row erased meanwhile (Outbox.recordErasure) is simply no longer there to mark
-            entityManager.createQuery("update OutboxEvent e set e.sentAt = :now where e.id in :ids")
+            entityManager
+                    .createQuery("update OutboxEvent e set e.sentAt = :now where e.id in :ids")
                     .setParameter("now", now)
                     .setParameter("ids", sent)
                     .executeUpdate();
@@ -284,14 +295,17 @@ public class OutboxRelay {
 
     /** Bulk updates, like the marks: a row erased meanwhile is just not there any more. */
     private void recordRefusals(List<Refusal> refusals, Instant now) {
-        record Outcome(String error, boolean park) {
-        }
+        record Outcome(String error, boolean park) {}
         Map<Outcome, List<UUID>> byOutcome = new LinkedHashMap<>();
         for (Refusal refusal : refusals) {
-            byOutcome.computeIfAbsent(new Outcome(PublishFailures.describe(refusal.cause()), refusal.parked()),
-                    k -> new ArrayList<>()).add(refusal.id());
+            byOutcome
+                    .computeIfAbsent(
+                            new Outcome(PublishFailures.describe(refusal.cause()), refusal.parked()),
+                            k -> new ArrayList<>())
+                    .add(refusal.id());
         }
-        byOutcome.forEach((outcome, ids) -> entityManager.createQuery("update OutboxEvent e"
+        byOutcome.forEach((outcome, ids) -> entityManager
+                .createQuery("update OutboxEvent e"
                         + " set e.attempts = e.attempts + 1, e.lastError = :error, e.parkedAt = :parkedAt"
                         + " where e.id in :ids")
                 .setParameter("error", outcome.error())
@@ -306,13 +320,14 @@ public class OutboxRelay {
             String error = refusal.cause().getClass().getName();
             if (refusal.parked()) {
                 parked.increment();
-                LOG.errorf("Outbox row %s parked after %d attempts (topic %s, key %s): %s. It is no longer sent;"
+                LOG.errorf(
+                        "Outbox row %s parked after %d attempts (topic %s, key %s): %s. It is no longer sent;"
                                 + " the rows behind it go on. See parked_at and last_error in outbox_event",
                         refusal.id(), refusal.attempts(), refusal.topic(), refusal.key(), error);
             } else {
-                LOG.warnf("Outbox row %s refused by Kafka (topic %s, key %s): %s; attempt %d of %d",
-                        refusal.id(), refusal.topic(), refusal.key(), error, refusal.attempts(),
-                        config.maxAttempts());
+                LOG.warnf(
+                        "Outbox row %s refused by Kafka (topic %s, key %s): %s; attempt %d of %d",
+                        refusal.id(), refusal.topic(), refusal.key(), error, refusal.attempts(), config.maxAttempts());
             }
         }
     }
@@ -327,7 +342,8 @@ public class OutboxRelay {
         for (int i = 0; i < batch.size(); i++) {
             Throwable failure = acks.failures[i];
             String topic = batch.get(i).topic;
-            if (failure == null || PublishFailures.classify(failure) == PublishFailures.Kind.RECORD
+            if (failure == null
+                    || PublishFailures.classify(failure) == PublishFailures.Kind.RECORD
                     || !judged.add(topic)) {
                 continue;
             }
@@ -335,12 +351,13 @@ public class OutboxRelay {
                 case TOPIC -> refused.put(topic, failure);
                 case TOPIC_IF_MISSING -> {
                     if (topicMissing(topic)) {
-                        refused.put(topic, new UnknownTopicOrPartitionException(
-                                "the broker has no topic " + topic + " (" + failure.getClass().getSimpleName() + ")"));
+                        refused.put(
+                                topic,
+                                new UnknownTopicOrPartitionException("the broker has no topic " + topic + " ("
+                                        + failure.getClass().getSimpleName() + ")"));
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return refused;
@@ -349,7 +366,8 @@ public class OutboxRelay {
     /** True only when the broker answered that the topic does not exist; an unreachable broker is not an answer. */
     private boolean topicMissing(String topic) {
         try {
-            admin().describeTopics(List.of(topic)).allTopicNames()
+            admin().describeTopics(List.of(topic))
+                    .allTopicNames()
                     .get(TOPIC_CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return false;
         } catch (ExecutionException e) {
@@ -367,9 +385,7 @@ public class OutboxRelay {
     }
 
     /** Kafka refused a row for a reason waiting does not cure; {@code parked} once it reached the maximum. */
-    private record Refusal(UUID id, String topic, String key, Throwable cause, int attempts,
-                           boolean parked) {
-    }
+    private record Refusal(UUID id, String topic, String key, Throwable cause, int attempts, boolean parked) {}
 
     /** Per row of a batch, in order: delivered, failed (with the cause), or neither (not sent). */
     private static final class Acks {
@@ -393,8 +409,11 @@ public class OutboxRelay {
         List<Span> spans = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
             ProducerRecord<String, byte[]> record;
-            Span span = tracing.startPublish(new MessageTracing.StoredContext(event.traceparent, event.tracestate),
-                    event.topic, event.id, event.type);
+            Span span = tracing.startPublish(
+                    new MessageTracing.StoredContext(event.traceparent, event.tracestate),
+                    event.topic,
+                    event.id,
+                    event.type);
             try {
                 record = toRecord(event);
                 tracing.inject(span, record.headers());
@@ -461,8 +480,8 @@ public class OutboxRelay {
     private ProducerRecord<String, byte[]> toRecord(OutboxEvent event) {
         byte[] value = event.payload == null ? null : event.payload.getBytes(StandardCharsets.UTF_8);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic, null, event.key, value);
-        CloudEventHeaders.write(record.headers(), event.id, event.type, "/" + serviceName, event.key, event.createdAt,
-                value != null);
+        CloudEventHeaders.write(
+                record.headers(), event.id, event.type, "/" + serviceName, event.key, event.createdAt, value != null);
         if (event.aggregateVersion != null) {
             CloudEventHeaders.writeAggregateVersion(record.headers(), event.aggregateVersion);
         }
@@ -475,28 +494,30 @@ public class OutboxRelay {
             lastBacklogRefresh = now;
             QuarkusTransaction.requiringNew().run(() -> {
                 // each part matches one partial index: outbox_event_unsent, outbox_event_parked
-                Object[] row = (Object[]) entityManager.createNativeQuery("select"
+                Object[] row = (Object[]) entityManager
+                        .createNativeQuery("select"
                                 + " (select count(*) from outbox_event where sent_at is null and parked_at is null),"
                                 + " (select min(created_at) from outbox_event where sent_at is null and parked_at is null),"
                                 + " (select count(*) from outbox_event where parked_at is not null)")
                         .getSingleResult();
                 backlog.set(((Number) row[0]).longValue());
-                oldestUnsentEpochMilli.set(row[1] == null ? 0 : JdbcValues.instant(row[1]).toEpochMilli());
+                oldestUnsentEpochMilli.set(
+                        row[1] == null ? 0 : JdbcValues.instant(row[1]).toEpochMilli());
                 parkedRows.set(((Number) row[2]).longValue());
             });
         }
         if (Duration.between(lastCleanup, now).compareTo(CLEANUP_EVERY) >= 0) {
             lastCleanup = now;
-            int deleted = QuarkusTransaction.requiringNew().call(() -> entityManager
-                    .createQuery("delete from OutboxEvent e where e.sentAt < :cutoff")
-                    .setParameter("cutoff", now.minus(config.retention()))
-                    .executeUpdate());
+            int deleted = QuarkusTransaction.requiringNew()
+                    .call(() -> entityManager
+                            .createQuery("delete from OutboxEvent e where e.sentAt < :cutoff")
+                            .setParameter("cutoff", now.minus(config.retention()))
+                            .executeUpdate());
             if (deleted > 0) {
                 LOG.infof("Deleted %d outbox rows sent more than %s ago", deleted, config.retention());
             }
         }
     }
-
 
     private double oldestUnsentAgeSeconds() {
         long oldest = oldestUnsentEpochMilli.get();
@@ -505,28 +526,41 @@ public class OutboxRelay {
 
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(KafkaClientConfig.of(kafka, Map.of(
-                    ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay",
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                    ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
-                    ProducerConfig.LINGER_MS_CONFIG, "5",
-                    ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                    // fail a batch in seconds rather than minutes: the rows stay in the outbox and are retried
-                    ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000",
-                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(config.deliveryTimeout().toMillis() / 3),
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(config.deliveryTimeout().toMillis()))),
-                    new StringSerializer(), new ByteArraySerializer());
+            producer = new KafkaProducer<>(
+                    KafkaClientConfig.of(
+                            kafka,
+                            Map.of(
+                                    ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay",
+                                    ProducerConfig.ACKS_CONFIG, "all",
+                                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                                    ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
+                                    ProducerConfig.LINGER_MS_CONFIG, "5",
+                                    ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                                    // fail a batch in seconds rather than minutes: the rows stay in the outbox and are
+                                    // retried
+                                    ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000",
+                                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                                            String.valueOf(
+                                                    config.deliveryTimeout().toMillis() / 3),
+                                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                                            String.valueOf(
+                                                    config.deliveryTimeout().toMillis()))),
+                    new StringSerializer(),
+                    new ByteArraySerializer());
         }
         return producer;
     }
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(KafkaClientConfig.of(kafka, Map.of(
-                    AdminClientConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay-admin",
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(TOPIC_CHECK_TIMEOUT.toMillis() / 2),
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(TOPIC_CHECK_TIMEOUT.toMillis()))));
+            admin = Admin.create(KafkaClientConfig.of(
+                    kafka,
+                    Map.of(
+                            AdminClientConfig.CLIENT_ID_CONFIG, serviceName + "-outbox-relay-admin",
+                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                                    String.valueOf(TOPIC_CHECK_TIMEOUT.toMillis() / 2),
+                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                                    String.valueOf(TOPIC_CHECK_TIMEOUT.toMillis()))));
         }
         return admin;
     }

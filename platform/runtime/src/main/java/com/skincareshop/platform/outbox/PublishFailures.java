@@ -1,5 +1,6 @@
 package com.skincareshop.platform.outbox;
 
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
@@ -8,8 +9,6 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-
-import java.util.concurrent.ExecutionException;
 
 /**
  * Why Kafka did not take an outbox row, and whether waiting can cure it. Only refusals that waiting does not cure
@@ -32,13 +31,14 @@ final class PublishFailures {
         TOPIC_IF_MISSING
     }
 
-    private PublishFailures() {
-    }
+    private PublishFailures() {}
 
     static Kind classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
-                    || t instanceof SerializationException || t instanceof InvalidRecordException) {
+            if (t instanceof RecordTooLargeException
+                    || t instanceof RecordBatchTooLargeException
+                    || t instanceof SerializationException
+                    || t instanceof InvalidRecordException) {
                 return Kind.RECORD;
             }
             if (t instanceof TopicAuthorizationException || t instanceof InvalidTopicException) {
@@ -58,8 +58,8 @@ final class PublishFailures {
 
     /** For {@code last_error}: class and message, bounded. Kafka's messages name sizes and topics, not values. */
     static String describe(Throwable failure) {
-        String text = failure.getClass().getSimpleName()
-                + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        String text =
+                failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         return text.length() <= 1000 ? text : text.substring(0, 999) + "…";
     }
 }

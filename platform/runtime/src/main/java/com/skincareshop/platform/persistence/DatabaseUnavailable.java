@@ -1,9 +1,9 @@
 package com.skincareshop.platform.persistence;
 
-import org.hibernate.exception.JDBCConnectionException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.hibernate.exception.JDBCConnectionException;
 
 /**
  * Tells a failure of the database itself (down, failing over, starting, out of connections) from a failure of
@@ -11,8 +11,7 @@ import java.sql.SQLTransientConnectionException;
  */
 public final class DatabaseUnavailable {
 
-    private DatabaseUnavailable() {
-    }
+    private DatabaseUnavailable() {}
 
     /**
      * True when any cause is a lost or refused connection: Hibernate's {@code JDBCConnectionException}, SQLSTATE
@@ -29,7 +28,10 @@ public final class DatabaseUnavailable {
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("08") || state.startsWith("53") || state.equals("57P01") || state.equals("57P02")
+                if (state.startsWith("08")
+                        || state.startsWith("53")
+                        || state.equals("57P01")
+                        || state.equals("57P02")
                         || state.equals("57P03")) {
                     return true;
                 }

@@ -8,12 +8,13 @@ import java.sql.SQLException;
  */
 public final class FailureDescription {
 
-    private FailureDescription() {
-    }
+    private FailureDescription() {}
 
     public static String of(Throwable failure) {
         StringBuilder description = new StringBuilder(failure.getClass().getSimpleName());
-        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+        for (Throwable cause = failure.getCause();
+                cause != null && cause != cause.getCause();
+                cause = cause.getCause()) {
             description.append(" < ").append(cause.getClass().getSimpleName());
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 description.append(" SQLSTATE ").append(sql.getSQLState());

@@ -7,8 +7,7 @@ import java.time.OffsetDateTime;
 /** Values of native queries, whose Java type depends on the JDBC driver and Hibernate's version. */
 public final class JdbcValues {
 
-    private JdbcValues() {
-    }
+    private JdbcValues() {}
 
     /** A {@code timestamptz} column as an instant; null stays null. */
     public static Instant instant(Object timestamp) {

@@ -1,32 +1,45 @@
 package com.skincareshop.platform.problem;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.skincareshop.contracts.validation.Violation;
 import com.skincareshop.contracts.validation.ViolationList;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.skincareshop.platform.openapi.ApiDocument;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** RFC 9457 problem details, with the {@code violations} extension the APIs use for validation errors (docs/design.md). */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = ApiDocument.PROBLEM, description = "An error, as RFC 9457 problem details (application/problem+json).")
 public record Problem(
-        @Schema(required = true, description = "What kind of problem this is: a stable code to act on.",
-                pattern = "^urn:skincare:problem:[a-z0-9-]+$", examples = "urn:skincare:problem:validation")
+        @Schema(
+                required = true,
+                description = "What kind of problem this is: a stable code to act on.",
+                pattern = "^urn:skincare:problem:[a-z0-9-]+$",
+                examples = "urn:skincare:problem:validation")
         String type,
-        @Schema(required = true, description = "A short summary of the kind of problem, in English.",
+
+        @Schema(
+                required = true,
+                description = "A short summary of the kind of problem, in English.",
                 examples = "Invalid request")
         String title,
+
         @Schema(required = true, description = "The HTTP status.", minimum = "400", maximum = "599", examples = "400")
         int status,
-        @Schema(required = true, description = "What went wrong in this request, in English.",
+
+        @Schema(
+                required = true,
+                description = "What went wrong in this request, in English.",
                 examples = "category: must be one of CLEANSER, EXFOLIANT, SERUM, MOISTURIZER, SUNSCREEN")
         String detail,
+
         @Schema(description = "The path of the request.", examples = "/api/products/SER-DEMO-2")
         String instance,
-        @Schema(description = "Validation problems (400) and bodies over their limit (413): each invalid field, sorted;"
-                + " at most " + ViolationList.MAX_LISTED + ", then one naming `body` that says more were found.",
+
+        @Schema(
+                description = "Validation problems (400) and bodies over their limit (413): each invalid field, sorted;"
+                        + " at most " + ViolationList.MAX_LISTED
+                        + ", then one naming `body` that says more were found.",
                 maxItems = ViolationList.MAX_LISTED + 1)
         List<Violation> violations) {
 
@@ -54,9 +67,15 @@ public record Problem(
 
     /** A body over its endpoint's limit, of {@code declared} bytes (-1: unstated, found while reading it). */
     public static Problem payloadTooLarge(long limit, long declared) {
-        String detail = declared < 0 ? "the body has more than " + limit + " bytes; at most " + limit + " are accepted"
+        String detail = declared < 0
+                ? "the body has more than " + limit + " bytes; at most " + limit + " are accepted"
                 : "the body has " + declared + " bytes; at most " + limit + " are accepted";
-        return new Problem(TYPE_PREFIX + "payload-too-large", "Payload too large", 413, detail, null,
+        return new Problem(
+                TYPE_PREFIX + "payload-too-large",
+                "Payload too large",
+                413,
+                detail,
+                null,
                 List.of(new Violation(Violations.BODY, "at most " + limit + " bytes")));
     }
 

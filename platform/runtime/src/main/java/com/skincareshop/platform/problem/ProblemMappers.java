@@ -1,27 +1,25 @@
 package com.skincareshop.platform.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import jakarta.ws.rs.Priorities;
-import java.util.Locale;
-import com.skincareshop.contracts.validation.Violation;
-import com.skincareshop.platform.persistence.DatabaseUnavailable;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.skincareshop.platform.http.BodyTooLargeException;
+import com.skincareshop.platform.persistence.DatabaseUnavailable;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Every error a client can see is {@code application/problem+json}. Client mistakes are 4xx and name the field;
@@ -83,14 +81,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of(403, "forbidden", "Forbidden",
-                "the token does not allow this operation on this resource"), uri);
+        return respond(
+                Problem.of(403, "forbidden", "Forbidden", "the token does not allow this operation on this resource"),
+                uri);
     }
 
     @ServerExceptionMapper
     public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
-        return respond(Problem.of(409, "concurrent-modification", "Conflict",
-                "the resource was changed by another request; read it again and retry"), uri);
+        return respond(
+                Problem.of(
+                        409,
+                        "concurrent-modification",
+                        "Conflict",
+                        "the resource was changed by another request; read it again and retry"),
+                uri);
     }
 
     /** Two requests created the same resource at once; the loser may simply retry. */
@@ -99,8 +103,9 @@ public class ProblemMappers {
         if (e.getKind() != org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
             return unexpected(e, uri);
         }
-        return respond(Problem.of(409, "conflict", "Conflict",
-                "the resource was created by a concurrent request; retry"), uri);
+        return respond(
+                Problem.of(409, "conflict", "Conflict", "the resource was created by a concurrent request; retry"),
+                uri);
     }
 
     @ServerExceptionMapper
@@ -124,8 +129,9 @@ public class ProblemMappers {
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
-        return respond(Problem.of(500, "internal", "Internal error",
-                "an unexpected error occurred; error id " + errorId), uri);
+        return respond(
+                Problem.of(500, "internal", "Internal error", "an unexpected error occurred; error id " + errorId),
+                uri);
     }
 
     /**
@@ -134,17 +140,23 @@ public class ProblemMappers {
      * one warning line, no stack trace, since an outage produces one per request.
      */
     private Response databaseUnavailable(Throwable e, UriInfo uri) {
-        LOG.warnf("Database unavailable on %s (%s); answered 503", uri == null ? "?" : uri.getPath(),
-                e.getClass().getSimpleName());
-        return Response.fromResponse(respond(Problem.of(503, "database-unavailable", "Service unavailable",
-                        "the database is unavailable; nothing was changed, retry shortly"), uri))
+        LOG.warnf(
+                "Database unavailable on %s (%s); answered 503",
+                uri == null ? "?" : uri.getPath(), e.getClass().getSimpleName());
+        return Response.fromResponse(respond(
+                        Problem.of(
+                                503,
+                                "database-unavailable",
+                                "Service unavailable",
+                                "the database is unavailable; nothing was changed, retry shortly"),
+                        uri))
                 .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
                 .build();
     }
 
     private Response unauthenticated(UriInfo uri) {
-        return Response.fromResponse(respond(Problem.of(401, "unauthenticated", "Unauthorized",
-                        "a valid bearer token is required"), uri))
+        return Response.fromResponse(respond(
+                        Problem.of(401, "unauthenticated", "Unauthorized", "a valid bearer token is required"), uri))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }

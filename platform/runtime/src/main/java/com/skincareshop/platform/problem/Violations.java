@@ -1,8 +1,5 @@
 package com.skincareshop.platform.problem;
 
-import java.util.Collection;
-import com.skincareshop.contracts.validation.Violation;
-import com.skincareshop.contracts.validation.ViolationList;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -11,13 +8,15 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.skincareshop.contracts.validation.Violation;
+import com.skincareshop.contracts.validation.ViolationList;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -32,8 +31,7 @@ public final class Violations {
     /** A document past the JSON reader's limits (StrictJson): nesting depth, number or string length. */
     static final String BEYOND_READER_LIMITS = "nests deeper, or holds a longer number or string, than this API reads";
 
-    private Violations() {
-    }
+    private Violations() {}
 
     /**
      * Sorted by field so that the answer to the same bad input is always the same; the first
@@ -70,14 +68,16 @@ public final class Violations {
         StringBuilder field = new StringBuilder();
         for (int i = 0; i < nodes.size(); i++) {
             Path.Node node = nodes.get(i);
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
+            if (node.getKind() == ElementKind.METHOD
+                    || node.getKind() == ElementKind.CONSTRUCTOR
                     || node.getKind() == ElementKind.RETURN_VALUE) {
                 continue;
             }
             if (node.getKind() == ElementKind.PARAMETER && i + 1 < nodes.size()) {
                 continue;
             }
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT && node.getName() != null
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT
+                    && node.getName() != null
                     && node.getName().startsWith("<")) {
                 appendIndex(field, node);
                 continue;
@@ -105,7 +105,8 @@ public final class Violations {
     public static Violation of(JsonProcessingException e) {
         if (e instanceof StreamReadException readException) {
             var location = readException.getLocation();
-            String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+            String where =
+                    location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
             return new Violation(BODY, "malformed JSON" + where);
         }
         if (e instanceof JsonMappingException mapping) {
@@ -148,20 +149,27 @@ public final class Violations {
         if (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof BigDecimal) {
             return e.getOriginalMessage(); // a number refused for its size (StrictJson), not for its type
         }
-        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+        if (e instanceof InvalidFormatException invalid
+                && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
-            return "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "));
+            return "must be one of "
+                    + Arrays.stream(invalid.getTargetType().getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         }
         if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             Class<?> target = mismatched.getTargetType();
             if (target.isEnum()) {
-                return "must be one of " + Arrays.stream(target.getEnumConstants())
-                        .map(Object::toString).collect(Collectors.joining(", "));
+                return "must be one of "
+                        + Arrays.stream(target.getEnumConstants())
+                                .map(Object::toString)
+                                .collect(Collectors.joining(", "));
             }
             return "must be " + describe(target);
         }
-        if (e instanceof ValueInstantiationException && e.getCause() != null && e.getCause().getMessage() != null) {
+        if (e instanceof ValueInstantiationException
+                && e.getCause() != null
+                && e.getCause().getMessage() != null) {
             return e.getCause().getMessage();
         }
         return "has the wrong type";

@@ -4,9 +4,8 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.util.Arrays;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who may touch a customer's data: the customer themself (role {@code customer}, token subject = customerId)

@@ -1,14 +1,13 @@
 package com.skincareshop.platform.http;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class LimitedBodyTest {
 
@@ -41,7 +40,8 @@ class LimitedBodyTest {
         AtomicInteger abandoned = new AtomicInteger();
         LimitedBody body = new LimitedBody(source, 1000, abandoned::incrementAndGet);
 
-        assertThatThrownBy(() -> body.readAllBytes()).isInstanceOf(BodyTooLargeException.class)
+        assertThatThrownBy(() -> body.readAllBytes())
+                .isInstanceOf(BodyTooLargeException.class)
                 .satisfies(e -> assertThat(((BodyTooLargeException) e).limit()).isEqualTo(1000));
         assertThat(source.taken).isEqualTo(1001);
         assertThatThrownBy(() -> body.read(new byte[10], 0, 10)).isInstanceOf(BodyTooLargeException.class);

@@ -1,6 +1,12 @@
 package com.skincareshop.platform.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.skincareshop.platform.testing.KafkaBroker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -8,13 +14,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Provisioning against a real broker: topics created as configured, and a split compacted topic refused. */
 class TopicProvisionerTest {
@@ -67,7 +66,9 @@ class TopicProvisionerTest {
     private static void create(String topic, int partitions, String cleanupPolicy) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy)))).all().get();
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy))))
+                    .all()
+                    .get();
         }
     }
 
@@ -84,8 +85,10 @@ class TopicProvisionerTest {
         create(topic, 2, TopicConfig.CLEANUP_POLICY_COMPACT);
         TopicProvisioner provisioner = provision(topics(topic, 3, true));
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(30))
-                    .until(() -> provisioner.lastError() != null && provisioner.lastError().contains("2 partitions"));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> provisioner.lastError() != null
+                            && provisioner.lastError().contains("2 partitions"));
             Thread.sleep(1_500); // it does not retry its way to ready
             assertThat(provisioner.ready()).isFalse();
             assertThat(provisioner.lastError()).contains(topic).contains("configuration says 3");
@@ -113,7 +116,12 @@ class TopicProvisionerTest {
         try {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(provisioner::ready);
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-                assertThat(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()).hasSize(3);
+                assertThat(admin.describeTopics(List.of(topic))
+                                .allTopicNames()
+                                .get()
+                                .get(topic)
+                                .partitions())
+                        .hasSize(3);
             }
         } finally {
             provisioner.stop(null);

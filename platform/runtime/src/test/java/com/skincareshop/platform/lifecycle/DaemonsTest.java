@@ -1,6 +1,6 @@
 package com.skincareshop.platform.lifecycle;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,14 +8,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Real threads started by {@link Daemons}, as the services' loops are, seen through the shared registry. */
 class DaemonsTest {
 
     private static Optional<Heartbeats.Status> status(String name) {
-        return Heartbeats.shared().statuses().stream().filter(s -> s.name().equals(name)).findFirst();
+        return Heartbeats.shared().statuses().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst();
     }
 
     private static void awaitStatus(String name, Predicate<Optional<Heartbeats.Status>> condition) {
@@ -30,11 +31,12 @@ class DaemonsTest {
     void anErrorEscapingTheLoopIsRecordedAsItsDeath() throws InterruptedException {
         String name = "doomed-" + UUID.randomUUID();
         Daemons.start(name, () -> {
-            throw new StackOverflowError();
-        }).join(10_000);
+                    throw new StackOverflowError();
+                })
+                .join(10_000);
 
         assertThat(status(name)).contains(new Heartbeats.Status(name, false, "dead: java.lang.StackOverflowError"));
-        Daemons.start(name, () -> { }).join(10_000); // restarted, it ends normally: forgotten
+        Daemons.start(name, () -> {}).join(10_000); // restarted, it ends normally: forgotten
         assertThat(status(name)).isEmpty();
     }
 

@@ -1,12 +1,11 @@
 package com.skincareshop.platform.lifecycle;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The registry's bounds, on a clock the test moves. */
 class HeartbeatsTest {
@@ -19,7 +18,9 @@ class HeartbeatsTest {
     }
 
     private Heartbeats.Status status(String name) {
-        return heartbeats.statuses().stream().filter(s -> s.name().equals(name)).findFirst()
+        return heartbeats.statuses().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(name + " is not registered"));
     }
 
@@ -38,9 +39,12 @@ class HeartbeatsTest {
     void silenceLongerThanTheBoundIsReportedAndEndsWithTheNextBeat() {
         Heartbeats.Loop loop = heartbeats.register("relay", Duration.ofSeconds(10));
         advance(Duration.ofSeconds(10));
-        assertThat(status("relay").alive()).as("exactly the bound is not longer than it").isTrue();
+        assertThat(status("relay").alive())
+                .as("exactly the bound is not longer than it")
+                .isTrue();
         advance(Duration.ofMillis(1));
-        assertThat(status("relay")).isEqualTo(new Heartbeats.Status("relay", false, "silent for 10.0 s (bound 10.0 s)"));
+        assertThat(status("relay"))
+                .isEqualTo(new Heartbeats.Status("relay", false, "silent for 10.0 s (bound 10.0 s)"));
 
         loop.beat();
         assertThat(status("relay").alive()).isTrue();
@@ -108,7 +112,8 @@ class HeartbeatsTest {
         heartbeats.register("outbox-relay", Duration.ofMinutes(5));
         heartbeats.register("profile-consumer-0", null);
 
-        assertThat(heartbeats.statuses()).extracting(Heartbeats.Status::name)
+        assertThat(heartbeats.statuses())
+                .extracting(Heartbeats.Status::name)
                 .containsExactly("outbox-relay", "profile-consumer-0", "profile-consumer-1");
     }
 

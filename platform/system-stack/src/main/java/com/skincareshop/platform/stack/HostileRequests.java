@@ -1,18 +1,15 @@
 package com.skincareshop.platform.stack;
 
-import io.smallrye.jwt.build.Jwt;
-import java.math.BigDecimal;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.StreamedBodies;
-
+import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,15 +49,37 @@ import java.util.function.Supplier;
  */
 public final class HostileRequests {
 
-    static final List<String> INJECTIONS = List.of("' OR '1'='1", "'; DROP TABLE product; --", "<script>alert(1)</script>",
-            "\"><img src=x onerror=alert(1)>", "${jndi:ldap://127.0.0.1/a}", "../../../../etc/passwd", "%00", "\u0000",
-            "\u202Eevil", "{{7*7}}", "' UNION SELECT * FROM pg_user --", "\\\\x00", "A".repeat(5000));
+    static final List<String> INJECTIONS = List.of(
+            "' OR '1'='1",
+            "'; DROP TABLE product; --",
+            "<script>alert(1)</script>",
+            "\"><img src=x onerror=alert(1)>",
+            "${jndi:ldap://127.0.0.1/a}",
+            "../../../../etc/passwd",
+            "%00",
+            "\u0000",
+            "\u202Eevil",
+            "{{7*7}}",
+            "' UNION SELECT * FROM pg_user --",
+            "\\\\x00",
+            "A".repeat(5000));
     /** Numbers no field accepts: beyond a double, beyond any sensible scale, not JSON numbers at all, too long. */
-    static final List<String> ABSURD_NUMBERS = List.of("1e400", "-1e400", "1e-10000000", "1E+2147483647", "1e999999999",
-            "NaN", "Infinity", "-Infinity", "9".repeat(1_000), "0.".concat("0".repeat(500)).concat("1"));
+    static final List<String> ABSURD_NUMBERS = List.of(
+            "1e400",
+            "-1e400",
+            "1e-10000000",
+            "1E+2147483647",
+            "1e999999999",
+            "NaN",
+            "Infinity",
+            "-Infinity",
+            "9".repeat(1_000),
+            "0.".concat("0".repeat(500)).concat("1"));
+
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
     /** The services' limits (skincare.http.body-limit.*) and how much more of a refused body they drain. */
     static final long ANSWERS_LIMIT = 16 << 10;
+
     static final long PRODUCT_LIMIT = 64 << 10;
     static final long IMPORT_LIMIT = 16 << 20;
     static final long DRAIN = 1 << 20;
@@ -66,6 +87,7 @@ public final class HostileRequests {
     static final long ENDLESS = 8L << 30;
     /** Stands for a number no JSON writer writes; {@link #raw} puts the number in its place. */
     private static final String RAW = "@number@";
+
     static final int MAX_PROBLEM_BYTES = 16 * 1024;
     static final long MAX_RSS_GROWTH_MIB = 100;
 
@@ -105,23 +127,33 @@ public final class HostileRequests {
         }
     }
 
-    public record Outcome(int requests, int serverErrors, int notProblemJson, List<String> failures, Map<Integer, Integer> byStatus,
-                          boolean dataUnchanged, Map<String, Tally> byService, Map<String, long[]> rssMib) {
+    public record Outcome(
+            int requests,
+            int serverErrors,
+            int notProblemJson,
+            List<String> failures,
+            Map<Integer, Integer> byStatus,
+            boolean dataUnchanged,
+            Map<String, Tally> byService,
+            Map<String, long[]> rssMib) {
         public boolean passed() {
             return serverErrors == 0 && notProblemJson == 0 && dataUnchanged && failures.isEmpty();
         }
     }
 
     /** {@code mayClose}: sent so far past the limit that the service may close the connection before the client reads. */
-    private record Probe(String service, String description, HttpRequest request, boolean chunked, boolean mayClose) {
-    }
+    private record Probe(String service, String description, HttpRequest request, boolean chunked, boolean mayClose) {}
 
     private final ObjectMapper json = new ObjectMapper();
     /** Upgrades to HTTP/2 where the service offers it (h2c), as the corpus always ran. */
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** For chunked bodies: chunked transfer encoding is HTTP/1.1's. */
-    private final HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http11 = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
     private final String catalog;
     private final String profiles;
     private final String recommendations;
@@ -130,7 +162,8 @@ public final class HostileRequests {
     private final Map<String, Long> servicePids;
 
     /** {@code servicePids}: the processes whose resident memory is watched, by service name (none: not watched). */
-    public HostileRequests(String catalog, String profiles, String recommendations, long seed, Map<String, Long> servicePids) {
+    public HostileRequests(
+            String catalog, String profiles, String recommendations, long seed, Map<String, Long> servicePids) {
         this.catalog = catalog;
         this.profiles = profiles;
         this.recommendations = recommendations;
@@ -165,7 +198,8 @@ public final class HostileRequests {
                 long start = System.nanoTime();
                 HttpResponse<String> response;
                 try {
-                    response = (probe.chunked() ? http11 : http).send(probe.request(), HttpResponse.BodyHandlers.ofString());
+                    response = (probe.chunked() ? http11 : http)
+                            .send(probe.request(), HttpResponse.BodyHandlers.ofString());
                 } catch (IOException e) {
                     long millis = (System.nanoTime() - start) / 1_000_000;
                     tally.requests++;
@@ -188,9 +222,11 @@ public final class HostileRequests {
                     failures.add(status + " " + probe.service() + ": " + probe.description());
                 } else if (status >= 400 && !type.startsWith("application/problem+json")) {
                     notProblem++;
-                    failures.add(status + " not problem+json (" + type + ") " + probe.service() + ": " + probe.description());
+                    failures.add(status + " not problem+json (" + type + ") " + probe.service() + ": "
+                            + probe.description());
                 } else if (status >= 400 && bytes > MAX_PROBLEM_BYTES) {
-                    failures.add(status + " with a problem of " + bytes + " bytes " + probe.service() + ": " + probe.description());
+                    failures.add(status + " with a problem of " + bytes + " bytes " + probe.service() + ": "
+                            + probe.description());
                 }
                 if (millis > ANSWER_WITHIN.toMillis()) {
                     failures.add("answered in " + millis + " ms " + probe.service() + ": " + probe.description());
@@ -201,7 +237,8 @@ public final class HostileRequests {
             if (!unchanged) {
                 failures.add("stored data changed");
             }
-            return new Outcome(sent, serverErrors, notProblem, failures, byStatus, unchanged, byService, memory.startAndMax());
+            return new Outcome(
+                    sent, serverErrors, notProblem, failures, byStatus, unchanged, byService, memory.startAndMax());
         }
     }
 
@@ -216,21 +253,23 @@ public final class HostileRequests {
             this.pids = pids;
             pids.forEach((service, pid) -> {
                 long now = rssMib(pid);
-                startAndMax.put(service, new long[]{now, now});
+                startAndMax.put(service, new long[] {now, now});
             });
-            sampler = new Thread(() -> {
-                while (running) {
-                    pids.forEach((service, pid) -> {
-                        long[] values = startAndMax.get(service);
-                        values[1] = Math.max(values[1], rssMib(pid));
-                    });
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "rss-sampler");
+            sampler = new Thread(
+                    () -> {
+                        while (running) {
+                            pids.forEach((service, pid) -> {
+                                long[] values = startAndMax.get(service);
+                                values[1] = Math.max(values[1], rssMib(pid));
+                            });
+                            try {
+                                Thread.sleep(100);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "rss-sampler");
             sampler.setDaemon(true);
             sampler.start();
         }
@@ -247,7 +286,9 @@ public final class HostileRequests {
 
         Map<String, long[]> startAndMax() {
             Map<String, long[]> copy = new LinkedHashMap<>();
-            pids.keySet().forEach(service -> copy.put(service, startAndMax.get(service).clone()));
+            pids.keySet()
+                    .forEach(service ->
+                            copy.put(service, startAndMax.get(service).clone()));
             return copy;
         }
 
@@ -276,50 +317,157 @@ public final class HostileRequests {
     private Probe catalogProbe(int i) throws Exception {
         String sku = "HOSTILE-" + i;
         return switch (i % 16) {
-            case 0 -> put("catalog", catalog + "/api/products/" + sku, "truncated product", merchandiser(), truncate(product()));
-            case 1 -> put("catalog", catalog + "/api/products/" + sku, "product with a wrong type", merchandiser(),
-                    withField(product(), pick("category", "timeOfDay", "format", "size", "price", "ingredients", "skinTypes"),
-                            wrongValue()));
-            case 2 -> put("catalog", catalog + "/api/products/" + sku, "product with an injected code", merchandiser(),
-                    withField(product(), pick("category", "timeOfDay", "format"), injection()));
-            case 3 -> put("catalog", catalog + "/api/products/" + encode(injection()), "injected sku", merchandiser(), product().toString());
-            case 4 -> put("catalog", catalog + "/api/products/" + sku, "control characters in a name", merchandiser(),
-                    withField(product(), "brand", "Lumen\u0000" + injection()));
-            case 5 -> put("catalog", catalog + "/api/products/" + sku, "no or bad token", badToken(i), product().toString());
-            case 6 -> get("catalog", catalog + "/api/products?" + pick("category", "concern", "skinType", "status", "size", "page")
-                    + "=" + encode(injection()), "injected query parameter", null);
-            case 7 -> send("catalog", "PUT", catalog + "/api/products/" + sku, "wrong content type", merchandiser(),
-                    pick("text/plain", "application/xml", "application/x-www-form-urlencoded"), product().toString());
-            case 8 -> send("catalog", "POST", catalog + "/api/products/import", "import without lines or as XML", merchandiser(),
-                    pick("application/x-ndjson", "application/xml"), pick("", "\n\n", "<products/>"));
-            case 9 -> put("catalog", catalog + "/api/products/" + sku, "huge or deeply nested body", merchandiser(), monster());
-            case 10 -> chunked("catalog", "PUT", catalog + "/api/products/" + sku, "chunked product past the limit",
-                    merchandiser(), "application/json", "{\"category\":\"SERUM\",\"ingredients\":[{\"inci\":\"Aqua\"}",
-                    ",{\"inci\":\"Aqua\"}", pick(100_000L, 900_000L, ENDLESS), "]}", PRODUCT_LIMIT);
-            case 11 -> chunked("catalog", "POST", catalog + "/api/products/import", "chunked import past the limit",
-                    merchandiser(), "application/x-ndjson", "", withField(product(), "sku", "HOSTILE-IMPORT") + "\n",
-                    pick(IMPORT_LIMIT + (2L << 20), ENDLESS), "", IMPORT_LIMIT);
-            case 12 -> put("catalog", catalog + "/api/products/" + sku, "10,000 levels of nesting", merchandiser(), pick(
-                    nested("[", "]", 10_000, ""), "{\"ingredients\":" + nested("[", "]", 10_000, "") + "}",
-                    "{\"names\":" + nested("{\"a\":", "}", 10_000, "1") + "}"));
-            case 13 -> put("catalog", catalog + "/api/products/" + sku, "an array of thousands", merchandiser(), pick(
-                    withField(product(), "ingredients", json.readTree(repeatedArray("{\"inci\":\"<x>\"}", 3_000))),
-                    withField(product(), "concerns", json.readTree(repeatedArray("1", 20_000))),
-                    withField(product(), "skinTypes", json.readTree(repeatedArray("\"DRY\"", 30_000)))));
+            case 0 ->
+                put(
+                        "catalog",
+                        catalog + "/api/products/" + sku,
+                        "truncated product",
+                        merchandiser(),
+                        truncate(product()));
+            case 1 ->
+                put(
+                        "catalog",
+                        catalog + "/api/products/" + sku,
+                        "product with a wrong type",
+                        merchandiser(),
+                        withField(
+                                product(),
+                                pick("category", "timeOfDay", "format", "size", "price", "ingredients", "skinTypes"),
+                                wrongValue()));
+            case 2 ->
+                put(
+                        "catalog",
+                        catalog + "/api/products/" + sku,
+                        "product with an injected code",
+                        merchandiser(),
+                        withField(product(), pick("category", "timeOfDay", "format"), injection()));
+            case 3 ->
+                put(
+                        "catalog",
+                        catalog + "/api/products/" + encode(injection()),
+                        "injected sku",
+                        merchandiser(),
+                        product().toString());
+            case 4 ->
+                put(
+                        "catalog",
+                        catalog + "/api/products/" + sku,
+                        "control characters in a name",
+                        merchandiser(),
+                        withField(product(), "brand", "Lumen\u0000" + injection()));
+            case 5 ->
+                put(
+                        "catalog",
+                        catalog + "/api/products/" + sku,
+                        "no or bad token",
+                        badToken(i),
+                        product().toString());
+            case 6 ->
+                get(
+                        "catalog",
+                        catalog + "/api/products?" + pick("category", "concern", "skinType", "status", "size", "page")
+                                + "=" + encode(injection()),
+                        "injected query parameter",
+                        null);
+            case 7 ->
+                send(
+                        "catalog",
+                        "PUT",
+                        catalog + "/api/products/" + sku,
+                        "wrong content type",
+                        merchandiser(),
+                        pick("text/plain", "application/xml", "application/x-www-form-urlencoded"),
+                        product().toString());
+            case 8 ->
+                send(
+                        "catalog",
+                        "POST",
+                        catalog + "/api/products/import",
+                        "import without lines or as XML",
+                        merchandiser(),
+                        pick("application/x-ndjson", "application/xml"),
+                        pick("", "\n\n", "<products/>"));
+            case 9 ->
+                put(
+                        "catalog",
+                        catalog + "/api/products/" + sku,
+                        "huge or deeply nested body",
+                        merchandiser(),
+                        monster());
+            case 10 ->
+                chunked(
+                        "catalog",
+                        "PUT",
+                        catalog + "/api/products/" + sku,
+                        "chunked product past the limit",
+                        merchandiser(),
+                        "application/json",
+                        "{\"category\":\"SERUM\",\"ingredients\":[{\"inci\":\"Aqua\"}",
+                        ",{\"inci\":\"Aqua\"}",
+                        pick(100_000L, 900_000L, ENDLESS),
+                        "]}",
+                        PRODUCT_LIMIT);
+            case 11 ->
+                chunked(
+                        "catalog",
+                        "POST",
+                        catalog + "/api/products/import",
+                        "chunked import past the limit",
+                        merchandiser(),
+                        "application/x-ndjson",
+                        "",
+                        withField(product(), "sku", "HOSTILE-IMPORT") + "\n",
+                        pick(IMPORT_LIMIT + (2L << 20), ENDLESS),
+                        "",
+                        IMPORT_LIMIT);
+            case 12 ->
+                put(
+                        "catalog",
+                        catalog + "/api/products/" + sku,
+                        "10,000 levels of nesting",
+                        merchandiser(),
+                        pick(
+                                nested("[", "]", 10_000, ""),
+                                "{\"ingredients\":" + nested("[", "]", 10_000, "") + "}",
+                                "{\"names\":" + nested("{\"a\":", "}", 10_000, "1") + "}"));
+            case 13 ->
+                put(
+                        "catalog",
+                        catalog + "/api/products/" + sku,
+                        "an array of thousands",
+                        merchandiser(),
+                        pick(
+                                withField(
+                                        product(),
+                                        "ingredients",
+                                        json.readTree(repeatedArray("{\"inci\":\"<x>\"}", 3_000))),
+                                withField(product(), "concerns", json.readTree(repeatedArray("1", 20_000))),
+                                withField(product(), "skinTypes", json.readTree(repeatedArray("\"DRY\"", 30_000)))));
             case 14 -> {
                 ObjectNode product = product();
                 String field = pick("ingredients[1].percent", "price.amount", "size.amount", "stock", "spf");
                 switch (field) {
-                    case "ingredients[1].percent" -> ((ObjectNode) product.get("ingredients").get(1)).put("percent", RAW);
-                    case "price.amount", "size.amount" -> ((ObjectNode) product.get(field.split("\\.")[0])).put("amount", RAW);
+                    case "ingredients[1].percent" ->
+                        ((ObjectNode) product.get("ingredients").get(1)).put("percent", RAW);
+                    case "price.amount", "size.amount" ->
+                        ((ObjectNode) product.get(field.split("\\.")[0])).put("amount", RAW);
                     default -> product.put(field, RAW);
                 }
                 String number = pick(ABSURD_NUMBERS.toArray(String[]::new));
-                yield put("catalog", catalog + "/api/products/" + sku, field + " = " + abbreviate(number), merchandiser(),
+                yield put(
+                        "catalog",
+                        catalog + "/api/products/" + sku,
+                        field + " = " + abbreviate(number),
+                        merchandiser(),
                         raw(product, number));
             }
-            default -> put("catalog", catalog + "/api/products/" + sku, "a key given twice", merchandiser(),
-                    "{\"brand\":\"Twice\"," + product().toString().substring(1));
+            default ->
+                put(
+                        "catalog",
+                        catalog + "/api/products/" + sku,
+                        "a key given twice",
+                        merchandiser(),
+                        "{\"brand\":\"Twice\"," + product().toString().substring(1));
         };
     }
 
@@ -328,44 +476,125 @@ public final class HostileRequests {
     private Probe profileProbe(int i) throws Exception {
         String customer = "c-hostile-" + i;
         return switch (i % 13) {
-            case 0 -> put("profile", profiles + "/api/profiles/" + customer, "truncated answers", DevTokens.customer(customer),
-                    truncate(profileBody()));
-            case 1 -> put("profile", profiles + "/api/profiles/" + customer, "an answer with a wrong type", DevTokens.customer(customer),
-                    withAnswer(pick("skinType", "ageBand", "concerns", "areas", "budget"), wrongValue()).toString());
-            case 2 -> put("profile", profiles + "/api/profiles/" + customer, "an injected answer", DevTokens.customer(customer),
-                    withAnswer(pick("skinType", "ageBand", "avoidIngredients"), pickInjectionShape()).toString());
-            case 3 -> put("profile", profiles + "/api/profiles/" + encode(injection()), "injected customer id", DevTokens.storefront(),
-                    profileBody().toString());
-            case 4 -> put("profile", profiles + "/api/profiles/" + customer, "another customer's token",
-                    DevTokens.customer("c-someone-else"), profileBody().toString());
-            case 5 -> put("profile", profiles + "/api/profiles/" + customer, "no or bad token", badToken(i), profileBody().toString());
-            case 6 -> send("profile", pick("GET", "DELETE"), profiles + "/api/profiles/" + customer, "read or erase without the right",
-                    pick(DevTokens.merchandiser(), forgedToken, "garbage"), null, null);
-            case 7 -> put("profile", profiles + "/api/profiles/" + customer, "huge or deeply nested body",
-                    DevTokens.customer(customer), monster());
-            case 8 -> chunked("profile", "PUT", profiles + "/api/profiles/" + customer, "chunked answers past the limit",
-                    DevTokens.customer(customer), "application/json", "{\"questionnaireVersion\":1,\"answers\":{\"concerns\":[1",
-                    ",1", pick(100_000L, 900_000L, ENDLESS), "]}}", ANSWERS_LIMIT);
-            case 9 -> put("profile", profiles + "/api/profiles/" + customer, "deep nesting", DevTokens.customer(customer),
-                    "{\"questionnaireVersion\":1,\"answers\":" + nested("[", "]", pick(5_000, 10_000), "") + "}");
-            case 10 -> put("profile", profiles + "/api/profiles/" + customer, "an answer of thousands",
-                    DevTokens.customer(customer), withAnswer(pick("concerns", "avoidIngredients", "areas"),
-                            json.readTree(repeatedArray(pick("1", "\"x\"", "\"FACE\""), pick(3_000, 6_000, 100_000)))).toString());
+            case 0 ->
+                put(
+                        "profile",
+                        profiles + "/api/profiles/" + customer,
+                        "truncated answers",
+                        DevTokens.customer(customer),
+                        truncate(profileBody()));
+            case 1 ->
+                put(
+                        "profile",
+                        profiles + "/api/profiles/" + customer,
+                        "an answer with a wrong type",
+                        DevTokens.customer(customer),
+                        withAnswer(pick("skinType", "ageBand", "concerns", "areas", "budget"), wrongValue())
+                                .toString());
+            case 2 ->
+                put(
+                        "profile",
+                        profiles + "/api/profiles/" + customer,
+                        "an injected answer",
+                        DevTokens.customer(customer),
+                        withAnswer(pick("skinType", "ageBand", "avoidIngredients"), pickInjectionShape())
+                                .toString());
+            case 3 ->
+                put(
+                        "profile",
+                        profiles + "/api/profiles/" + encode(injection()),
+                        "injected customer id",
+                        DevTokens.storefront(),
+                        profileBody().toString());
+            case 4 ->
+                put(
+                        "profile",
+                        profiles + "/api/profiles/" + customer,
+                        "another customer's token",
+                        DevTokens.customer("c-someone-else"),
+                        profileBody().toString());
+            case 5 ->
+                put(
+                        "profile",
+                        profiles + "/api/profiles/" + customer,
+                        "no or bad token",
+                        badToken(i),
+                        profileBody().toString());
+            case 6 ->
+                send(
+                        "profile",
+                        pick("GET", "DELETE"),
+                        profiles + "/api/profiles/" + customer,
+                        "read or erase without the right",
+                        pick(DevTokens.merchandiser(), forgedToken, "garbage"),
+                        null,
+                        null);
+            case 7 ->
+                put(
+                        "profile",
+                        profiles + "/api/profiles/" + customer,
+                        "huge or deeply nested body",
+                        DevTokens.customer(customer),
+                        monster());
+            case 8 ->
+                chunked(
+                        "profile",
+                        "PUT",
+                        profiles + "/api/profiles/" + customer,
+                        "chunked answers past the limit",
+                        DevTokens.customer(customer),
+                        "application/json",
+                        "{\"questionnaireVersion\":1,\"answers\":{\"concerns\":[1",
+                        ",1",
+                        pick(100_000L, 900_000L, ENDLESS),
+                        "]}}",
+                        ANSWERS_LIMIT);
+            case 9 ->
+                put(
+                        "profile",
+                        profiles + "/api/profiles/" + customer,
+                        "deep nesting",
+                        DevTokens.customer(customer),
+                        "{\"questionnaireVersion\":1,\"answers\":" + nested("[", "]", pick(5_000, 10_000), "") + "}");
+            case 10 ->
+                put(
+                        "profile",
+                        profiles + "/api/profiles/" + customer,
+                        "an answer of thousands",
+                        DevTokens.customer(customer),
+                        withAnswer(
+                                        pick("concerns", "avoidIngredients", "areas"),
+                                        json.readTree(repeatedArray(
+                                                pick("1", "\"x\"", "\"FACE\""), pick(3_000, 6_000, 100_000))))
+                                .toString());
             case 11 -> {
                 ObjectNode body = profileBody();
                 String field = pick("answers.sunExposureHours", "answers.budget.amount", "questionnaireVersion");
                 switch (field) {
                     case "answers.sunExposureHours" -> ((ObjectNode) body.get("answers")).put("sunExposureHours", RAW);
-                    case "answers.budget.amount" -> ((ObjectNode) body.get("answers").get("budget")).put("amount", RAW);
+                    case "answers.budget.amount" ->
+                        ((ObjectNode) body.get("answers").get("budget")).put("amount", RAW);
                     default -> body.put(field, RAW);
                 }
                 String number = pick(ABSURD_NUMBERS.toArray(String[]::new));
-                yield put("profile", profiles + "/api/profiles/" + customer, field + " = " + abbreviate(number),
-                        DevTokens.customer(customer), raw(body, number));
+                yield put(
+                        "profile",
+                        profiles + "/api/profiles/" + customer,
+                        field + " = " + abbreviate(number),
+                        DevTokens.customer(customer),
+                        raw(body, number));
             }
-            default -> put("profile", profiles + "/api/profiles/" + customer, "a key given twice", DevTokens.customer(customer),
-                    pick(profileBody().toString().replace("\"skinType\":\"OILY\"", "\"skinType\":\"OILY\",\"skinType\":\"DRY\""),
-                            "{\"answers\":{}," + profileBody().toString().substring(1)));
+            default ->
+                put(
+                        "profile",
+                        profiles + "/api/profiles/" + customer,
+                        "a key given twice",
+                        DevTokens.customer(customer),
+                        pick(
+                                profileBody()
+                                        .toString()
+                                        .replace("\"skinType\":\"OILY\"", "\"skinType\":\"OILY\",\"skinType\":\"DRY\""),
+                                "{\"answers\":{}," + profileBody().toString().substring(1)));
         };
     }
 
@@ -374,36 +603,100 @@ public final class HostileRequests {
     private Probe recommendationProbe(int i) throws Exception {
         String preview = recommendations + "/api/recommendations/preview";
         return switch (i % 11) {
-            case 0 -> post("recommendation", recommendations + "/api/recommendations/preview", "truncated preview",
-                    DevTokens.storefront(), truncate((ObjectNode) json.createObjectNode().set("answers", answers())));
-            case 1 -> post("recommendation", recommendations + "/api/recommendations/preview", "preview with a wrong answer",
-                    DevTokens.storefront(), "{\"answers\":" + withAnswer(pick("skinType", "concerns", "budget"),
-                            wrongValue()).get("answers") + "}");
-            case 2 -> get("recommendation", recommendations + "/api/recommendations/" + encode(injection()), "injected customer id",
-                    DevTokens.storefront());
-            case 3 -> get("recommendation", recommendations + "/api/recommendations/c-hostile-" + i, "no, bad or someone else's token",
-                    pick(DevTokens.customer("c-someone-else"), forgedToken, DevTokens.expiredMerchandiser(), "garbage"));
-            case 4 -> post("recommendation", recommendations + "/api/recommendations/preview", "preview as a customer",
-                    DevTokens.customer("c-hostile"), "{\"answers\":" + answers() + "}");
+            case 0 ->
+                post(
+                        "recommendation",
+                        recommendations + "/api/recommendations/preview",
+                        "truncated preview",
+                        DevTokens.storefront(),
+                        truncate((ObjectNode) json.createObjectNode().set("answers", answers())));
+            case 1 ->
+                post(
+                        "recommendation",
+                        recommendations + "/api/recommendations/preview",
+                        "preview with a wrong answer",
+                        DevTokens.storefront(),
+                        "{\"answers\":"
+                                + withAnswer(pick("skinType", "concerns", "budget"), wrongValue())
+                                        .get("answers") + "}");
+            case 2 ->
+                get(
+                        "recommendation",
+                        recommendations + "/api/recommendations/" + encode(injection()),
+                        "injected customer id",
+                        DevTokens.storefront());
+            case 3 ->
+                get(
+                        "recommendation",
+                        recommendations + "/api/recommendations/c-hostile-" + i,
+                        "no, bad or someone else's token",
+                        pick(
+                                DevTokens.customer("c-someone-else"),
+                                forgedToken,
+                                DevTokens.expiredMerchandiser(),
+                                "garbage"));
+            case 4 ->
+                post(
+                        "recommendation",
+                        recommendations + "/api/recommendations/preview",
+                        "preview as a customer",
+                        DevTokens.customer("c-hostile"),
+                        "{\"answers\":" + answers() + "}");
             case 5 -> post("recommendation", preview, "huge or deeply nested body", DevTokens.storefront(), monster());
-            case 6 -> chunked("recommendation", "POST", preview, "chunked preview past the limit", DevTokens.storefront(),
-                    "application/json", "{\"answers\":{\"concerns\":[1", ",1", pick(100_000L, 900_000L, ENDLESS), "]}}",
-                    ANSWERS_LIMIT);
-            case 7 -> post("recommendation", preview, "deep nesting", DevTokens.storefront(),
-                    "{\"answers\":" + nested("{\"a\":", "}", pick(2_000, 5_000), "1") + "}");
-            case 8 -> post("recommendation", preview, "an answer of thousands", DevTokens.storefront(),
-                    "{\"answers\":" + withAnswer(pick("concerns", "avoidIngredients"),
-                            json.readTree(repeatedArray("1", pick(6_000, 100_000)))).get("answers") + "}");
+            case 6 ->
+                chunked(
+                        "recommendation",
+                        "POST",
+                        preview,
+                        "chunked preview past the limit",
+                        DevTokens.storefront(),
+                        "application/json",
+                        "{\"answers\":{\"concerns\":[1",
+                        ",1",
+                        pick(100_000L, 900_000L, ENDLESS),
+                        "]}}",
+                        ANSWERS_LIMIT);
+            case 7 ->
+                post(
+                        "recommendation",
+                        preview,
+                        "deep nesting",
+                        DevTokens.storefront(),
+                        "{\"answers\":" + nested("{\"a\":", "}", pick(2_000, 5_000), "1") + "}");
+            case 8 ->
+                post(
+                        "recommendation",
+                        preview,
+                        "an answer of thousands",
+                        DevTokens.storefront(),
+                        "{\"answers\":"
+                                + withAnswer(
+                                                pick("concerns", "avoidIngredients"),
+                                                json.readTree(repeatedArray("1", pick(6_000, 100_000))))
+                                        .get("answers")
+                                + "}");
             case 9 -> {
                 ObjectNode body = json.createObjectNode().set("answers", answers());
                 ((ObjectNode) body.get("answers")).put("sunExposureHours", RAW);
                 String number = pick(ABSURD_NUMBERS.toArray(String[]::new));
-                yield post("recommendation", preview, "answers.sunExposureHours = " + abbreviate(number), DevTokens.storefront(),
+                yield post(
+                        "recommendation",
+                        preview,
+                        "answers.sunExposureHours = " + abbreviate(number),
+                        DevTokens.storefront(),
                         raw(body, number));
             }
-            default -> post("recommendation", preview, "a key given twice", DevTokens.storefront(),
-                    "{\"answers\":" + answers().toString().replace("\"areas\":[\"FACE\"]",
-                            "\"areas\":[\"FACE\"],\"areas\":[\"HANDS\"]") + "}");
+            default ->
+                post(
+                        "recommendation",
+                        preview,
+                        "a key given twice",
+                        DevTokens.storefront(),
+                        "{\"answers\":"
+                                + answers()
+                                        .toString()
+                                        .replace("\"areas\":[\"FACE\"]", "\"areas\":[\"FACE\"],\"areas\":[\"HANDS\"]")
+                                + "}");
         };
     }
 
@@ -526,8 +819,10 @@ public final class HostileRequests {
         try {
             var generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return Jwt.issuer(DevTokens.ISSUER).subject("attacker")
-                    .groups(Set.of("merchandiser", "storefront", "support")).expiresIn(Duration.ofHours(1))
+            return Jwt.issuer(DevTokens.ISSUER)
+                    .subject("attacker")
+                    .groups(Set.of("merchandiser", "storefront", "support"))
+                    .expiresIn(Duration.ofHours(1))
                     .sign(generator.generateKeyPair().getPrivate());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -548,34 +843,82 @@ public final class HostileRequests {
         return send(service, "GET", url, description, token, null, null);
     }
 
-    private Probe send(String service, String method, String url, String description, String token, String contentType,
-                       String body) {
-        return probe(service, method, url, description, token, contentType, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), false, false);
+    private Probe send(
+            String service,
+            String method,
+            String url,
+            String description,
+            String token,
+            String contentType,
+            String body) {
+        return probe(
+                service,
+                method,
+                url,
+                description,
+                token,
+                contentType,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8),
+                false,
+                false);
     }
 
     /**
      * A body of {@code length} bytes without a Content-Length, generated as it is sent, for an endpoint that reads at
      * most {@code limit}: past that and the 1 MiB the service drains, the connection may close before the answer is read.
      */
-    private Probe chunked(String service, String method, String url, String description, String token, String contentType,
-                          String head, String filler, long length, String tail, long limit) {
+    private Probe chunked(
+            String service,
+            String method,
+            String url,
+            String description,
+            String token,
+            String contentType,
+            String head,
+            String filler,
+            long length,
+            String tail,
+            long limit) {
         Supplier<InputStream> body = () -> StreamedBodies.repeated(head, filler, length, tail);
-        return probe(service, method, url, description + " (" + (length == ENDLESS ? "endless" : length + " bytes") + ")",
-                token, contentType, HttpRequest.BodyPublishers.ofInputStream(body), true, length > limit + DRAIN);
+        return probe(
+                service,
+                method,
+                url,
+                description + " (" + (length == ENDLESS ? "endless" : length + " bytes") + ")",
+                token,
+                contentType,
+                HttpRequest.BodyPublishers.ofInputStream(body),
+                true,
+                length > limit + DRAIN);
     }
 
-    private Probe probe(String service, String method, String url, String description, String token, String contentType,
-                        HttpRequest.BodyPublisher body, boolean chunked, boolean mayClose) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).method(method, body);
+    private Probe probe(
+            String service,
+            String method,
+            String url,
+            String description,
+            String token,
+            String contentType,
+            HttpRequest.BodyPublisher body,
+            boolean chunked,
+            boolean mayClose) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        return new Probe(service, method + " " + url.replaceAll("https?://[^/]+", "") + ": " + description, request.build(),
-                chunked, mayClose);
+        return new Probe(
+                service,
+                method + " " + url.replaceAll("https?://[^/]+", "") + ": " + description,
+                request.build(),
+                chunked,
+                mayClose);
     }
 
     private static String encode(String text) {
@@ -587,10 +930,16 @@ public final class HostileRequests {
         StringBuilder state = new StringBuilder();
         for (String status : List.of("ACTIVE", "DISCONTINUED")) {
             for (int page = 0; ; page++) {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(catalog + "/api/products?size=100&status="
-                        + status + "&page=" + page)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(
+                                        catalog + "/api/products?size=100&status=" + status + "&page=" + page))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 JsonNode items = json.readTree(response.body()).get("items");
-                items.forEach(item -> state.append(item.get("sku").asText()).append('@').append(item.get("version").asText()).append(' '));
+                items.forEach(item -> state.append(item.get("sku").asText())
+                        .append('@')
+                        .append(item.get("version").asText())
+                        .append(' '));
                 if (items.size() < 100) {
                     break;
                 }
@@ -598,9 +947,15 @@ public final class HostileRequests {
         }
         for (int i = 0; i < 10; i++) {
             String customer = "c-hostile-" + i;
-            state.append(customer).append('=').append(http.send(HttpRequest.newBuilder(URI.create(profiles + "/api/profiles/" + customer))
-                    .header("Authorization", "Bearer " + DevTokens.support()).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode()).append(' ');
+            state.append(customer)
+                    .append('=')
+                    .append(http.send(
+                                    HttpRequest.newBuilder(URI.create(profiles + "/api/profiles/" + customer))
+                                            .header("Authorization", "Bearer " + DevTokens.support())
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode())
+                    .append(' ');
         }
         return state.toString();
     }

@@ -1,11 +1,8 @@
 package com.skincareshop.platform.stack;
 
-import java.util.LinkedHashMap;
-import java.util.Optional;
 import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.LocalPostgres;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,8 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,14 +33,17 @@ public final class Stack implements AutoCloseable {
     }
 
     /** The services in start-up order; each database role is named after the service's domain. */
-    public static final List<String> SERVICE_NAMES = List.of("catalog-service", "profile-service", "recommendation-service");
+    public static final List<String> SERVICE_NAMES =
+            List.of("catalog-service", "profile-service", "recommendation-service");
 
     /** The three services on free ports, each on database {@code <databasePrefix><domain>} (e2e_catalog...). */
     public static List<Service> onFreePorts(String databasePrefix) {
-        return SERVICE_NAMES.stream().map(name -> {
-            String domain = name.replace("-service", "");
-            return new Service(name, KafkaBroker.freePort(), databasePrefix + domain, domain);
-        }).toList();
+        return SERVICE_NAMES.stream()
+                .map(name -> {
+                    String domain = name.replace("-service", "");
+                    return new Service(name, KafkaBroker.freePort(), databasePrefix + domain, domain);
+                })
+                .toList();
     }
 
     private final Path root;
@@ -127,21 +129,26 @@ public final class Stack implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: run ./mvnw package first");
         }
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar", jar.toString())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m",
+                        "-jar",
+                        jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service.name() + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        logs.resolve(service.name() + ".log").toFile()));
         builder.environment().putAll(environment);
-        builder.environment().putAll(Map.of(
-                "QUARKUS_HTTP_PORT", String.valueOf(service.port()),
-                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()),
-                "QUARKUS_DATASOURCE_USERNAME", service.role(),
-                "QUARKUS_DATASOURCE_PASSWORD", service.role(),
-                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                "SKINCARE_KAFKA_REPLICATION_FACTOR", "1", // one local broker
-                // the production profile with development keys: what runs here is what ships
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "dev-jwt/public-key.pem",
-                "JWT_ISSUER", DevTokens.ISSUER,
-                "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
+        builder.environment()
+                .putAll(Map.of(
+                        "QUARKUS_HTTP_PORT", String.valueOf(service.port()),
+                        "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()),
+                        "QUARKUS_DATASOURCE_USERNAME", service.role(),
+                        "QUARKUS_DATASOURCE_PASSWORD", service.role(),
+                        "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                        "SKINCARE_KAFKA_REPLICATION_FACTOR", "1", // one local broker
+                        // the production profile with development keys: what runs here is what ships
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "dev-jwt/public-key.pem",
+                        "JWT_ISSUER", DevTokens.ISSUER,
+                        "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
         return builder.start();
     }
 
@@ -152,8 +159,8 @@ public final class Stack implements AutoCloseable {
         for (Service service : services) {
             while (!ready(http, service)) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException(service.name() + " did not become ready; see "
-                            + logs.resolve(service.name() + ".log"));
+                    throw new IllegalStateException(
+                            service.name() + " did not become ready; see " + logs.resolve(service.name() + ".log"));
                 }
                 exitedService().ifPresent(name -> {
                     throw new IllegalStateException(name + " exited; see " + logs.resolve(name + ".log"));
@@ -186,8 +193,12 @@ public final class Stack implements AutoCloseable {
     /** One probe of {@code /q/health/ready}: false while the service is not listening or not ready. */
     public static boolean ready(HttpClient http, Service service) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(
+                                    HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

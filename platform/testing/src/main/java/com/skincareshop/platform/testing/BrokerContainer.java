@@ -5,13 +5,12 @@ import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.kafka.KafkaContainer;
-import org.testcontainers.utility.DockerImageName;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * {@link KafkaBroker}'s container form: {@link KafkaContainer} (KRaft, single node) configured like the broker JVM.
@@ -43,8 +42,9 @@ final class BrokerContainer {
                 .withEnv("KAFKA_HEAP_OPTS", "-Xms128m -Xmx512m")
                 .withEnv("KAFKA_OPTS", "-XX:TieredStopAtLevel=1")
                 .withLabels(Containers.labels())
-                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(
-                        new Ports(new PortBinding(Ports.Binding.bindPort(hostPort), ExposedPort.tcp(KAFKA_PORT)))));
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+                        .withPortBindings(new Ports(
+                                new PortBinding(Ports.Binding.bindPort(hostPort), ExposedPort.tcp(KAFKA_PORT)))));
     }
 
     String bootstrapServers() {
@@ -71,9 +71,15 @@ final class BrokerContainer {
             return;
         }
         String id = container.getContainerId();
-        ExecCreateCmdResponse exec = docker().execCreateCmd(id).withAttachStdout(true).withAttachStderr(true).withCmd("sh", "-c",
-                "for d in /proc/[0-9]*; do case \"$(tr '\\0' ' ' < $d/cmdline 2>/dev/null)\" in"
-                        + " *kafka.Kafka*) kill -TERM \"${d#/proc/}\";; esac; done").exec();
+        ExecCreateCmdResponse exec = docker().execCreateCmd(id)
+                .withAttachStdout(true)
+                .withAttachStderr(true)
+                .withCmd(
+                        "sh",
+                        "-c",
+                        "for d in /proc/[0-9]*; do case \"$(tr '\\0' ' ' < $d/cmdline 2>/dev/null)\" in"
+                                + " *kafka.Kafka*) kill -TERM \"${d#/proc/}\";; esac; done")
+                .exec();
         try {
             docker().execStartCmd(exec.getId()).start().awaitCompletion(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -93,7 +99,10 @@ final class BrokerContainer {
         if (!created) {
             return false;
         }
-        Boolean running = docker().inspectContainerCmd(container.getContainerId()).exec().getState().getRunning();
+        Boolean running = docker().inspectContainerCmd(container.getContainerId())
+                .exec()
+                .getState()
+                .getRunning();
         return Boolean.TRUE.equals(running);
     }
 

@@ -1,9 +1,8 @@
 package com.skincareshop.platform.testing;
 
+import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.DockerImageName;
-
-import java.util.Map;
 
 /**
  * Whether the tests get PostgreSQL and Kafka as containers (Testcontainers, through any Docker-compatible engine:
@@ -35,8 +34,7 @@ public final class Containers {
 
     private static volatile Boolean available;
 
-    private Containers() {
-    }
+    private Containers() {}
 
     /** True when containers are used; otherwise says so, loudly, once per JVM. */
     public static boolean available() {
@@ -77,7 +75,9 @@ public final class Containers {
 
     private static DockerImageName image(String name, String official) {
         DockerImageName image = DockerImageName.parse(name);
-        return image.isCompatibleWith(DockerImageName.parse(official)) ? image : image.asCompatibleSubstituteFor(official);
+        return image.isCompatibleWith(DockerImageName.parse(official))
+                ? image
+                : image.asCompatibleSubstituteFor(official);
     }
 
     private static boolean reachable() {

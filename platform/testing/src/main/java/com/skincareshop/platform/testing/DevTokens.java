@@ -1,13 +1,12 @@
 package com.skincareshop.platform.testing;
 
-import java.security.GeneralSecurityException;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -25,8 +24,7 @@ public final class DevTokens {
     public static final String ISSUER = "https://auth.skincareshop.example/dev";
     private static final PrivateKey DEV_KEY = loadKey("dev-jwt/private-key.pem");
 
-    private DevTokens() {
-    }
+    private DevTokens() {}
 
     public static String merchandiser() {
         return issue("merch-1", Set.of("merchandiser"), Duration.ofHours(1));
@@ -67,7 +65,8 @@ public final class DevTokens {
             String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
                     .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")
                     .replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {

@@ -1,7 +1,6 @@
 package com.skincareshop.platform.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,8 +26,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer temporary() {
         try {
             // throw-away data: durability buys nothing, and fsync costs seconds over a test suite
-            return new EmbeddedPostgresServer(EmbeddedPostgres.builder().setCleanDataDirectory(true)
-                    .setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off").start());
+            return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
+                    .setCleanDataDirectory(true)
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
         }
@@ -53,8 +55,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setErrorRedirector(toLog)
                     .start());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDirectory
-                    + " (see " + log + ")", e);
+            throw new UncheckedIOException(
+                    "cannot start embedded PostgreSQL in " + dataDirectory + " (see " + log + ")", e);
         }
     }
 

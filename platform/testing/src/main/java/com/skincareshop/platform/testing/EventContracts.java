@@ -1,8 +1,5 @@
 package com.skincareshop.platform.testing;
 
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -17,16 +15,17 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.skincareshop.contracts.events.EventSchemas;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 /**
  * What a producer published, held to the event contracts of platform-contracts ({@code events/}): the value
@@ -42,13 +41,15 @@ public final class EventContracts {
             .build();
 
     /** The schemas from the class path, never from the network; formats (date-time, uuid) are asserted. */
-    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder
-                    .schemaIdResolvers(ids -> ids.mapPrefix(EventSchemas.BASE_URI, "classpath:" + EventSchemas.RESOURCE_ROOT))
-                    .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaIdResolvers(
+                            ids -> ids.mapPrefix(EventSchemas.BASE_URI, "classpath:" + EventSchemas.RESOURCE_ROOT))
+                    .schemaRegistryConfig(SchemaRegistryConfig.builder()
+                            .formatAssertionsEnabled(true)
+                            .build()));
 
-    private EventContracts() {
-    }
+    private EventContracts() {}
 
     /** The value validates against its topic's schema and has the shape of {@code samples/<topic>/<sample>}. */
     public static void assertMatchesSample(String topic, String sample, String value) {
@@ -70,8 +71,8 @@ public final class EventContracts {
     public static void assertValid(String topic, String value) {
         List<String> violations = violations(topic, value);
         if (!violations.isEmpty()) {
-            throw new AssertionError("The value on " + topic + " breaks " + EventSchemas.valueSchema(topic) + ": "
-                    + violations);
+            throw new AssertionError(
+                    "The value on " + topic + " breaks " + EventSchemas.valueSchema(topic) + ": " + violations);
         }
     }
 
@@ -86,9 +87,11 @@ public final class EventContracts {
     public static void assertHeaders(ConsumerRecord<?, ?> record, String message) {
         ObjectNode headers = JSON.createObjectNode();
         for (Header header : record.headers()) {
-            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+            headers.put(
+                    header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
         }
-        List<String> violations = messages(schema(EventSchemas.HEADERS + "#/$defs/" + message).validate(headers));
+        List<String> violations =
+                messages(schema(EventSchemas.HEADERS + "#/$defs/" + message).validate(headers));
         if (!violations.isEmpty()) {
             throw new AssertionError("The headers of a " + message + " on " + record.topic() + " break "
                     + EventSchemas.HEADERS + ": " + violations + " in " + headers);
@@ -105,7 +108,9 @@ public final class EventContracts {
             throw new IllegalArgumentException("asyncapi.yaml has no example of " + message);
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        examples.fields().forEachRemaining(header -> headers.put(header.getKey(), header.getValue().asText()));
+        examples.fields()
+                .forEachRemaining(
+                        header -> headers.put(header.getKey(), header.getValue().asText()));
         return headers;
     }
 

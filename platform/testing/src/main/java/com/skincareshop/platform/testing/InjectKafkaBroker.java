@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a {@link KafkaBroker} field of a test that {@link KafkaBrokerResource} fills, to stop and start it. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectKafkaBroker {
-}
+public @interface InjectKafkaBroker {}

@@ -1,17 +1,13 @@
 package com.skincareshop.platform.testing;
 
-import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +18,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
 
 /**
  * A real single-node KRaft Kafka broker: in its own JVM, from the {@code kafka_2.13} jars resolved by the
@@ -107,8 +107,14 @@ public final class KafkaBroker implements AutoCloseable {
             Path config = writeConfig();
             Path log4j = writeLog4jConfig();
             if (!Files.exists(dataDir.resolve("logs/meta.properties"))) {
-                run(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted",
-                        "--cluster-id=" + randomClusterId(), "--config=" + config), log4j);
+                run(
+                        List.of(
+                                "kafka.tools.StorageTool",
+                                "format",
+                                "--ignore-formatted",
+                                "--cluster-id=" + randomClusterId(),
+                                "--config=" + config),
+                        log4j);
             }
             process = java(List.of("kafka.Kafka", config.toString()), log4j)
                     .redirectOutput(dataDir.resolve("stdout.log").toFile())
@@ -156,7 +162,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private Path writeConfig() throws IOException {
-        String properties = String.join("\n",
+        String properties = String.join(
+                "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
@@ -183,7 +190,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private Path writeLog4jConfig() throws IOException {
-        String config = String.join("\n",
+        String config = String.join(
+                "\n",
                 "rootLogger.level=INFO",
                 "rootLogger.appenderRef.file.ref=FILE",
                 "appender.file.type=File",
@@ -204,8 +212,8 @@ public final class KafkaBroker implements AutoCloseable {
                 .start();
         try {
             if (!tool.waitFor(60, TimeUnit.SECONDS) || tool.exitValue() != 0) {
-                throw new IOException("Kafka storage format failed: "
-                        + Files.readString(dataDir.resolve("storage-tool.log")));
+                throw new IOException(
+                        "Kafka storage format failed: " + Files.readString(dataDir.resolve("storage-tool.log")));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -216,9 +224,15 @@ public final class KafkaBroker implements AutoCloseable {
     private ProcessBuilder java(List<String> mainAndArgs, Path log4j) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Djava.awt.headless=true", "-Dlog4j2.configurationFile=" + log4j,
-                "-cp", brokerClassPath()));
+        command.addAll(List.of(
+                "-Xms128m",
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + log4j,
+                "-cp",
+                brokerClassPath()));
         command.addAll(mainAndArgs);
         return new ProcessBuilder(command).directory(dataDir.toFile());
     }
@@ -251,18 +265,26 @@ public final class KafkaBroker implements AutoCloseable {
                 return;
             }
         }
-        throw new IllegalStateException("Kafka broker did not " + (open ? "start" : "stop") + " within "
-                + START_TIMEOUT + "; see " + dataDir.resolve("broker.log"));
+        throw new IllegalStateException("Kafka broker did not " + (open ? "start" : "stop") + " within " + START_TIMEOUT
+                + "; see " + dataDir.resolve("broker.log"));
     }
 
     /** An open port is not a working broker: wait until it answers metadata requests with itself as a node. */
     private void awaitServing() {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         try (Admin admin = Admin.create(Map.of(
-                "bootstrap.servers", bootstrapServers(), "request.timeout.ms", "2000", "default.api.timeout.ms", "2000"))) {
+                "bootstrap.servers",
+                bootstrapServers(),
+                "request.timeout.ms",
+                "2000",
+                "default.api.timeout.ms",
+                "2000"))) {
             while (Instant.now().isBefore(deadline)) {
                 try {
-                    if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(3, TimeUnit.SECONDS)
+                            .isEmpty()) {
                         admin.listTopics().names().get(3, TimeUnit.SECONDS);
                         return;
                     }

@@ -42,15 +42,18 @@ public final class LocalPostgres {
     public static LocalPostgres fromEnvironment() {
         String host = env("SKINCARE_PG_HOST", "127.0.0.1");
         int port = Integer.parseInt(env("SKINCARE_PG_PORT", "5432"));
-        return new LocalPostgres(host, port, env("SKINCARE_PG_ADMIN_URL", "jdbc:postgresql://" + host + ":" + port + "/postgres"),
+        return new LocalPostgres(
+                host,
+                port,
+                env("SKINCARE_PG_ADMIN_URL", "jdbc:postgresql://" + host + ":" + port + "/postgres"),
                 env("SKINCARE_PG_ADMIN_USER", "postgres"),
                 env("SKINCARE_PG_ADMIN_PASSWORD", ""));
     }
 
     /** A server at this address, whatever the environment says (a tool's own cluster, say). */
     public static LocalPostgres at(String host, int port, String adminUser, String adminPassword) {
-        return new LocalPostgres(host, port, "jdbc:postgresql://" + host + ":" + port + "/postgres", adminUser,
-                adminPassword);
+        return new LocalPostgres(
+                host, port, "jdbc:postgresql://" + host + ":" + port + "/postgres", adminUser, adminPassword);
     }
 
     public String jdbcUrl(String database) {
@@ -76,7 +79,7 @@ public final class LocalPostgres {
         requireIdentifier(database);
         requireIdentifier(role);
         try (Connection admin = DriverManager.getConnection(adminUrl, adminUser, adminPassword);
-             Statement sql = admin.createStatement()) {
+                Statement sql = admin.createStatement()) {
             String quotedPassword = "'" + password.replace("'", "''") + "'";
             if (exists(admin, "select 1 from pg_roles where rolname = ?", role)) {
                 sql.execute("alter role " + role + " with login password " + quotedPassword);
@@ -95,7 +98,7 @@ public final class LocalPostgres {
     public void dropDatabase(String database) {
         requireIdentifier(database);
         try (Connection admin = DriverManager.getConnection(adminUrl, adminUser, adminPassword);
-             Statement sql = admin.createStatement()) {
+                Statement sql = admin.createStatement()) {
             sql.execute("drop database if exists " + database + " with (force)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop database " + database, e);

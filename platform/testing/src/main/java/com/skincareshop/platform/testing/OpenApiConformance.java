@@ -11,7 +11,6 @@ import io.restassured.filter.OrderedFilter;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,8 +35,10 @@ public final class OpenApiConformance implements OrderedFilter {
 
     /** Run closest to the wire: after any filter that changes the request, before any that reads the response. */
     private static final int ORDER = HIGHEST_PRECEDENCE;
+
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Installs the filter for every RestAssured request of this class loader, once. */
     public static void install() {
@@ -47,21 +48,24 @@ public final class OpenApiConformance implements OrderedFilter {
     }
 
     @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec,
-                           FilterContext context) {
+    public Response filter(
+            FilterableRequestSpecification request,
+            FilterableResponseSpecification responseSpec,
+            FilterContext context) {
         Response response = context.next(request, responseSpec);
         URI uri = URI.create(request.getURI());
         if (uri.getPath().startsWith("/q/")) {
             return response;
         }
-        ValidationReport report = validator(uri).validate(RestAssuredRequest.of(request), RestAssuredResponse.of(response));
+        ValidationReport report =
+                validator(uri).validate(RestAssuredRequest.of(request), RestAssuredResponse.of(response));
         if (report.hasErrors()) {
             throw new AssertionError(request.getMethod() + " " + uri.getPath() + " answered " + response.statusCode()
                     + " (" + response.contentType() + "), which the service's API document does not allow:\n"
                     + report.getMessages().stream()
-                    .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
-                    .map(message -> "  - " + message.getKey() + ": " + message.getMessage())
-                    .collect(Collectors.joining("\n")));
+                            .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                            .map(message -> "  - " + message.getKey() + ": " + message.getMessage())
+                            .collect(Collectors.joining("\n")));
         }
         return response;
     }
@@ -79,8 +83,12 @@ public final class OpenApiConformance implements OrderedFilter {
     static OpenApiInteractionValidator load(String base) {
         String document;
         try {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json"))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json"))
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException(base + "/q/openapi answered " + answer.statusCode());
             }

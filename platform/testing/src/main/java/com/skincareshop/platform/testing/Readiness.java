@@ -1,19 +1,18 @@
 package com.skincareshop.platform.testing;
 
-import org.awaitility.Awaitility;
+import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
-
-import static io.restassured.RestAssured.given;
+import org.awaitility.Awaitility;
 
 /** Waits until the service under test reports ready: its database, broker and topics (and tables) are there. */
 public final class Readiness {
 
-    private Readiness() {
-    }
+    private Readiness() {}
 
     public static void await() {
-        Awaitility.await().atMost(Duration.ofSeconds(60))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
                 .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
     }
 }

@@ -20,8 +20,7 @@ public final class StreamedBodies {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private StreamedBodies() {
-    }
+    private StreamedBodies() {}
 
     /** {@code head}, then {@code filler} repeated up to {@code length} bytes in all, then {@code tail}. */
     public static InputStream repeated(String head, String filler, long length, String tail) {
@@ -47,9 +46,11 @@ public final class StreamedBodies {
                 }
                 int n = 0;
                 for (; n < count && position < total; n++, position++) {
-                    buffer[offset + n] = position < start.length ? start[(int) position]
-                            : position < fillEnd ? repeat[(int) ((position - start.length) % repeat.length)]
-                            : end[(int) (position - fillEnd)];
+                    buffer[offset + n] = position < start.length
+                            ? start[(int) position]
+                            : position < fillEnd
+                                    ? repeat[(int) ((position - start.length) % repeat.length)]
+                                    : end[(int) (position - fillEnd)];
                 }
                 return n;
             }
@@ -57,21 +58,26 @@ public final class StreamedBodies {
     }
 
     /** Sends {@code body} without a Content-Length; a connection the server closed shows as the exception. */
-    public static HttpResponse<String> sendChunked(String method, URI uri, String token, String contentType,
-                                                   InputStream body) throws Exception {
+    public static HttpResponse<String> sendChunked(
+            String method, URI uri, String token, String contentType, InputStream body) throws Exception {
         return send(uri, token, contentType, method, HttpRequest.BodyPublishers.ofInputStream(() -> body));
     }
 
     /** Sends {@code body}, which must have {@code length} bytes, with that Content-Length. */
-    public static HttpResponse<String> sendWithLength(String method, URI uri, String token, String contentType,
-                                                      InputStream body, long length) throws Exception {
-        return send(uri, token, contentType, method,
+    public static HttpResponse<String> sendWithLength(
+            String method, URI uri, String token, String contentType, InputStream body, long length) throws Exception {
+        return send(
+                uri,
+                token,
+                contentType,
+                method,
                 HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), length));
     }
 
-    private static HttpResponse<String> send(URI uri, String token, String contentType, String method,
-                                             HttpRequest.BodyPublisher body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+    private static HttpResponse<String> send(
+            URI uri, String token, String contentType, String method, HttpRequest.BodyPublisher body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
                 .method(method, body)
                 .header("Content-Type", contentType);
         if (token != null) {

@@ -7,7 +7,6 @@ import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.profile.AnswersValidator;
 import com.skincareshop.contracts.profile.Questionnaires;
 import com.skincareshop.contracts.vocabulary.Concern;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -59,7 +58,9 @@ public final class SyntheticAnswers {
             areas.add("HANDS");
         }
         if (random.nextInt(3) == 0) {
-            answers.putObject("budget").put("amount", (40 + random.nextInt(160)) + ".00").put("currency", "EUR");
+            answers.putObject("budget")
+                    .put("amount", (40 + random.nextInt(160)) + ".00")
+                    .put("currency", "EUR");
         }
         answers.put("marketingConsent", marketingConsent);
         return answers;

@@ -15,7 +15,6 @@ import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.contracts.vocabulary.SizeUnit;
 import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.contracts.vocabulary.TimeOfDay;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -35,20 +34,21 @@ import java.util.Set;
 public final class SyntheticCatalogue {
 
     private static final String[][] ACTIVE_INCI = {
-            {"Ascorbic Acid", "5", "20"}, {"Retinol", "0.1", "1"}, {"Palmitoyl Tripeptide-1", null, null},
-            {"sh-Oligopeptide-1", null, null}, {"Sodium Hyaluronate", "0.5", "2"}, {"Glycolic Acid", "3", "10"},
-            {"Salicylic Acid", "0.5", "2"}, {"Niacinamide", "2", "10"}, {"Camellia Sinensis Leaf Extract", null, null},
-            {"Mica", null, null}, {"Benzoyl Peroxide", "2.5", "5"}, {"Linalool", null, null}};
+        {"Ascorbic Acid", "5", "20"}, {"Retinol", "0.1", "1"}, {"Palmitoyl Tripeptide-1", null, null},
+        {"sh-Oligopeptide-1", null, null}, {"Sodium Hyaluronate", "0.5", "2"}, {"Glycolic Acid", "3", "10"},
+        {"Salicylic Acid", "0.5", "2"}, {"Niacinamide", "2", "10"}, {"Camellia Sinensis Leaf Extract", null, null},
+        {"Mica", null, null}, {"Benzoyl Peroxide", "2.5", "5"}, {"Linalool", null, null}
+    };
 
-    private SyntheticCatalogue() {
-    }
+    private SyntheticCatalogue() {}
 
     public static List<ProductState> generate(int size, long seed) {
         Random random = new Random(seed);
         List<ProductState> products = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             Category category = category(random.nextInt(100));
-            List<Ingredient> ingredients = new ArrayList<>(List.of(new Ingredient("Aqua", null), new Ingredient("Glycerin", null)));
+            List<Ingredient> ingredients =
+                    new ArrayList<>(List.of(new Ingredient("Aqua", null), new Ingredient("Glycerin", null)));
             int actives = category == Category.SERUM ? 1 + random.nextInt(3) : random.nextInt(2);
             for (int a = 0; a < actives; a++) {
                 String[] inci = ACTIVE_INCI[random.nextInt(ACTIVE_INCI.length)];
@@ -59,15 +59,19 @@ public final class SyntheticCatalogue {
             List<ActiveStrength> derived = InciDictionary.derive(ingredients);
             Set<Concern> concerns = EnumSet.noneOf(Concern.class);
             concerns.add(Concern.values()[random.nextInt(Concern.values().length)]);
-            Set<SkinType> skinTypes = random.nextInt(3) == 0 ? EnumSet.allOf(SkinType.class)
+            Set<SkinType> skinTypes = random.nextInt(3) == 0
+                    ? EnumSet.allOf(SkinType.class)
                     : EnumSet.of(SkinType.values()[random.nextInt(4)], SkinType.values()[random.nextInt(4)]);
-            Set<Area> areas = random.nextInt(10) == 0 ? EnumSet.of(Area.HANDS)
+            Set<Area> areas = random.nextInt(10) == 0
+                    ? EnumSet.of(Area.HANDS)
                     : random.nextInt(5) == 0 ? EnumSet.of(Area.FACE, Area.HANDS) : EnumSet.of(Area.FACE);
-            boolean photosensitizing = derived.stream().anyMatch(a -> a.code() == Active.RETINOID || a.code() == Active.AHA);
-            TimeOfDay time = photosensitizing ? TimeOfDay.PM : category == Category.SUNSCREEN ? TimeOfDay.AM : TimeOfDay.ANY;
+            boolean photosensitizing =
+                    derived.stream().anyMatch(a -> a.code() == Active.RETINOID || a.code() == Active.AHA);
+            TimeOfDay time =
+                    photosensitizing ? TimeOfDay.PM : category == Category.SUNSCREEN ? TimeOfDay.AM : TimeOfDay.ANY;
             Integer spf = null;
             if (category == Category.SUNSCREEN) {
-                spf = new int[]{20, 30, 50, 60}[random.nextInt(4)];
+                spf = new int[] {20, 30, 50, 60}[random.nextInt(4)];
             } else if (category == Category.MOISTURIZER && random.nextInt(5) == 0) {
                 spf = 30;
             }
@@ -76,10 +80,29 @@ public final class SyntheticCatalogue {
             String sku = String.format("SYN-%s-%06d", category.name().substring(0, 3), i);
             Map<String, String> names = Map.of("en", sku + " en", "tl", sku + " tl", "lv", sku + " lv");
             BigDecimal price = BigDecimal.valueOf(800 + random.nextInt(6000), 2);
-            products.add(new ProductState(sku, 1, status, category, "Synthetic", names, names, ingredients, derived,
-                    derived.stream().anyMatch(a -> a.code() == Active.FRAGRANCE), concerns, skinTypes, areas, time, spf,
-                    ProductFormat.BOTTLE, null, new Size(new BigDecimal("30"), SizeUnit.ML), new Money(price, "EUR"),
-                    stock, Instant.EPOCH, InciDictionary.unrecognized(ingredients)));
+            products.add(new ProductState(
+                    sku,
+                    1,
+                    status,
+                    category,
+                    "Synthetic",
+                    names,
+                    names,
+                    ingredients,
+                    derived,
+                    derived.stream().anyMatch(a -> a.code() == Active.FRAGRANCE),
+                    concerns,
+                    skinTypes,
+                    areas,
+                    time,
+                    spf,
+                    ProductFormat.BOTTLE,
+                    null,
+                    new Size(new BigDecimal("30"), SizeUnit.ML),
+                    new Money(price, "EUR"),
+                    stock,
+                    Instant.EPOCH,
+                    InciDictionary.unrecognized(ingredients)));
         }
         return products;
     }
@@ -106,7 +129,8 @@ public final class SyntheticCatalogue {
         }
         double low = Double.parseDouble(from);
         double high = Double.parseDouble(to);
-        return BigDecimal.valueOf(low + random.nextDouble() * (high - low)).setScale(1, RoundingMode.HALF_UP)
+        return BigDecimal.valueOf(low + random.nextDouble() * (high - low))
+                .setScale(1, RoundingMode.HALF_UP)
                 .max(new BigDecimal("0.1"));
     }
 }

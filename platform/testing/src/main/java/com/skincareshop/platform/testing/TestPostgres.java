@@ -1,9 +1,8 @@
 package com.skincareshop.platform.testing;
 
-import org.testcontainers.postgresql.PostgreSQLContainer;
-
 import java.time.Duration;
 import java.time.Instant;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * The PostgreSQL server of this test JVM, started on first use and stopped when the JVM exits. Every test
@@ -20,8 +19,7 @@ public final class TestPostgres {
 
     private static LocalPostgres server;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     public static synchronized LocalPostgres server() {
         if (server == null) {
@@ -37,13 +35,17 @@ public final class TestPostgres {
         Instant started = Instant.now();
         if (Containers.available()) {
             PostgreSQLContainer container = new PostgreSQLContainer(Containers.postgresImage())
-                    .withUsername("postgres").withPassword("postgres")
+                    .withUsername("postgres")
+                    .withPassword("postgres")
                     .withLabels(Containers.labels());
             container.start();
             Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "postgres-container-stop"));
             log("PostgreSQL container " + container.getDockerImageName(), started);
-            return LocalPostgres.at(container.getHost(), container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT),
-                    "postgres", "postgres");
+            return LocalPostgres.at(
+                    container.getHost(),
+                    container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT),
+                    "postgres",
+                    "postgres");
         }
         EmbeddedPostgresServer embedded = EmbeddedPostgresServer.temporary();
         // zonky registers its own hook as well; closing twice is harmless
@@ -53,6 +55,7 @@ public final class TestPostgres {
     }
 
     private static void log(String what, Instant started) {
-        System.err.println("[tests] " + what + " ready in " + Duration.between(started, Instant.now()).toMillis() + " ms");
+        System.err.println("[tests] " + what + " ready in "
+                + Duration.between(started, Instant.now()).toMillis() + " ms");
     }
 }

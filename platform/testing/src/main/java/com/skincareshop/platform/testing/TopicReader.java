@@ -1,20 +1,19 @@
 package com.skincareshop.platform.testing;
 
 import java.nio.charset.StandardCharsets;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads a topic from the beginning of every partition, without a consumer group, as an auditor would: tests use
@@ -22,8 +21,7 @@ import java.util.function.Predicate;
  */
 public final class TopicReader {
 
-    private TopicReader() {
-    }
+    private TopicReader() {}
 
     /** A header's value as text, or null when the record has none. */
     public static String header(ConsumerRecord<?, ?> record, String name) {
@@ -32,16 +30,21 @@ public final class TopicReader {
     }
 
     /** Reads the records with this key until {@code done} holds for them or the timeout passes. */
-    public static List<ConsumerRecord<String, String>> readKey(String bootstrapServers, String topic, String key,
-                                                               Predicate<List<ConsumerRecord<String, String>>> done,
-                                                               Duration timeout) {
+    public static List<ConsumerRecord<String, String>> readKey(
+            String bootstrapServers,
+            String topic,
+            String key,
+            Predicate<List<ConsumerRecord<String, String>>> done,
+            Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
                 List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));

@@ -1,31 +1,41 @@
 package com.skincareshop.platform.testing;
 
-import com.skincareshop.contracts.events.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.skincareshop.contracts.events.Topics;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /** The helper's checks can fail, each for its reason. */
 class EventContractsTest {
 
-    private static final String SERUM = new String(EventContracts.sampleBytes(Topics.CATALOG_PRODUCTS, "serum.json"),
-            StandardCharsets.UTF_8);
+    private static final String SERUM =
+            new String(EventContracts.sampleBytes(Topics.CATALOG_PRODUCTS, "serum.json"), StandardCharsets.UTF_8);
 
     @Test
     void aSampleMatchesItselfAndNotASampleOfAnotherShape() {
         EventContracts.assertMatchesSample(Topics.CATALOG_PRODUCTS, "serum.json", SERUM);
-        assertThatThrownBy(() -> EventContracts.assertMatchesSample(Topics.CATALOG_PRODUCTS, "sunscreen-english-only.json", SERUM))
-                .hasMessageContaining("spf").hasMessageContaining("names.tl");
+        assertThatThrownBy(() -> EventContracts.assertMatchesSample(
+                        Topics.CATALOG_PRODUCTS, "sunscreen-english-only.json", SERUM))
+                .hasMessageContaining("spf")
+                .hasMessageContaining("names.tl");
     }
 
     @Test
     void theShapeIsThePropertyNamesAtEveryLevel() {
-        assertThat(EventContracts.shape(EventContracts.sample(Topics.RECOMMENDATIONS_ISSUED, "routine-without-steps.json")))
-                .containsExactly("customerId", "issuedAt", "locale", "steps", "total", "total.amount", "total.currency", "version");
+        assertThat(EventContracts.shape(
+                        EventContracts.sample(Topics.RECOMMENDATIONS_ISSUED, "routine-without-steps.json")))
+                .containsExactly(
+                        "customerId",
+                        "issuedAt",
+                        "locale",
+                        "steps",
+                        "total",
+                        "total.amount",
+                        "total.currency",
+                        "version");
         assertThat(EventContracts.shape(EventContracts.sample(Topics.CATALOG_PRODUCTS, "serum.json")))
                 .contains("ingredients[].inci", "ingredients[].percent", "actives[].trace", "names.lv")
                 .doesNotContain("spf");
@@ -33,10 +43,13 @@ class EventContractsTest {
 
     @Test
     void anInvalidValueFails() {
-        assertThatThrownBy(() -> EventContracts.assertValid(Topics.CATALOG_PRODUCTS, SERUM.replace("\"39.90\"", "39.90")))
+        assertThatThrownBy(
+                        () -> EventContracts.assertValid(Topics.CATALOG_PRODUCTS, SERUM.replace("\"39.90\"", "39.90")))
                 .hasMessageContaining("price");
-        assertThatThrownBy(() -> EventContracts.assertValid(Topics.CATALOG_PRODUCTS, "{not json")).hasMessageContaining("not JSON");
-        assertThat(EventContracts.violations(Topics.deadLetterOf(Topics.PROFILES_SKIN), "{}")).hasSize(6);
+        assertThatThrownBy(() -> EventContracts.assertValid(Topics.CATALOG_PRODUCTS, "{not json"))
+                .hasMessageContaining("not JSON");
+        assertThat(EventContracts.violations(Topics.deadLetterOf(Topics.PROFILES_SKIN), "{}"))
+                .hasSize(6);
     }
 
     @Test
@@ -52,7 +65,8 @@ class EventContractsTest {
                 .hasMessageContaining("ce_aggregateversion");
         tombstone.headers().add("ce_aggregateversion", bytes("3"));
         EventContracts.assertHeaders(tombstone, "profileErased");
-        assertThatThrownBy(() -> EventContracts.assertHeaders(tombstone, "routineWithdrawn")).hasMessageContaining("ce_type");
+        assertThatThrownBy(() -> EventContracts.assertHeaders(tombstone, "routineWithdrawn"))
+                .hasMessageContaining("ce_type");
     }
 
     @Test

@@ -1,22 +1,22 @@
 package com.skincareshop.platform.testing;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
 
 class KafkaBrokerTest {
 
     /** One random id in 64 started with '-' and was read as an option by the storage tool. */
     @Test
     void clusterIdsNeverLookLikeOptions() {
-        IntStream.range(0, 5_000).mapToObj(i -> KafkaBroker.randomClusterId())
+        IntStream.range(0, 5_000)
+                .mapToObj(i -> KafkaBroker.randomClusterId())
                 .forEach(id -> assertThat(id).hasSize(22).doesNotStartWith("-"));
     }
 
@@ -42,14 +42,20 @@ class KafkaBrokerTest {
             broker.start();
             String address = broker.bootstrapServers();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", address))) {
-                admin.createTopics(List.of(new NewTopic("kept", 3, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic("kept", 3, (short) 1)))
+                        .all()
+                        .get();
             }
             broker.stop();
             assertThat(broker.isRunning()).isFalse();
             broker.start();
             assertThat(broker.bootstrapServers()).isEqualTo(address);
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", address))) {
-                assertThat(admin.describeTopics(List.of("kept")).allTopicNames().get().get("kept").partitions())
+                assertThat(admin.describeTopics(List.of("kept"))
+                                .allTopicNames()
+                                .get()
+                                .get("kept")
+                                .partitions())
                         .hasSize(3);
             }
         }

@@ -6,7 +6,6 @@ import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.contracts.vocabulary.SkinType;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -87,7 +86,9 @@ public class CatalogTable implements CatalogView {
 
     /** The products of a category that can be recommended, in sku order. */
     public List<ProductState> available(Category category) {
-        return available.get(category).byPrice.stream().sorted(Comparator.comparing(ProductState::sku)).toList();
+        return available.get(category).byPrice.stream()
+                .sorted(Comparator.comparing(ProductState::sku))
+                .toList();
     }
 
     public Optional<ProductState> find(String sku) {
@@ -156,12 +157,14 @@ public class CatalogTable implements CatalogView {
     }
 
     /** Scores one segment's allowed products in sku order, as far as one of them could still beat the best. */
-    private static void visit(Group[] groups, int segment, double[] bounds, SkinType skinType, Search search, Best best) {
+    private static void visit(
+            Group[] groups, int segment, double[] bounds, SkinType skinType, Search search, Best best) {
         double bound = bounds[segment];
         bounds[segment] = Double.NEGATIVE_INFINITY; // visited
         Members members = groups[segment % groups.length].members();
         boolean rest = segment >= groups.length;
-        ProductState[] products = skinType == null ? members.all()
+        ProductState[] products = skinType == null
+                ? members.all()
                 : rest ? members.unsuited()[skinType.ordinal()] : members.suiting()[skinType.ordinal()];
         boolean groupAllowed = false;
         for (ProductState product : products) {
@@ -177,7 +180,8 @@ public class CatalogTable implements CatalogView {
             }
             double score = search.score(product);
             assert score <= bound : "bound " + bound + " below the score " + score + " of " + product.sku();
-            if (best.product == null || score > best.score
+            if (best.product == null
+                    || score > best.score
                     || (score == best.score && product.sku().compareTo(best.product.sku()) < 0)) {
                 best.product = product;
                 best.score = score;
@@ -206,8 +210,11 @@ public class CatalogTable implements CatalogView {
      * allowed product, or as soon as its products cost more than the best found.
      */
     @Override
-    public Optional<ProductState> cheapest(Category category, Predicate<Traits> mayHold, Predicate<ProductState> groupAllows,
-                                           Predicate<ProductState> allowed) {
+    public Optional<ProductState> cheapest(
+            Category category,
+            Predicate<Traits> mayHold,
+            Predicate<ProductState> groupAllows,
+            Predicate<ProductState> allowed) {
         ProductState best = null;
         for (Group group : available.get(category).groupsByLowestPrice()) {
             ProductState[] byPrice = group.members().byPrice();
@@ -245,16 +252,13 @@ public class CatalogTable implements CatalogView {
      * hold the best product. There are a few dozen families for a customer's one to three concerns, against hundreds
      * of groups per category.
      */
-    private record Family(Traits ceiling, Group[] groups) {
-    }
+    private record Family(Traits ceiling, Group[] groups) {}
 
     /** A category's groups in the order of their lowest price, and the {@link CategoryIndex#changes} it was made at. */
-    private record GroupsByPrice(long changes, Group[] groups) {
-    }
+    private record GroupsByPrice(long changes, Group[] groups) {}
 
     /** A category's families for one set of concerns, and the {@link CategoryIndex#shape} they were made from. */
-    private record Families(long shape, Family[] families) {
-    }
+    private record Families(long shape, Family[] families) {}
 
     /** One category's available products. A product is changed only under {@link #apply}'s per-sku lock. */
     private static final class CategoryIndex {
@@ -270,6 +274,7 @@ public class CatalogTable implements CatalogView {
         private final AtomicLong shape = new AtomicLong();
         /** Grows with every product added or removed: the order of {@link #groupsByLowestPrice} is made again. */
         private final AtomicLong changes = new AtomicLong();
+
         private volatile GroupsByPrice byLowestPrice;
         private final Map<Integer, Families> families = new ConcurrentHashMap<>();
 
@@ -303,7 +308,8 @@ public class CatalogTable implements CatalogView {
             if (held != null && held.changes() == current) {
                 return held.groups();
             }
-            Group[] ordered = Arrays.stream(groups).filter(g -> g.members().byPrice().length > 0)
+            Group[] ordered = Arrays.stream(groups)
+                    .filter(g -> g.members().byPrice().length > 0)
                     .sorted(Comparator.comparing((Group g) -> g.members().byPrice()[0], BY_PRICE))
                     .toArray(Group[]::new);
             byLowestPrice = new GroupsByPrice(current, ordered);
@@ -361,6 +367,7 @@ public class CatalogTable implements CatalogView {
         private volatile Traits ceiling;
         /** How many products the group holds: every search asks it of every group it bounds. */
         private volatile int size;
+
         private final TreeMap<String, ProductState> bySku = new TreeMap<>();
         /** What searches read; null after a change until the next read makes it again. */
         private volatile Members members;
@@ -411,7 +418,8 @@ public class CatalogTable implements CatalogView {
      * A group's products in sku order: all of them, and per skin type ordinal those that suit it and the others; and
      * all of them by price.
      */
-    private record Members(ProductState[] all, ProductState[][] suiting, ProductState[][] unsuited, ProductState[] byPrice) {
+    private record Members(
+            ProductState[] all, ProductState[][] suiting, ProductState[][] unsuited, ProductState[] byPrice) {
         private static final ProductState[] NONE = new ProductState[0];
 
         static Members of(Collection<ProductState> inSkuOrder) {
@@ -419,8 +427,12 @@ public class CatalogTable implements CatalogView {
             ProductState[][] suiting = new ProductState[SKIN_TYPES.length][];
             ProductState[][] unsuited = new ProductState[SKIN_TYPES.length][];
             for (SkinType type : SKIN_TYPES) {
-                suiting[type.ordinal()] = Arrays.stream(all).filter(p -> p.skinTypes().contains(type)).toArray(ProductState[]::new);
-                unsuited[type.ordinal()] = Arrays.stream(all).filter(p -> !p.skinTypes().contains(type)).toArray(ProductState[]::new);
+                suiting[type.ordinal()] = Arrays.stream(all)
+                        .filter(p -> p.skinTypes().contains(type))
+                        .toArray(ProductState[]::new);
+                unsuited[type.ordinal()] = Arrays.stream(all)
+                        .filter(p -> !p.skinTypes().contains(type))
+                        .toArray(ProductState[]::new);
             }
             ProductState[] byPrice = all.clone();
             Arrays.sort(byPrice, BY_PRICE);

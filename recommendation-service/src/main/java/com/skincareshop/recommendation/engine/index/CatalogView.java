@@ -2,7 +2,6 @@ package com.skincareshop.recommendation.engine.index;
 
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Category;
-
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -15,8 +14,8 @@ import java.util.function.Predicate;
 public interface CatalogView {
 
     /** Lower prices first, then skus: the order of {@link #cheapest}. */
-    Comparator<ProductState> BY_PRICE = Comparator.comparing((ProductState p) -> p.price().amount())
-            .thenComparing(ProductState::sku);
+    Comparator<ProductState> BY_PRICE =
+            Comparator.comparing((ProductState p) -> p.price().amount()).thenComparing(ProductState::sku);
 
     /** The allowed product of the category with the highest score; of equal scores, the smallest sku. */
     Optional<ProductState> best(Category category, Search search);
@@ -26,6 +25,9 @@ public interface CatalogView {
      * tells from a group's ceiling traits whether it can hold an allowed product at all. {@code groupAllows}, like
      * {@link Search#allowsGroupOf}, answers alike for every product of a group; {@code allowed} implies it.
      */
-    Optional<ProductState> cheapest(Category category, Predicate<Traits> mayHold, Predicate<ProductState> groupAllows,
-                                    Predicate<ProductState> allowed);
+    Optional<ProductState> cheapest(
+            Category category,
+            Predicate<Traits> mayHold,
+            Predicate<ProductState> groupAllows,
+            Predicate<ProductState> allowed);
 }

@@ -3,7 +3,6 @@ package com.skincareshop.recommendation.engine.index;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
-
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -33,8 +32,11 @@ public final class FullScanCatalog implements CatalogView {
     }
 
     @Override
-    public Optional<ProductState> cheapest(Category category, Predicate<Traits> mayHold, Predicate<ProductState> groupAllows,
-                                           Predicate<ProductState> allowed) {
+    public Optional<ProductState> cheapest(
+            Category category,
+            Predicate<Traits> mayHold,
+            Predicate<ProductState> groupAllows,
+            Predicate<ProductState> allowed) {
         return available.stream()
                 .filter(p -> p.category() == category && allowed.test(p))
                 .min(BY_PRICE);

@@ -11,7 +11,6 @@ import com.skincareshop.recommendation.engine.rules.ActiveEffects;
 import com.skincareshop.recommendation.engine.rules.ProductInputs;
 import com.skincareshop.recommendation.engine.rules.Safety;
 import com.skincareshop.recommendation.engine.rules.ScoreInputs;
-
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collection;
@@ -63,10 +62,20 @@ public final class Traits implements ScoreInputs {
      * then passes or fails a step's conflict rules alike ({@link Search#allowsGroupOf}).
      */
     private final int safety;
+
     private final TimeOfDay timeOfDay;
 
-    private Traits(Category category, int areas, Integer spf, boolean fragranceFree, double[] effects, double[] reach,
-                   int[] effectiveStrength, int treating, int safety, TimeOfDay timeOfDay) {
+    private Traits(
+            Category category,
+            int areas,
+            Integer spf,
+            boolean fragranceFree,
+            double[] effects,
+            double[] reach,
+            int[] effectiveStrength,
+            int treating,
+            int safety,
+            TimeOfDay timeOfDay) {
         this.category = category;
         this.areas = areas;
         this.spf = spf;
@@ -108,24 +117,48 @@ public final class Traits implements ScoreInputs {
                 for (Concern concern : CONCERNS) {
                     reach[concern.ordinal()] = ProductInputs.reach(product, concern);
                 }
-                yield new Traits(category, areas, category == Category.MOISTURIZER ? product.spf() : null,
-                        fragranceFree, ZERO, reach, NONE, 0, safety, time);
+                yield new Traits(
+                        category,
+                        areas,
+                        category == Category.MOISTURIZER ? product.spf() : null,
+                        fragranceFree,
+                        ZERO,
+                        reach,
+                        NONE,
+                        0,
+                        safety,
+                        time);
             }
-            case SUNSCREEN -> new Traits(category, areas, product.spf(), fragranceFree, ZERO, ZERO, NONE, 0, safety, time);
+            case SUNSCREEN ->
+                new Traits(category, areas, product.spf(), fragranceFree, ZERO, ZERO, NONE, 0, safety, time);
         };
     }
 
     /** What groups products: equal keys, equal traits but for the ceilings. */
     Object key() {
         boolean protects = category == Category.SUNSCREEN || spf != null; // only sun protection's score reads it
-        return new Key(category, areas, category == Category.SUNSCREEN ? spf : Integer.valueOf(spf == null ? 0 : 1),
-                protects && fragranceFree, Arrays.stream(effects).boxed().toList(), Arrays.stream(reach).boxed().toList(),
-                treating, safety, timeOfDay);
+        return new Key(
+                category,
+                areas,
+                category == Category.SUNSCREEN ? spf : Integer.valueOf(spf == null ? 0 : 1),
+                protects && fragranceFree,
+                Arrays.stream(effects).boxed().toList(),
+                Arrays.stream(reach).boxed().toList(),
+                treating,
+                safety,
+                timeOfDay);
     }
 
-    private record Key(Category category, int areas, Integer spf, boolean fragranceFreeSpf, List<Double> effects,
-                       List<Double> reach, int treating, int safety, TimeOfDay timeOfDay) {
-    }
+    private record Key(
+            Category category,
+            int areas,
+            Integer spf,
+            boolean fragranceFreeSpf,
+            List<Double> effects,
+            List<Double> reach,
+            int treating,
+            int safety,
+            TimeOfDay timeOfDay) {}
 
     /**
      * Traits at least as high as both in everything a bound reads, for a family of groups of different keys: effects
@@ -140,17 +173,31 @@ public final class Traits implements ScoreInputs {
             highestReach[i] = Math.max(reach[i], other.reach[i]);
         }
         Traits ceiling = ceiling(other);
-        return new Traits(category, areas | other.areas, ceiling.spf, ceiling.fragranceFree, highestEffects,
-                highestReach, ceiling.effectiveStrength, treating | other.treating, safety | other.safety,
+        return new Traits(
+                category,
+                areas | other.areas,
+                ceiling.spf,
+                ceiling.fragranceFree,
+                highestEffects,
+                highestReach,
+                ceiling.effectiveStrength,
+                treating | other.treating,
+                safety | other.safety,
                 timeOfDay == other.timeOfDay ? timeOfDay : null);
     }
 
     /** The same in every trait: a ceiling that did not grow. */
     boolean sameAs(Traits other) {
-        return category == other.category && areas == other.areas && Objects.equals(spf, other.spf)
-                && fragranceFree == other.fragranceFree && Arrays.equals(effects, other.effects)
-                && Arrays.equals(reach, other.reach) && Arrays.equals(effectiveStrength, other.effectiveStrength)
-                && treating == other.treating && safety == other.safety && timeOfDay == other.timeOfDay;
+        return category == other.category
+                && areas == other.areas
+                && Objects.equals(spf, other.spf)
+                && fragranceFree == other.fragranceFree
+                && Arrays.equals(effects, other.effects)
+                && Arrays.equals(reach, other.reach)
+                && Arrays.equals(effectiveStrength, other.effectiveStrength)
+                && treating == other.treating
+                && safety == other.safety
+                && timeOfDay == other.timeOfDay;
     }
 
     /** What a search's bound reads of the concern: a serum's effect, any other category's reach. */
@@ -164,9 +211,19 @@ public final class Traits implements ScoreInputs {
         for (int i = 0; i < strong.length; i++) {
             strong[i] = Math.max(effectiveStrength[i], other.effectiveStrength[i]);
         }
-        Integer highestSpf = spf == null ? other.spf : other.spf == null ? spf : Integer.valueOf(Math.max(spf, other.spf));
-        return new Traits(category, areas, highestSpf, fragranceFree || other.fragranceFree, effects, reach, strong,
-                treating | other.treating, safety, timeOfDay);
+        Integer highestSpf =
+                spf == null ? other.spf : other.spf == null ? spf : Integer.valueOf(Math.max(spf, other.spf));
+        return new Traits(
+                category,
+                areas,
+                highestSpf,
+                fragranceFree || other.fragranceFree,
+                effects,
+                reach,
+                strong,
+                treating | other.treating,
+                safety,
+                timeOfDay);
     }
 
     boolean hasSpf() {

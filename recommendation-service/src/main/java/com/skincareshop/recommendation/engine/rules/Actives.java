@@ -2,7 +2,6 @@ package com.skincareshop.recommendation.engine.rules;
 
 import com.skincareshop.contracts.catalog.ActiveStrength;
 import com.skincareshop.contracts.vocabulary.Active;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
@@ -14,8 +13,7 @@ import java.util.Set;
  */
 public final class Actives {
 
-    private Actives() {
-    }
+    private Actives() {}
 
     /** The product contains the class in any amount. */
     public static boolean has(List<ActiveStrength> actives, Active code) {

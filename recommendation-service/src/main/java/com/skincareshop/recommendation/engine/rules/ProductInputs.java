@@ -6,7 +6,6 @@ import com.skincareshop.contracts.vocabulary.Active;
 import com.skincareshop.contracts.vocabulary.Area;
 import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.Concern;
-
 import java.math.BigDecimal;
 
 /** One product's exact {@link ScoreInputs}. */
@@ -78,7 +77,9 @@ public record ProductInputs(ProductState product) implements ScoreInputs {
     @Override
     public boolean strongerThan(Active active, BigDecimal percent) {
         for (ActiveStrength entry : product.actives()) {
-            if (entry.code() == active && entry.percent() != null && entry.percent().compareTo(percent) > 0) {
+            if (entry.code() == active
+                    && entry.percent() != null
+                    && entry.percent().compareTo(percent) > 0) {
                 return true;
             }
         }

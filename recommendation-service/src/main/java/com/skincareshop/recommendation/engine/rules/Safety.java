@@ -3,7 +3,6 @@ package com.skincareshop.recommendation.engine.rules;
 import com.skincareshop.contracts.catalog.ActiveStrength;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Active;
-
 import java.math.BigDecimal;
 
 /**
@@ -22,6 +21,7 @@ public final class Safety {
     public static final int STRONG_ACID = 1 << 2;
     /** An AHA or a BHA as a treatment: sun-sensitizing, unlike a PHA. */
     public static final int AHA_OR_BHA = 1 << 3;
+
     public static final int BENZOYL_PEROXIDE = 1 << 4;
     /** Vitamin C as a treatment, in any form. */
     public static final int VITAMIN_C = 1 << 5;
@@ -31,8 +31,7 @@ public final class Safety {
     public static final String L_ASCORBIC_ACID_FORM = "Ascorbic Acid";
     public static final BigDecimal STRONG_ACID_PERCENT = new BigDecimal("7");
 
-    private Safety() {
-    }
+    private Safety() {}
 
     public static int of(ProductState product) {
         int bits = 0;

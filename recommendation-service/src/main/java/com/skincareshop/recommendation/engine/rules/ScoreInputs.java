@@ -3,7 +3,6 @@ package com.skincareshop.recommendation.engine.rules;
 import com.skincareshop.contracts.vocabulary.Active;
 import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.Concern;
-
 import java.math.BigDecimal;
 
 /**

@@ -3,7 +3,6 @@ package com.skincareshop.recommendation.engine.rules;
 import com.skincareshop.contracts.vocabulary.Active;
 import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.Concern;
-
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -32,6 +31,7 @@ public final class Scores {
     public static final double SPF_POINTS = 10;
     /** SPF above this adds nothing: no label states more, and it keeps the SPF term within its place. */
     public static final int SPF_COUNTED_UP_TO = 100;
+
     public static final double FRAGRANCE_FREE_SPF_POINTS = 4;
     public static final double DEDICATED_SUNSCREEN_POINTS = 2;
     public static final double ALL_AREAS_SPF_POINTS = 1;
@@ -44,8 +44,7 @@ public final class Scores {
 
     private static final Active[] ACTIVES = Active.values();
 
-    private Scores() {
-    }
+    private Scores() {}
 
     /** Concern weights in the customer's order: 2^(n-1), ..., 2, 1. */
     public static double[] concernWeights(List<Concern> concerns) {
@@ -63,9 +62,14 @@ public final class Scores {
      * @param treatsAConcern per {@link Active} ordinal: the class treats one of the customer's concerns at some strength
      * @param approachActives the actives the customer's approach rewards and that treat one of their (approach) concerns
      */
-    public record Customer(Concern[] concerns, double[] weights, boolean[] treatsAConcern, boolean preventive,
-                           boolean[] approachActives, BigDecimal preventiveMaxRetinoid, int wantedAreas) {
-    }
+    public record Customer(
+            Concern[] concerns,
+            double[] weights,
+            boolean[] treatsAConcern,
+            boolean preventive,
+            boolean[] approachActives,
+            BigDecimal preventiveMaxRetinoid,
+            int wantedAreas) {}
 
     public static double serum(ScoreInputs product, Customer customer) {
         double score = concernTerm(product, customer, null);

@@ -1,14 +1,13 @@
 package com.skincareshop.recommendation.engine.index;
 
+import static com.skincareshop.recommendation.engine.TestCatalog.product;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.skincareshop.contracts.catalog.CatalogDigest;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Category;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static com.skincareshop.recommendation.engine.TestCatalog.product;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CatalogTableTest {
 
@@ -16,7 +15,8 @@ class CatalogTableTest {
 
     @Test
     void keepsOnlyNewerVersions() {
-        ProductState v2 = product("S1", Category.SERUM, "20.00").version(2).stock(5).build();
+        ProductState v2 =
+                product("S1", Category.SERUM, "20.00").version(2).stock(5).build();
         ProductState v1 = product("S1", Category.SERUM, "10.00").version(1).build();
         assertThat(table.apply(v2)).isTrue();
         assertThat(table.apply(v1)).isFalse();
@@ -29,15 +29,22 @@ class CatalogTableTest {
         table.apply(product("S1", Category.SERUM, "20.00").build());
         table.apply(product("S2", Category.SERUM, "20.00").stock(0).build());
         table.apply(product("S3", Category.SERUM, "20.00").discontinued().build());
-        assertThat(table.available(Category.SERUM)).extracting(ProductState::sku).containsExactly("S1");
+        assertThat(table.available(Category.SERUM))
+                .extracting(ProductState::sku)
+                .containsExactly("S1");
         assertThat(table.size()).isEqualTo(3);
 
-        table.apply(product("S1", Category.SERUM, "20.00").version(2).discontinued().build());
+        table.apply(
+                product("S1", Category.SERUM, "20.00").version(2).discontinued().build());
         table.apply(product("S2", Category.SERUM, "20.00").version(2).stock(3).build());
-        assertThat(table.available(Category.SERUM)).extracting(ProductState::sku).containsExactly("S2");
+        assertThat(table.available(Category.SERUM))
+                .extracting(ProductState::sku)
+                .containsExactly("S2");
         // a discontinued product's older version arriving late does not bring it back
         table.apply(product("S1", Category.SERUM, "20.00").version(1).build());
-        assertThat(table.available(Category.SERUM)).extracting(ProductState::sku).containsExactly("S2");
+        assertThat(table.available(Category.SERUM))
+                .extracting(ProductState::sku)
+                .containsExactly("S2");
     }
 
     @Test
@@ -67,7 +74,8 @@ class CatalogTableTest {
         table.apply(product("S2", Category.MOISTURIZER, "20.00").version(3).build());
         table.apply(product("S3", Category.SERUM, "20.00").build());
         table.remove("S3");
-        assertThat(table.digest()).isEqualTo(CatalogDigest.of(Map.of("S1", 2L, "S2", 3L)))
+        assertThat(table.digest())
+                .isEqualTo(CatalogDigest.of(Map.of("S1", 2L, "S2", 3L)))
                 .isNotEqualTo(CatalogDigest.of(Map.of("S1", 2L, "S2", 2L)));
         table.remove("S1");
         table.remove("S2");
