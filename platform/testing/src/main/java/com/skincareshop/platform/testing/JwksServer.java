@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,6 +21,7 @@ public final class JwksServer implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicReference<String> keys = new AtomicReference<>();
+    private volatile List<TokenIssuer> published = List.of();
     private final AtomicInteger fetches = new AtomicInteger();
 
     private JwksServer(HttpServer server) {
@@ -50,7 +52,13 @@ public final class JwksServer implements AutoCloseable {
 
     /** From now on the set holds exactly these providers' keys (a rotation: the new key, then the old one retired). */
     public void publish(TokenIssuer... issuers) {
+        published = List.of(issuers);
         keys.set(TokenIssuer.jwks(issuers));
+    }
+
+    /** The providers whose keys the set holds now, in the order published. */
+    public List<TokenIssuer> published() {
+        return published;
     }
 
     public String url() {
