@@ -3,6 +3,8 @@ package com.skincareshop.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.skincareshop.platform.testing.KafkaBroker;
+import com.skincareshop.platform.testing.LocalPostgres;
+import com.skincareshop.platform.testing.TestPostgres;
 import com.skincareshop.platform.testing.TokenIssuer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,19 +14,30 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A packaged service (prod profile) verifies tokens against the identity provider or does not start: given the
- * development key, however it is delivered, or no audience, it exits at once with one clear line and no stack trace.
- * The services run here without a database or broker to reach (they are never asked anything): the check comes
- * before both are needed.
+ * development key, or no audience, it exits at once with one clear line and no stack trace. Each runs on a database
+ * of its own (migrated as at any start) and with no broker to reach: the check comes before the broker is needed.
  */
 class PackagedServiceKeysTest {
 
     private static final Path JAR = RunningStack.ROOT.resolve("profile-service/target/quarkus-app/quarkus-run.jar");
-    private static final Duration WITHIN = Duration.ofSeconds(60);
+    /** A start-up takes seconds; far more on a machine busy with other builds. */
+    private static final Duration WITHIN = Duration.ofSeconds(180);
+
+    private static final String DATABASE = "e2e_keys";
+    private static final String ROLE = "profile";
+
+    @BeforeAll
+    static void database() {
+        LocalPostgres postgres = TestPostgres.server();
+        postgres.dropDatabase(DATABASE);
+        postgres.ensureDatabase(DATABASE, ROLE, ROLE);
+    }
 
     @Test
     void theDevelopmentKeyIsRefusedAtStartUp(@TempDir Path dir) throws Exception {
@@ -62,12 +75,10 @@ class PackagedServiceKeysTest {
     private static Map<String, String> settings(String keyLocation, String audience) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(KafkaBroker.freePort()));
-        // nothing listens there: the check must not need the database or the broker
-        environment.put(
-                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + KafkaBroker.freePort() + "/profile");
-        environment.put("QUARKUS_DATASOURCE_USERNAME", "profile");
-        environment.put("QUARKUS_DATASOURCE_PASSWORD", "profile");
-        environment.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", TestPostgres.server().jdbcUrl(DATABASE));
+        environment.put("QUARKUS_DATASOURCE_USERNAME", ROLE);
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", ROLE);
+        // nothing listens there: the check must not need the broker
         environment.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + KafkaBroker.freePort());
         environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keyLocation);
