@@ -1,15 +1,12 @@
 -- wrk script of HttpMeasurement (benchmarks/measure.sh http).
--- With LOAD_CUSTOMERS=n each request asks for the routine of a random one of customers <LOAD_PREFIX>0 .. n-1,
--- with the bearer token in LOAD_TOKEN; without it, wrk sends its URL as is (the liveness endpoint).
+-- With LOAD_TOKENS=<file> (one line per customer: "<customer id> <token>") each request asks for the routine of a
+-- random customer of the file, with that customer's bearer token (a token is bound to its customer); without it,
+-- wrk sends its URL as is (the liveness endpoint).
 -- done() prints one machine-readable line that HttpMeasurement parses.
 
-local customers = tonumber(os.getenv("LOAD_CUSTOMERS") or "0")
-local prefix = os.getenv("LOAD_PREFIX") or "c-load-"
-local token = os.getenv("LOAD_TOKEN")
-
-if token then
-  wrk.headers["Authorization"] = "Bearer " .. token
-end
+local tokens_file = os.getenv("LOAD_TOKENS")
+local customers = {}
+local tokens = {}
 
 local threads = 0
 function setup(thread)
@@ -20,11 +17,21 @@ end
 function init(args)
   -- each wrk thread has its own Lua state: a seed of its own, or all threads would ask for the same customers
   math.randomseed(os.time() * 100 + (thread_number or 0))
+  if tokens_file then
+    for line in io.lines(tokens_file) do
+      local customer, token = line:match("^(%S+) (%S+)$")
+      if customer then
+        customers[#customers + 1] = customer
+        tokens[#tokens + 1] = token
+      end
+    end
+  end
 end
 
-if customers > 0 then
+if tokens_file then
   function request()
-    return wrk.format(nil, "/api/recommendations/" .. prefix .. math.random(0, customers - 1))
+    local i = math.random(1, #customers)
+    return wrk.format(nil, "/api/recommendations/" .. customers[i], { ["Authorization"] = "Bearer " .. tokens[i] })
   end
 end
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.skincareshop.platform.stack.HostileRequests;
-import com.skincareshop.platform.testing.DevTokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -48,7 +47,7 @@ class FlowEndToEndTest {
     void productsAndAProfileInTheRoutineOutAndItFollowsEveryChange() throws Exception {
         // merchandisers load the demo catalogue
         given().auth()
-                .oauth2(DevTokens.merchandiser())
+                .oauth2(RunningStack.tokens().merchandiser())
                 .contentType("application/x-ndjson")
                 .body(Files.readAllBytes(ROOT.resolve("catalog-service/src/main/resources/demo/catalog.ndjson")))
                 .when()
@@ -64,7 +63,7 @@ class FlowEndToEndTest {
                 .statusCode(200)
                 .body("locale", equalTo("tl"));
         given().auth()
-                .oauth2(DevTokens.customer(CUSTOMER))
+                .oauth2(RunningStack.tokens().customer(CUSTOMER))
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "questionnaireVersion",
@@ -108,7 +107,7 @@ class FlowEndToEndTest {
 
         // the recommended serum is discontinued: the next routine no longer has it
         given().auth()
-                .oauth2(DevTokens.merchandiser())
+                .oauth2(RunningStack.tokens().merchandiser())
                 .when()
                 .delete(catalog + "/api/products/{sku}", serum)
                 .then()
@@ -132,7 +131,7 @@ class FlowEndToEndTest {
         Map<String, Object> price = (Map<String, Object>) product.get("price");
         price.put("amount", "7.77");
         given().auth()
-                .oauth2(DevTokens.merchandiser())
+                .oauth2(RunningStack.tokens().merchandiser())
                 .contentType(ContentType.JSON)
                 .body(product)
                 .when()
@@ -143,7 +142,7 @@ class FlowEndToEndTest {
 
         // the customer is erased: the routine is gone, the storefront is told to use the preview
         given().auth()
-                .oauth2(DevTokens.customer(CUSTOMER))
+                .oauth2(RunningStack.tokens().customer(CUSTOMER))
                 .when()
                 .delete(profiles + "/api/profiles/{id}", CUSTOMER)
                 .then()
@@ -160,7 +159,8 @@ class FlowEndToEndTest {
     /** A smoke run of the bad-input corpus (benchmarks/measure.sh hostile-requests runs 1,000 per service). */
     @Test
     void hostileRequestsGetFourHundredsAndChangeNothing() throws Exception {
-        HostileRequests.Outcome outcome = new HostileRequests(catalog, profiles, recommendations, 7, Map.of()).run(100);
+        HostileRequests.Outcome outcome =
+                new HostileRequests(catalog, profiles, recommendations, RunningStack.tokens(), 7, Map.of()).run(100);
         assertThat(outcome.failures()).isEmpty();
         assertThat(outcome.serverErrors()).isZero();
         assertThat(outcome.notProblemJson()).isZero();
@@ -170,7 +170,7 @@ class FlowEndToEndTest {
 
     private static Response routineResponse() {
         return given().auth()
-                .oauth2(DevTokens.customer(CUSTOMER))
+                .oauth2(RunningStack.tokens().customer(CUSTOMER))
                 .when()
                 .get(recommendations + "/api/recommendations/{id}", CUSTOMER);
     }

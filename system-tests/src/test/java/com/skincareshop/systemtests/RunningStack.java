@@ -4,6 +4,7 @@ import com.skincareshop.platform.stack.Stack;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.OpenApiConformance;
 import com.skincareshop.platform.testing.TestPostgres;
+import com.skincareshop.platform.testing.TokenIssuer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The three services as they ship (packaged jars, production profile) on a real broker and PostgreSQL, started once
- * for all end-to-end test classes and stopped after the last of them. Every RestAssured request of those tests is
+ * for all end-to-end test classes and stopped after the last of them. They verify tokens against the stack's own
+ * identity provider (a key pair generated for the run, published at a local JWKS URL), never the development key. Every RestAssured request of those tests is
  * checked against the service's API document ({@link OpenApiConformance}).
  */
 final class RunningStack implements BeforeAllCallback {
@@ -25,11 +27,20 @@ final class RunningStack implements BeforeAllCallback {
     record Urls(String catalog, String profiles, String recommendations) {}
 
     static Urls urls() {
+        return started().urls;
+    }
+
+    /** The stack's identity provider: the tokens the running services accept. */
+    static TokenIssuer tokens() {
+        return started().stack.tokens();
+    }
+
+    private static Started started() {
         if (started == null) {
             throw new IllegalStateException(
                     "a test class that uses the stack is annotated @ExtendWith(RunningStack.class)");
         }
-        return started.urls;
+        return started;
     }
 
     @Override

@@ -34,7 +34,7 @@ import com.skincareshop.client.recommendation.api.RecommendationsApi;
 import com.skincareshop.client.recommendation.model.PreviewRequest;
 import com.skincareshop.client.recommendation.model.RoutineV1;
 import com.skincareshop.client.recommendation.model.RoutineV2;
-import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.TokenIssuer;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -88,7 +88,8 @@ class StorefrontClientsTest {
 
     @Test
     void catalogue() throws Exception {
-        ProductsApi merchandiser = new ProductsApi(catalogClient(DevTokens.merchandiser()));
+        ProductsApi merchandiser =
+                new ProductsApi(catalogClient(RunningStack.tokens().merchandiser()));
         ProductsApi storefront = new ProductsApi(catalogClient(null));
 
         Product created = merchandiser.putProduct("HND-CLIENT-50", handCream(), null);
@@ -145,8 +146,11 @@ class StorefrontClientsTest {
         assertThat(tagalog.getVersion()).isEqualTo(1);
         assertThat(tagalog.getQuestions()).extracting("id").contains("skinType", "concerns", "budget");
 
-        ProfilesApi customer = new ProfilesApi(profileClient(DevTokens.customer(CUSTOMER)));
-        Profile profile = customer.putProfile(
+        TokenIssuer tokens = RunningStack.tokens();
+        // the storefront acts for the signed-in customer with the token the identity provider exchanged for it
+        // (sub: the customer, act: the storefront): it answers for them, and reads their routine
+        ProfilesApi forCustomer = new ProfilesApi(profileClient(tokens.storefrontFor(CUSTOMER)));
+        Profile profile = forCustomer.putProfile(
                 CUSTOMER,
                 new ProfileRequest()
                         .questionnaireVersion(1)
@@ -157,10 +161,31 @@ class StorefrontClientsTest {
                 .containsExactly(
                         com.skincareshop.client.profile.model.Concern.DULLNESS,
                         com.skincareshop.client.profile.model.Concern.DARK_SPOTS);
-        assertThat(new ProfilesApi(profileClient(DevTokens.support()))
+        // ... but it cannot give consent in the customer's name: only the customer's own token can
+        Problem consent = problem(
+                () -> forCustomer.putProfile(
+                        CUSTOMER,
+                        new ProfileRequest()
+                                .questionnaireVersion(1)
+                                .answers(answers().marketingConsent(true))),
+                403);
+        assertThat(consent.fields()).containsExactly("answers.marketingConsent");
+        ProfilesApi customer = new ProfilesApi(profileClient(tokens.customer(CUSTOMER)));
+        assertThat(customer.putProfile(
+                                CUSTOMER,
+                                new ProfileRequest()
+                                        .questionnaireVersion(1)
+                                        .locale(com.skincareshop.client.profile.model.Locale.TL)
+                                        .answers(answers().marketingConsent(true)))
+                        .getVersion())
+                .isEqualTo(2);
+        // the history is the customer's and support's; the storefront reads the current answers only
+        assertThat(customer.getProfile(CUSTOMER).getHistory()).hasSize(2);
+        assertThat(forCustomer.getProfile(CUSTOMER).getHistory()).isNullOrEmpty();
+        assertThat(new ProfilesApi(profileClient(tokens.support()))
                         .getProfile(CUSTOMER)
                         .getHistory())
-                .hasSize(1);
+                .hasSize(2);
 
         // an answer out of range: 400 naming it
         Problem invalid = problem(
@@ -171,12 +196,13 @@ class StorefrontClientsTest {
                                 .answers(answers().sunExposureHours(new BigDecimal("30")))),
                 400);
         assertThat(invalid.fields()).containsExactly("answers.sunExposureHours");
-        // another customer's profile: 403; a customer without one: 404
+        // another customer's profile: 403, also for the storefront's token for this customer; one without: 404
         problem(() -> customer.getProfile("c-e2e-someone-else"), 403);
-        problem(() -> new ProfilesApi(profileClient(DevTokens.support())).getProfile("c-e2e-nobody"), 404);
+        problem(() -> forCustomer.getProfile("c-e2e-someone-else"), 403);
+        problem(() -> new ProfilesApi(profileClient(tokens.support())).getProfile("c-e2e-nobody"), 404);
 
-        // the routine follows the profile through Kafka
-        RecommendationsApi routines = new RecommendationsApi(recommendationClient(DevTokens.customer(CUSTOMER)));
+        // the routine follows the profile through Kafka; the storefront reads it for the customer
+        RecommendationsApi routines = new RecommendationsApi(recommendationClient(tokens.storefrontFor(CUSTOMER)));
         AtomicReference<RoutineV1> routine = new AtomicReference<>();
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
@@ -184,11 +210,10 @@ class StorefrontClientsTest {
                 .ignoreExceptions()
                 .until(() -> {
                     routine.set(routines.getRoutine(CUSTOMER, null));
-                    return true;
+                    return routine.get().getProfileVersion() == 2;
                 });
         assertThat(routine.get().getCustomerId()).isEqualTo(CUSTOMER);
         assertThat(routine.get().getLocale()).isEqualTo(com.skincareshop.client.recommendation.model.Locale.TL);
-        assertThat(routine.get().getProfileVersion()).isEqualTo(1);
 
         // the same routine as a routine page renders it: step ids, headings, the cart adding up to the total
         RoutineV2 page = routines.getRoutinePage(CUSTOMER, null);
@@ -203,7 +228,8 @@ class StorefrontClientsTest {
                 .isEqualByComparingTo(page.getTotal().getAmount());
 
         // a guest's routine from the same answers, typed as the preview's schema says
-        RecommendationsApi storefront = new RecommendationsApi(recommendationClient(DevTokens.storefront()));
+        // the storefront's own token, bound to no customer: the preview, and no customer's routine
+        RecommendationsApi storefront = new RecommendationsApi(recommendationClient(tokens.storefront()));
         RoutineV1 guest = storefront.previewRoutine(
                 new PreviewRequest().answers(guestAnswers()), com.skincareshop.client.recommendation.model.Locale.EN);
         assertThat(guest.getCustomerId()).isNull();
@@ -216,10 +242,14 @@ class StorefrontClientsTest {
                         new PreviewRequest().answers(guestAnswers().areas(new LinkedHashSet<>())), null),
                 400);
         assertThat(noAreas.fields()).containsExactly("answers.areas");
-        Problem noProfile = problem(() -> storefront.getRoutine("c-e2e-nobody", null), 404);
+        problem(() -> storefront.getRoutine(CUSTOMER, null), 403);
+        Problem noProfile = problem(
+                () -> new RecommendationsApi(recommendationClient(tokens.storefrontFor("c-e2e-nobody")))
+                        .getRoutine("c-e2e-nobody", null),
+                404);
         assertThat(noProfile.type()).isEqualTo("urn:skincare:problem:no-profile");
 
-        // erasure: the routine goes too
+        // erasure (the customer's own request): the routine goes too
         customer.eraseProfile(CUSTOMER);
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))

@@ -6,14 +6,11 @@ import static org.hamcrest.Matchers.equalTo;
 import com.skincareshop.catalog.support.CatalogTest;
 import com.skincareshop.catalog.support.Products;
 import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.TokenIssuer;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.PrivateKey;
-import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -22,15 +19,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Writes need the merchandiser role: no token 401, another role 403; reads are public. */
+/**
+ * Writes need the merchandiser role: no token, or one that is expired, forged, for another audience or from another
+ * issuer, is a 401 problem; another role 403; reads are public.
+ */
 @CatalogTest
 class ProductSecurityTest {
 
-    private static final String FORGED = Jwt.issuer(DevTokens.ISSUER)
-            .subject("x")
-            .groups(Set.of("merchandiser"))
-            .expiresIn(Duration.ofHours(1))
-            .sign(generatedKey()); // right claims, wrong signing key
+    /** Right claims, wrong signing key. */
+    private static final String FORGED = TokenIssuer.generate(DevTokens.ISSUER).merchandiser();
+    /** The right key and issuer, for another API: a token the provider issued to someone else's audience. */
+    private static final String OTHER_AUDIENCE = DevTokens.sign(
+            DevTokens.claims("merch-1", Set.of("merchandiser")).audience("https://payments.skincareshop.example"));
+    /** The right key and audience, from another issuer. */
+    private static final String OTHER_ISSUER =
+            TokenIssuer.development().as("https://auth.elsewhere.example").merchandiser();
+    /** No audience at all. */
+    private static final String NO_AUDIENCE =
+            DevTokens.sign(Jwt.issuer(DevTokens.ISSUER).subject("merch-1").groups(Set.of("merchandiser")));
 
     static Stream<Arguments> callers() {
         return Stream.of(
@@ -44,6 +50,21 @@ class ProductSecurityTest {
                         "forged merchandiser token",
                         (Function<RequestSpecification, RequestSpecification>)
                                 r -> r.auth().oauth2(FORGED),
+                        401),
+                Arguments.of(
+                        "merchandiser token for another audience",
+                        (Function<RequestSpecification, RequestSpecification>)
+                                r -> r.auth().oauth2(OTHER_AUDIENCE),
+                        401),
+                Arguments.of(
+                        "merchandiser token without an audience",
+                        (Function<RequestSpecification, RequestSpecification>)
+                                r -> r.auth().oauth2(NO_AUDIENCE),
+                        401),
+                Arguments.of(
+                        "merchandiser token from another issuer",
+                        (Function<RequestSpecification, RequestSpecification>)
+                                r -> r.auth().oauth2(OTHER_ISSUER),
                         401),
                 Arguments.of(
                         "garbage token",
@@ -127,15 +148,5 @@ class ProductSecurityTest {
                 .then()
                 .statusCode(200);
         given().when().get("/api/products?size=1").then().statusCode(200);
-    }
-
-    private static PrivateKey generatedKey() {
-        try {
-            var generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair().getPrivate();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.platform.testing.EventContracts;
+import com.skincareshop.platform.testing.TokenIssuer;
 import com.skincareshop.platform.testing.TopicReader;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -81,7 +82,7 @@ class ContainerSmokeTest {
                 .then()
                 .statusCode(401);
         given().auth()
-                .oauth2(TestIssuer.signedWithTheDevelopmentKey("merch-1", "merchandiser"))
+                .oauth2(TokenIssuer.development().as(stack.issuer.issuer()).merchandiser())
                 .contentType(ContentType.JSON)
                 .body(product("SERUM", "SMOKE-SER-X"))
                 .when()
@@ -89,7 +90,7 @@ class ContainerSmokeTest {
                 .then()
                 .statusCode(401);
 
-        String merchandiser = stack.issuer.token("merch-1", "merchandiser");
+        String merchandiser = stack.issuer.merchandiser();
         for (String sku : List.of(
                 SERUM_FOR_DARK_SPOTS, SERUM_FOR_DEHYDRATION, "SMOKE-CLN-GEL", "SMOKE-MST-LOT", "SMOKE-SUN-50")) {
             given().auth()
@@ -102,7 +103,7 @@ class ContainerSmokeTest {
                     .statusCode(201);
         }
 
-        String customer = stack.issuer.token(CUSTOMER, "customer");
+        String customer = stack.issuer.customer(CUSTOMER);
         given().auth()
                 .oauth2(customer)
                 .contentType(ContentType.JSON)

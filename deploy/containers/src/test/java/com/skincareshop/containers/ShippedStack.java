@@ -2,6 +2,7 @@ package com.skincareshop.containers;
 
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Volume;
+import com.skincareshop.platform.testing.TokenIssuer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +62,9 @@ final class ShippedStack implements AutoCloseable {
     /** The Deployments' memory limit. */
     private static final long MEMORY_LIMIT = 512L * 1024 * 1024;
 
-    final TestIssuer issuer = TestIssuer.generate();
+    /** A key pair generated for the run stands for the identity provider; its public key is mounted as a Secret would be. */
+    final TokenIssuer issuer = TokenIssuer.generate("https://auth.skincareshop.example/container-smoke-test");
+
     private final Deque<Runnable> undo = new ArrayDeque<>();
     private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, GenericContainer<?>> running = new LinkedHashMap<>();
@@ -171,7 +174,8 @@ final class ShippedStack implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA_LISTENER);
         environment.put("SKINCARE_KAFKA_REPLICATION_FACTOR", "1"); // one broker
         environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/etc/skincare/jwt/public-key.pem");
-        environment.put("JWT_ISSUER", TestIssuer.ISSUER);
+        environment.put("JWT_ISSUER", issuer.issuer());
+        environment.put("JWT_AUDIENCE", issuer.audience());
         environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://postgres:5432/" + service.database());
         environment.put("QUARKUS_DATASOURCE_USERNAME", service.database());

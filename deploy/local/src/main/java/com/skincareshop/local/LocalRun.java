@@ -1,10 +1,10 @@
 package com.skincareshop.local;
 
 import com.skincareshop.platform.stack.Stack;
-import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.EmbeddedPostgresServer;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.LocalPostgres;
+import com.skincareshop.platform.testing.TokenIssuer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +22,10 @@ import java.util.Set;
  * Runs the flow on this machine: PostgreSQL (embedded, data in {@code .local/postgres}; or the developer's own
  * server with {@code SKINCARE_PG_HOST}/{@code SKINCARE_PG_ADMIN_URL} set), a Kafka broker, every service as its
  * packaged jar, and the demo catalogue. Data stays in {@code .local/} between runs. Ctrl-C stops what it started.
+ *
+ * <p>The services run the prod profile, which refuses the development key: the run stands for the identity provider
+ * with a key pair of its own, generated once in {@code .local/jwt/} and served at a JWKS URL while it runs, and
+ * prints tokens signed with it.
  */
 public final class LocalRun {
 
@@ -35,12 +39,15 @@ public final class LocalRun {
     static final int KAFKA_CONTROLLER_PORT = 9093;
     /** Embedded PostgreSQL's port: fixed, for psql, and off 5432 where a machine's own server usually listens. */
     static final int EMBEDDED_POSTGRES_PORT = 15432;
+    /** The issuer of the local run's tokens. */
+    static final String ISSUER = "https://auth.skincareshop.example/local";
 
     private final Path root;
     private final Path data;
     private KafkaBroker broker;
     private EmbeddedPostgresServer embedded;
     private Stack stack;
+    private TokenIssuer tokens;
     private volatile boolean stopping;
 
     private LocalRun(Path root) {
@@ -64,7 +71,11 @@ public final class LocalRun {
         step("Kafka: broker on 127.0.0.1:" + KAFKA_PORT + ", data in " + data.resolve("kafka"));
         broker = KafkaBroker.persistent(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT)
                 .start();
-        stack = new Stack(root, data.resolve("logs"), broker, SERVICES, postgres()).provisionDatabases(false);
+        tokens = TokenIssuer.persistent(data.resolve("jwt"), ISSUER);
+        step("Tokens: signed with the run's own key (.local/jwt/), key id " + tokens.keyId());
+        stack = new Stack(root, data.resolve("logs"), broker, SERVICES, postgres())
+                .withTokens(tokens)
+                .provisionDatabases(false);
         for (Stack.Service service : SERVICES) {
             step(service.name() + ": " + service.url() + " (log: .local/logs/" + service.name() + ".log)");
         }
@@ -129,7 +140,7 @@ public final class LocalRun {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(SERVICES.get(0).url() + "/api/products/import"))
-                                .header("Authorization", "Bearer " + DevTokens.merchandiser())
+                                .header("Authorization", "Bearer " + tokens.merchandiser())
                                 .header("Content-Type", "application/x-ndjson")
                                 .POST(HttpRequest.BodyPublishers.ofFile(catalogue))
                                 .build(),
@@ -142,10 +153,12 @@ public final class LocalRun {
     }
 
     private void printWelcome() {
-        String merchandiser = DevTokens.issue("merch-1", Set.of("merchandiser"), Duration.ofDays(7));
-        String storefront = DevTokens.issue("storefront", Set.of("storefront"), Duration.ofDays(7));
-        String customer = DevTokens.issue("c-42", Set.of("customer"), Duration.ofDays(7));
-        String support = DevTokens.issue("support-1", Set.of("support"), Duration.ofDays(7));
+        Duration week = Duration.ofDays(7);
+        String merchandiser = tokens.issue("merch-1", Set.of("merchandiser"), week);
+        String storefront = tokens.issue(TokenIssuer.STOREFRONT, Set.of("storefront"), week);
+        String storefrontForCustomer = tokens.delegated("c-42", TokenIssuer.STOREFRONT, week);
+        String customer = tokens.issue("c-42", Set.of("customer"), week);
+        String support = tokens.issue("support-1", Set.of("support"), week);
         System.out.println("""
 
                 Running. Ctrl-C stops everything this command started.
@@ -156,24 +169,27 @@ public final class LocalRun {
                   Kafka            %s   (topics catalog.products.v1, profiles.skin.v1, recommendations.issued.v1)
                   data             %s
 
-                Development tokens (valid 7 days; signed with the committed DEV key), also in .local/tokens.env:
+                Tokens (valid 7 days; signed with this run's key in .local/jwt/), also in .local/tokens.env:
                   export MERCHANDISER=%s
-                  export STOREFRONT=%s
+                  export STOREFRONT=%s   # the storefront's own token: the preview
+                  export STOREFRONT_C42=%s   # the storefront acting for c-42 (act: storefront)
                   export CUSTOMER=%s   # sub c-42
-                  export SUPPORT=%s
+                  export SUPPORT=%s   # every read and erasure is audited
 
                 Try:
                   curl -s 'http://localhost:8082/api/questionnaire?locale=tl'
                   curl -s -X PUT http://localhost:8082/api/profiles/c-42 -H "Authorization: Bearer $CUSTOMER" \\
                        -H 'Content-Type: application/json' -d @deploy/local/examples/profile.json
                   curl -s http://localhost:8083/api/recommendations/c-42 -H "Authorization: Bearer $CUSTOMER"
-                """.formatted(broker.bootstrapServers(), data, merchandiser, storefront, customer, support));
+                  curl -s http://localhost:8083/api/v2/recommendations/c-42 -H "Authorization: Bearer $STOREFRONT_C42"
+                """.formatted(
+                broker.bootstrapServers(), data, merchandiser, storefront, storefrontForCustomer, customer, support));
         try {
             Files.writeString(
                     data.resolve("tokens.env"),
                     "export MERCHANDISER=" + merchandiser
-                            + "\nexport STOREFRONT=" + storefront + "\nexport CUSTOMER=" + customer
-                            + "\nexport SUPPORT=" + support + "\n");
+                            + "\nexport STOREFRONT=" + storefront + "\nexport STOREFRONT_C42=" + storefrontForCustomer
+                            + "\nexport CUSTOMER=" + customer + "\nexport SUPPORT=" + support + "\n");
         } catch (IOException e) {
             // the tokens were printed; the file is a convenience
         }

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A stored profile; with {@code history} when it answers the right of access. */
+/**
+ * A stored profile; with {@code history} when it answers the right of access (the customer's own token, support),
+ * without when the storefront reads it for the customer.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(
         name = "Profile",
@@ -38,7 +41,9 @@ public record ProfileView(
         Instant createdAt,
         Instant updatedAt,
 
-        @Schema(description = "Every earlier version, on a read (the right of access)")
+        @Schema(
+                description = "Every earlier version, on a read with the customer's own token or by support (the"
+                        + " right of access); absent for a token the storefront holds for the customer")
         List<HistoryEntry> history) {
 
     @Schema(
@@ -60,6 +65,20 @@ public record ProfileView(
                 p.locale(),
                 p.answers(),
                 saved.createdAt(),
+                p.updatedAt(),
+                null);
+    }
+
+    /** What is current, without the earlier versions. */
+    static ProfileView current(ProfileStore.Stored stored) {
+        var p = stored.profile();
+        return new ProfileView(
+                p.customerId(),
+                p.version(),
+                p.questionnaireVersion(),
+                p.locale(),
+                p.answers(),
+                stored.createdAt(),
                 p.updatedAt(),
                 null);
     }

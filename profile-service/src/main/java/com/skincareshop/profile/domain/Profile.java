@@ -79,6 +79,11 @@ public class Profile {
         return createdAt;
     }
 
+    /** Whether the stored answers give marketing consent; none is given before the first answers. */
+    boolean marketingConsent() {
+        return answers != null && answers.marketingConsent();
+    }
+
     public SkinProfile toState() {
         return new SkinProfile(customerId, version, questionnaireVersion, locale, answers, updatedAt);
     }

@@ -53,10 +53,22 @@ public class ProfileStore {
         this.clock = clock;
     }
 
+    /**
+     * Stores the answers. {@code mayChangeConsent} false (answers saved on the customer's behalf): the marketing
+     * consent must stay what is on record, checked under the profile's lock so that a change the customer makes
+     * meanwhile cannot be undone by it; a customer who never answered has given none.
+     *
+     * @throws ConsentChangeRefused when it would change, storing nothing
+     */
     @Transactional
-    public Saved save(String customerId, int questionnaireVersion, String locale, Answers answers) {
+    public Saved save(
+            String customerId, int questionnaireVersion, String locale, Answers answers, boolean mayChangeConsent) {
         Instant now = clock.instant();
         Profile profile = profiles.lockForUpdate(customerId).orElse(null);
+        boolean storedConsent = profile != null && profile.marketingConsent();
+        if (!mayChangeConsent && answers.marketingConsent() != storedConsent) {
+            throw new ConsentChangeRefused(storedConsent);
+        }
         boolean created = profile == null;
         if (created) {
             profile = Profile.create(

@@ -53,8 +53,8 @@ class ApiDocumentTest {
                 .get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)
-                .body(profile + "put.'x-roles'", contains("customer", "storefront"))
-                .body(profile + "get.'x-roles'", contains("customer", "storefront", "support"))
+                .body(profile + "put.'x-roles'", contains("customer"))
+                .body(profile + "get.'x-roles'", contains("customer", "support"))
                 .body(profile + "delete.'x-roles'", contains("customer", "support"))
                 .body(profile + "get.responses.keySet()", hasItems("200", "400", "401", "403", "404", "500", "503"))
                 .body(

@@ -8,6 +8,7 @@ import com.skincareshop.profile.support.Requests;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
@@ -16,8 +17,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Who may do what to customer c's profile: c themself answers, reads, erases; the storefront answers and reads;
- * support reads and erases; anyone else 403; no token 401.
+ * Who may do what to customer c's profile: c answers, reads and erases, with their own token or the one the
+ * storefront holds for them; support reads and erases; the storefront's own token, a token for another customer and
+ * anyone else 403; no token, or a malformed delegation, 401.
  */
 @ProfileTest
 class ProfileAccessTest {
@@ -34,8 +36,33 @@ class ProfileAccessTest {
     static Stream<Arguments> matrix() {
         return Stream.of(
                 caller("the customer themself", (r, c) -> r.auth().oauth2(DevTokens.customer(c)), 200, 200, 204),
-                caller("storefront", (r, c) -> r.auth().oauth2(DevTokens.storefront()), 200, 200, 403),
+                caller(
+                        "the storefront, with the token it holds for the customer",
+                        (r, c) -> r.auth().oauth2(DevTokens.storefrontFor(c)),
+                        200,
+                        200,
+                        204),
+                caller(
+                        "the storefront's own token, bound to no customer",
+                        (r, c) -> r.auth().oauth2(DevTokens.storefront()),
+                        403,
+                        403,
+                        403),
+                caller(
+                        "the storefront, with the token it holds for another customer",
+                        (r, c) -> r.auth().oauth2(DevTokens.storefrontFor("someone-else")),
+                        403,
+                        403,
+                        403),
                 caller("support", (r, c) -> r.auth().oauth2(DevTokens.support()), 403, 200, 204),
+                caller(
+                        "a delegated token with a staff role",
+                        (r, c) -> r.auth()
+                                .oauth2(DevTokens.sign(DevTokens.claims(c, Set.of("support"))
+                                        .claim("act", Map.of("sub", "storefront")))),
+                        403,
+                        403,
+                        403),
                 caller(
                         "another customer",
                         (r, c) -> r.auth().oauth2(DevTokens.customer("someone-else")),
@@ -49,6 +76,14 @@ class ProfileAccessTest {
                         403,
                         403,
                         403),
+                caller(
+                        "an act claim that names no acting party",
+                        (r, c) -> r.auth()
+                                .oauth2(DevTokens.sign(
+                                        DevTokens.claims(c, Set.of("customer")).claim("act", "storefront"))),
+                        401,
+                        401,
+                        401),
                 caller("no token", (r, c) -> r, 401, 401, 401),
                 caller("expired token", (r, c) -> r.auth().oauth2(DevTokens.expiredMerchandiser()), 401, 401, 401));
     }

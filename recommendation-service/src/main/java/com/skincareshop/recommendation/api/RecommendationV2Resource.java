@@ -68,7 +68,7 @@ public class RecommendationV2Resource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Routine.class)))
     @APIResponse(responseCode = "400", description = "The customer id is invalid (`customerId`)")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
-    @APIResponse(responseCode = "403", description = "Another customer's routine, or a role that may not read it")
+    @APIResponse(responseCode = "403", description = FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "503", description = UNAVAILABLE)
     public Routine forCustomer(

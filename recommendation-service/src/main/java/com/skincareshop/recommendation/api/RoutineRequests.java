@@ -1,11 +1,13 @@
 package com.skincareshop.recommendation.api;
 
-import static com.skincareshop.platform.security.CustomerAccess.STOREFRONT;
+import static com.skincareshop.platform.security.CustomerAccess.SUPPORT;
 
 import com.skincareshop.contracts.profile.AnswersValidator;
 import com.skincareshop.contracts.profile.Questionnaire;
 import com.skincareshop.contracts.profile.Questionnaires;
 import com.skincareshop.contracts.profile.SkinProfile;
+import com.skincareshop.platform.audit.AccessAction;
+import com.skincareshop.platform.audit.AccessAudit;
 import com.skincareshop.platform.problem.Problem;
 import com.skincareshop.platform.problem.ProblemException;
 import com.skincareshop.platform.security.CustomerAccess;
@@ -28,18 +30,30 @@ class RoutineRequests {
     private final CustomerProfiles profiles;
     private final CatalogueReadiness catalog;
     private final CustomerAccess access;
+    private final AccessAudit audit;
 
     RoutineRequests(
-            RoutineService routines, CustomerProfiles profiles, CatalogueReadiness catalog, CustomerAccess access) {
+            RoutineService routines,
+            CustomerProfiles profiles,
+            CatalogueReadiness catalog,
+            CustomerAccess access,
+            AccessAudit audit) {
         this.routines = routines;
         this.profiles = profiles;
         this.catalog = catalog;
         this.access = access;
+        this.audit = audit;
     }
 
-    /** The customer themself or the storefront. {@code locale} defaults to the one the customer answered in. */
+    /**
+     * The customer, with their own token or the one the storefront holds for them, or support (audited): the
+     * storefront's own token reaches no customer. {@code locale} defaults to the one the customer answered in.
+     */
     Routine forCustomer(String customerId, String locale, RoutineEngine.Detail detail) {
-        access.requireSelfOr(customerId, STOREFRONT);
+        CustomerAccess.Caller caller = access.requireCustomerOr(customerId, SUPPORT);
+        if (caller.isStaff(SUPPORT)) {
+            audit.record(AccessAction.READ_ROUTINE, customerId, caller);
+        }
         requireCatalogue();
         SkinProfile profile = profiles.find(customerId)
                 .orElseThrow(() -> new ProblemException(Problem.of(

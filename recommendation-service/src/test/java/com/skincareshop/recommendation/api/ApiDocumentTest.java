@@ -31,7 +31,7 @@ class ApiDocumentTest {
     void anUndocumentedStatusFailsTheTest() {
         // an Accept the API cannot serve is a 406 problem, a status no operation documents
         assertThatThrownBy(() -> given().auth()
-                        .oauth2(DevTokens.storefront())
+                        .oauth2(DevTokens.customer("c-1"))
                         .accept("application/xml")
                         .when()
                         .get("/api/recommendations/c-1"))
@@ -58,7 +58,7 @@ class ApiDocumentTest {
                 .then()
                 .statusCode(200)
                 .body("paths.'/api/recommendations/preview'.post.'x-roles'", contains("storefront"))
-                .body("paths.'/api/recommendations/{customerId}'.get.'x-roles'", contains("customer", "storefront"))
+                .body("paths.'/api/recommendations/{customerId}'.get.'x-roles'", contains("customer", "support"))
                 .body(
                         "paths.'/api/recommendations/{customerId}'.get.responses.keySet()",
                         hasItems("200", "400", "401", "403", "404", "500", "503"))
@@ -74,7 +74,7 @@ class ApiDocumentTest {
                 .body("components.schemas.Routine_V2.properties.keySet()", hasItems("products", "placeholders"))
                 .body("components.schemas.ProductRef_V2.properties.keySet()", hasItems("brand", "slug", "image"))
                 .body("components.schemas.Warning_V2.properties.keySet()", hasItems("severity", "params", "steps"))
-                .body("paths.'/api/v2/recommendations/{customerId}'.get.'x-roles'", contains("customer", "storefront"))
+                .body("paths.'/api/v2/recommendations/{customerId}'.get.'x-roles'", contains("customer", "support"))
                 .body(
                         "paths.'/api/v2/recommendations/{customerId}'.get.responses.'200'.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/Routine_V2"))

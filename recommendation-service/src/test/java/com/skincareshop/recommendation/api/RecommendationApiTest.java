@@ -114,14 +114,14 @@ class RecommendationApiTest {
     @Test
     void textsFollowTheRequestedLocale() {
         String tl = given().auth()
-                .oauth2(DevTokens.storefront())
+                .oauth2(DevTokens.storefrontFor(customer))
                 .when()
                 .get("/api/recommendations/{id}", customer)
                 .then()
                 .extract()
                 .path("am[0].usage");
         given().auth()
-                .oauth2(DevTokens.storefront())
+                .oauth2(DevTokens.storefrontFor(customer))
                 .when()
                 .get("/api/recommendations/{id}?locale=lv", customer)
                 .then()
@@ -130,7 +130,7 @@ class RecommendationApiTest {
                 .body("am[0].product.name", equalTo("B-CLN (lv)"))
                 .body("am[0].usage", not(equalTo(tl)));
         given().auth()
-                .oauth2(DevTokens.storefront())
+                .oauth2(DevTokens.storefrontFor(customer))
                 .when()
                 .get("/api/recommendations/{id}?locale=de", customer)
                 .then()
@@ -153,12 +153,34 @@ class RecommendationApiTest {
                 .then()
                 .statusCode(403)
                 .contentType("application/problem+json");
+        // the storefront reaches a customer only with the token it holds for that customer
+        given().auth()
+                .oauth2(DevTokens.storefrontFor(customer))
+                .when()
+                .get("/api/recommendations/{id}", customer)
+                .then()
+                .statusCode(200)
+                .body("customerId", equalTo(customer));
+        given().auth()
+                .oauth2(DevTokens.storefront())
+                .when()
+                .get("/api/recommendations/{id}", customer)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(DevTokens.storefrontFor("someone-else"))
+                .when()
+                .get("/api/recommendations/{id}", customer)
+                .then()
+                .statusCode(403);
+        // support reads any customer's routine, on the record (AccessAuditTest)
         given().auth()
                 .oauth2(DevTokens.support())
                 .when()
                 .get("/api/recommendations/{id}", customer)
                 .then()
-                .statusCode(403);
+                .statusCode(200);
         given().auth()
                 .oauth2(DevTokens.merchandiser())
                 .when()

@@ -98,7 +98,10 @@ class ConsumersTest {
     }
 
     private static Response routine(String customer) {
-        return given().auth().oauth2(DevTokens.storefront()).when().get("/api/recommendations/{id}", customer);
+        return given().auth()
+                .oauth2(DevTokens.storefrontFor(customer))
+                .when()
+                .get("/api/recommendations/{id}", customer);
     }
 
     private static JsonPath awaitRoutine(String customer, Predicate<JsonPath> until) {

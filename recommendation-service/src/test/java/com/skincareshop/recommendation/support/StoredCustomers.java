@@ -33,7 +33,7 @@ public final class StoredCustomers {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> given().auth()
-                                .oauth2(DevTokens.storefront())
+                                .oauth2(DevTokens.storefrontFor(customer))
                                 .when()
                                 .get(routinePath, customer)
                                 .statusCode()

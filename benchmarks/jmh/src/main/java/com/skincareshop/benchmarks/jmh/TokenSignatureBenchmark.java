@@ -1,15 +1,12 @@
 package com.skincareshop.benchmarks.jmh;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The floor of every authenticated request (docs/PERFORMANCE.md, HTTP): checking one RS256 signature, the
- * cryptography alone, of a token shaped like the services' (the development key pair, 2048 bits). No JSON, no
- * claims: what SmallRye JWT cannot skip whatever else it does.
+ * cryptography alone, of a token shaped like the services' (an RSA key pair of 2048 bits, as the identity provider's,
+ * generated for the run). No JSON, no claims: what SmallRye JWT cannot skip whatever else it does.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,10 +41,11 @@ public class TokenSignatureBenchmark {
 
     @Setup
     public void sign() throws Exception {
-        RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey)
-                KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pem("dev-jwt/private-key.pem")));
-        publicKey = KeyFactory.getInstance("RSA")
-                .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        PrivateKey privateKey = keys.getPrivate();
+        publicKey = keys.getPublic();
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         String header = base64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String claims = base64.encodeToString(("{\"iss\":\"https://auth.skincareshop.example/dev\",\"sub\":\"c-42\","
@@ -69,17 +67,5 @@ public class TokenSignatureBenchmark {
         verifier.initVerify(publicKey);
         verifier.update(signingInput);
         return verifier.verify(signature);
-    }
-
-    private static byte[] pem(String resource) throws IOException {
-        try (InputStream in = TokenSignatureBenchmark.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is not on the class path");
-            }
-            String text = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "")
-                    .replaceAll("\\s", "");
-            return Base64.getDecoder().decode(text);
-        }
     }
 }

@@ -3,7 +3,6 @@ package com.skincareshop.benchmarks.faults;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.skincareshop.platform.stack.Stack;
-import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.KafkaBroker;
 import java.io.IOException;
 import java.net.URI;
@@ -39,7 +38,7 @@ final class FaultRun {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
-    final String merchandiser = DevTokens.issue("merch-1", Set.of("merchandiser"), Duration.ofHours(3));
+    final String merchandiser;
     /** What took how long, printed as the run's "Recovery" table in this order. */
     final Map<String, String> recoveries = new LinkedHashMap<>();
 
@@ -52,6 +51,7 @@ final class FaultRun {
         this.broker = broker;
         this.database = database;
         this.services = stack.services().stream().collect(Collectors.toMap(Stack.Service::name, s -> s));
+        this.merchandiser = stack.tokens().issue("merch-1", Set.of("merchandiser"), Duration.ofHours(3));
     }
 
     boolean routineShows(String customer, long version) throws Exception {
@@ -67,7 +67,7 @@ final class FaultRun {
 
     String token(String customer) {
         return customerTokens.computeIfAbsent(
-                customer, c -> DevTokens.issue(c, Set.of("customer"), Duration.ofHours(3)));
+                customer, c -> stack.tokens().issue(c, Set.of("customer"), Duration.ofHours(3)));
     }
 
     String url(String service, String path) {

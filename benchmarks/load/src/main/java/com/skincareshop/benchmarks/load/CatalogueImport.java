@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.skincareshop.contracts.catalog.ProductState;
-import com.skincareshop.platform.testing.DevTokens;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,8 +30,9 @@ final class CatalogueImport {
     /**
      * Imports the lines in requests of {@code batch} lines; any rejected line stops the tool. catalog-service
      * stores each line in a transaction of its own, so a large import takes a while: progress is printed.
+     * {@code merchandiser}: a merchandiser's token the service accepts.
      */
-    static void run(String catalogUrl, List<ObjectNode> lines, int batch) throws Exception {
+    static void run(String catalogUrl, String merchandiser, List<ObjectNode> lines, int batch) throws Exception {
         long started = System.nanoTime();
         for (int from = 0; from < lines.size(); from += batch) {
             StringBuilder body = new StringBuilder();
@@ -41,7 +41,7 @@ final class CatalogueImport {
             JsonNode report = JSON.readTree(Load.call(
                             "POST",
                             catalogUrl + "/api/products/import",
-                            DevTokens.merchandiser(),
+                            merchandiser,
                             "application/x-ndjson",
                             body.toString(),
                             Duration.ofMinutes(10))

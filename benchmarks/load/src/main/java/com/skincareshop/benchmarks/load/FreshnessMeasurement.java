@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.skincareshop.platform.stack.Stack;
-import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.KafkaBroker;
+import com.skincareshop.platform.testing.TokenIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,35 +45,40 @@ public final class FreshnessMeasurement {
                         services.get(0).url(),
                         services.get(1).url(),
                         services.get(2).url(),
+                        stack.tokens(),
                         changes);
             }
         }
     }
 
-    private static void run(Path root, String catalog, String profiles, String recommendations, int changes)
+    private static void run(
+            Path root, String catalog, String profiles, String recommendations, TokenIssuer tokens, int changes)
             throws Exception {
+        String merchandiser = tokens.merchandiser();
         send(
                 "POST",
                 catalog + "/api/products/import",
-                DevTokens.merchandiser(),
+                merchandiser,
                 "application/x-ndjson",
                 Files.readString(root.resolve("catalog-service/src/main/resources/demo/catalog.ndjson")));
         String customer = "c-fresh-1";
+        String customerToken = tokens.customer(customer);
         ObjectNode profile = (ObjectNode) JSON.readTree("""
                 {"questionnaireVersion":1,"locale":"en","answers":{"skinType":"OILY","sensitive":false,"ageBand":"35_44",
                  "concerns":["ENLARGED_PORES"],"sunExposureHours":1,"pregnantOrBreastfeeding":false,
                  "areas":["FACE"],"marketingConsent":false}}""");
-        send(
-                "PUT",
-                profiles + "/api/profiles/" + customer,
-                DevTokens.customer(customer),
-                "application/json",
-                profile.toString());
-        await(recommendations, customer, r -> r.path("profileVersion").asLong() == 1, 30_000);
+        send("PUT", profiles + "/api/profiles/" + customer, customerToken, "application/json", profile.toString());
+        await(
+                recommendations,
+                customer,
+                customerToken,
+                r -> r.path("profileVersion").asLong() == 1,
+                30_000);
 
         AtomicBoolean streaming = new AtomicBoolean(true);
         AtomicLong background = new AtomicLong();
-        Thread stream = new Thread(() -> backgroundWrites(catalog, streaming, background), "background-writes");
+        Thread stream =
+                new Thread(() -> backgroundWrites(catalog, merchandiser, streaming, background), "background-writes");
         stream.start();
 
         List<Long> profileMillis = new ArrayList<>();
@@ -85,32 +90,33 @@ public final class FreshnessMeasurement {
                 JsonNode saved = JSON.readTree(send(
                         "PUT",
                         profiles + "/api/profiles/" + customer,
-                        DevTokens.customer(customer),
+                        customerToken,
                         "application/json",
                         profile.toString()));
                 long version = saved.get("version").asLong();
                 long committed = System.nanoTime();
-                await(recommendations, customer, r -> r.path("profileVersion").asLong() >= version, 10_000);
+                await(
+                        recommendations,
+                        customer,
+                        customerToken,
+                        r -> r.path("profileVersion").asLong() >= version,
+                        10_000);
                 profileMillis.add((System.nanoTime() - committed) / 1_000_000);
 
                 // a catalogue change: the price of the cleanser in the routine
-                JsonNode routine = routine(recommendations, customer);
+                JsonNode routine = routine(recommendations, customer, customerToken);
                 String sku =
                         routine.path("am").get(0).path("product").path("sku").asText();
                 ObjectNode product =
                         (ObjectNode) JSON.readTree(send("GET", catalog + "/api/products/" + sku, null, null, null));
                 String price = String.format("%d.%02d", 5 + i % 20, i % 100);
                 ((ObjectNode) product.get("price")).put("amount", price);
-                send(
-                        "PUT",
-                        catalog + "/api/products/" + sku,
-                        DevTokens.merchandiser(),
-                        "application/json",
-                        product.toString());
+                send("PUT", catalog + "/api/products/" + sku, merchandiser, "application/json", product.toString());
                 long priceCommitted = System.nanoTime();
                 await(
                         recommendations,
                         customer,
+                        customerToken,
                         r -> price.equals(r.path("am")
                                         .get(0)
                                         .path("product")
@@ -136,7 +142,8 @@ public final class FreshnessMeasurement {
     }
 
     /** About 20 writes a second to other products: stock goes up and down. */
-    private static void backgroundWrites(String catalog, AtomicBoolean streaming, AtomicLong count) {
+    private static void backgroundWrites(
+            String catalog, String merchandiser, AtomicBoolean streaming, AtomicLong count) {
         try {
             JsonNode page =
                     JSON.readTree(send("GET", catalog + "/api/products?category=SERUM&size=20", null, null, null));
@@ -151,7 +158,7 @@ public final class FreshnessMeasurement {
                 send(
                         "PUT",
                         catalog + "/api/products/" + product.get("sku").asText(),
-                        DevTokens.merchandiser(),
+                        merchandiser,
                         "application/json",
                         product.toString());
                 count.incrementAndGet();
@@ -174,18 +181,18 @@ public final class FreshnessMeasurement {
                 sorted.get(sorted.size() - 1));
     }
 
-    private static JsonNode routine(String recommendations, String customer) throws Exception {
-        return JSON.readTree(send(
-                "GET", recommendations + "/api/recommendations/" + customer, DevTokens.customer(customer), null, null));
+    private static JsonNode routine(String recommendations, String customer, String token) throws Exception {
+        return JSON.readTree(send("GET", recommendations + "/api/recommendations/" + customer, token, null, null));
     }
 
-    private static void await(String recommendations, String customer, Predicate<JsonNode> visible, long timeoutMillis)
+    private static void await(
+            String recommendations, String customer, String token, Predicate<JsonNode> visible, long timeoutMillis)
             throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline) {
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(URI.create(recommendations + "/api/recommendations/" + customer))
-                            .header("Authorization", "Bearer " + DevTokens.customer(customer))
+                            .header("Authorization", "Bearer " + token)
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200 && visible.test(JSON.readTree(response.body()))) {

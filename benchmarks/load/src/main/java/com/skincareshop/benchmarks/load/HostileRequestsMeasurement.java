@@ -43,14 +43,19 @@ public final class HostileRequestsMeasurement {
                         demo.add((ObjectNode) new ObjectMapper().readTree(line));
                     }
                 }
-                CatalogueImport.run(catalog, demo, 1_000);
+                CatalogueImport.run(catalog, stack.tokens().merchandiser(), demo, 1_000);
                 CatalogueImport.awaitCatalogueTable(services.get(2).url(), demo.size(), Duration.ofMinutes(2));
                 // a first pass of the same size with another seed warms the services up (JIT, and the heap the JVM
                 // grows into under this traffic): what the second pass adds to the memory is what the corpus retains
                 Map<String, Long> ready = new LinkedHashMap<>();
                 stack.pids().forEach((service, pid) -> ready.put(service, HostileRequests.residentMemoryMib(pid)));
                 HostileRequests.Outcome warmUp = new HostileRequests(
-                                catalog, services.get(1).url(), services.get(2).url(), seed + 1, stack.pids())
+                                catalog,
+                                services.get(1).url(),
+                                services.get(2).url(),
+                                stack.tokens(),
+                                seed + 1,
+                                stack.pids())
                         .run(perService);
                 System.out.println("warm-up: " + warmUp.requests() + " requests, 5xx: " + warmUp.serverErrors()
                         + ", 4xx not problem+json: " + warmUp.notProblemJson() + ", stored data unchanged: "
@@ -61,7 +66,12 @@ public final class HostileRequestsMeasurement {
                                 service, ready.get(service), rss[1]));
                 long started = System.nanoTime();
                 HostileRequests.Outcome outcome = new HostileRequests(
-                                catalog, services.get(1).url(), services.get(2).url(), seed, stack.pids())
+                                catalog,
+                                services.get(1).url(),
+                                services.get(2).url(),
+                                stack.tokens(),
+                                seed,
+                                stack.pids())
                         .run(perService);
                 print(outcome, (System.nanoTime() - started) / 1e9);
                 passed = outcome.passed();

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.platform.stack.Stack;
-import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.LocalPostgres;
 import com.skincareshop.platform.testing.SyntheticAnswers;
 import com.skincareshop.platform.testing.SyntheticCatalogue;
+import com.skincareshop.platform.testing.TokenIssuer;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,10 +23,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * HTTP: recommendation-service's {@code GET /api/recommendations/{customerId}} for random
@@ -47,8 +49,10 @@ import java.util.regex.Pattern;
  *       latency from the time each request was due.</li>
  * </ol>
  *
- * <p>Routines are read with the {@code storefront} role, which may read any customer's routine (docs/design.md): one
- * token for 100k customers. A customer's own token costs the same to verify (one RS256 signature per request).
+ * <p>Routines are read as the storefront reads them, with the token the identity provider exchanged for each
+ * customer (docs/design.md, "Delegation"): a token is bound to one customer, so the requests go to the first
+ * {@value #TOKEN_POOL} customers (or all, if fewer), each with its own token, minted before the run. A customer's own
+ * token costs the same to verify (one RS256 signature per request).
  *
  * <p>Arguments: repository root, products (10,000), profiles (100,000), seconds per phase (20), fixed rate (500/s),
  * wrk rounds (3), wrk connections (32).
@@ -59,6 +63,8 @@ public final class HttpMeasurement {
     private static final String CUSTOMER_PREFIX = "c-load-";
     /** Customers that have no profile: their routine is a 404, the cost of a request without the engine. */
     private static final String UNKNOWN_PREFIX = "c-none-";
+    /** Customers a token is minted for (each token is bound to its customer). */
+    private static final int TOKEN_POOL = 20_000;
 
     private static final String LIVENESS = "/q/health/live";
     private static final String ROUTINES = "/api/recommendations/{id}";
@@ -85,14 +91,15 @@ public final class HttpMeasurement {
                     .start()
                     .awaitReady(Duration.ofSeconds(180))) {
                 Stack.Service recommendations = services.get(2);
-                load(broker, recommendations, products, profiles);
+                load(broker, recommendations, stack.tokens(), products, profiles);
                 long pid = stack.pids().get(recommendations.name());
-                measure(root, recommendations.url(), pid, profiles, seconds, rate, rounds, connections);
+                measure(root, recommendations.url(), stack.tokens(), pid, profiles, seconds, rate, rounds, connections);
             }
         }
     }
 
-    private static void load(KafkaBroker broker, Stack.Service recommendations, int products, int profiles)
+    private static void load(
+            KafkaBroker broker, Stack.Service recommendations, TokenIssuer tokens, int products, int profiles)
             throws Exception {
         long started = System.nanoTime();
         DirectEvents.products(broker.bootstrapServers(), SyntheticCatalogue.generate(products, 42));
@@ -124,7 +131,7 @@ public final class HttpMeasurement {
         JsonNode routine = JSON.readTree(Load.call(
                         "GET",
                         recommendations.url() + "/api/recommendations/" + CUSTOMER_PREFIX + (profiles - 1),
-                        DevTokens.storefront(),
+                        tokens.storefrontFor(CUSTOMER_PREFIX + (profiles - 1)),
                         null,
                         null)
                 .body());
@@ -151,18 +158,37 @@ public final class HttpMeasurement {
     }
 
     private static void measure(
-            Path root, String url, long pid, int customers, int seconds, int rate, int rounds, int connections)
+            Path root,
+            String url,
+            TokenIssuer tokens,
+            long pid,
+            int customers,
+            int seconds,
+            int rate,
+            int rounds,
+            int connections)
             throws Exception {
         Path script = root.resolve("benchmarks/load/wrk/recommendations.lua");
-        String token = DevTokens.issue("storefront", Set.of("storefront"), Duration.ofHours(6));
+        int pool = Math.min(customers, TOKEN_POOL);
+        Map<String, String> known = storefrontTokens(tokens, CUSTOMER_PREFIX, pool);
+        Map<String, String> unknownCustomers = storefrontTokens(tokens, UNKNOWN_PREFIX, pool);
+        Path tokenFiles = root.resolve("benchmarks/load/target/http-tokens");
         Map<String, String> live = Map.of();
-        Map<String, String> routines = Map.of(
-                "LOAD_CUSTOMERS", String.valueOf(customers), "LOAD_PREFIX", CUSTOMER_PREFIX, "LOAD_TOKEN", token);
-        Map<String, String> noProfile =
-                Map.of("LOAD_CUSTOMERS", String.valueOf(customers), "LOAD_PREFIX", UNKNOWN_PREFIX, "LOAD_TOKEN", token);
+        Map<String, String> routines =
+                Map.of("LOAD_PREFIX", CUSTOMER_PREFIX, "LOAD_TOKENS", write(tokenFiles.resolve("routines.txt"), known));
+        Map<String, String> noProfile = Map.of(
+                "LOAD_PREFIX",
+                UNKNOWN_PREFIX,
+                "LOAD_TOKENS",
+                write(tokenFiles.resolve("no-profile.txt"), unknownCustomers));
         String liveUrl = url + LIVENESS;
         var unknown = Load.HTTP.send(
-                Load.request("GET", url + "/api/recommendations/" + UNKNOWN_PREFIX + 0, token, null, null),
+                Load.request(
+                        "GET",
+                        url + "/api/recommendations/" + UNKNOWN_PREFIX + 0,
+                        unknownCustomers.get(UNKNOWN_PREFIX + 0),
+                        null,
+                        null),
                 HttpResponse.BodyHandlers.ofString());
         if (unknown.statusCode() != 404
                 || !unknown.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
@@ -219,9 +245,12 @@ public final class HttpMeasurement {
                         due -> fixed.of("GET /q/health/live").send(liveRequest, due)));
         Load.Tally routineTally = fixed.of("GET /api/recommendations/{id}");
         driven.put(ROUTINES, Load.drive(rate, Duration.ofSeconds(seconds), 1_000, due -> {
-            String customer = CUSTOMER_PREFIX + ThreadLocalRandom.current().nextInt(customers);
+            String customer = CUSTOMER_PREFIX + ThreadLocalRandom.current().nextInt(pool);
             return routineTally
-                    .send(Load.request("GET", url + "/api/recommendations/" + customer, token, null, null), due)
+                    .send(
+                            Load.request(
+                                    "GET", url + "/api/recommendations/" + customer, known.get(customer), null, null),
+                            due)
                     .thenAccept(response -> response.filter(r ->
                                     r.statusCode() == 200 && !r.body().contains("\"customerId\":\"" + customer + "\""))
                             .ifPresent(r -> routineTally.wrongContent("routine of another customer for " + customer)));
@@ -304,6 +333,29 @@ public final class HttpMeasurement {
         System.out.printf(
                 "routines p99 %.1f ms at %d req/s (target < 20 ms with every request answered: %s)%n",
                 routines.quantileMillis(0.99), rate, met ? "MET" : "MISSED");
+    }
+
+    /** The storefront's token for each of customers {@code prefix}0 .. {@code count - 1}, minted in parallel. */
+    private static Map<String, String> storefrontTokens(TokenIssuer tokens, String prefix, int count) {
+        long started = System.nanoTime();
+        Map<String, String> minted = IntStream.range(0, count)
+                .parallel()
+                .mapToObj(i -> prefix + i)
+                .collect(Collectors.toConcurrentMap(
+                        c -> c, c -> tokens.delegated(c, TokenIssuer.STOREFRONT, Duration.ofHours(6))));
+        System.out.printf("minted %,d storefront tokens for %s* in %.1f s%n", count, prefix, seconds(started));
+        return minted;
+    }
+
+    /** One line per customer, {@code <customer> <token>}, for the wrk script; returns the file's path. */
+    private static String write(Path file, Map<String, String> tokens) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(
+                file,
+                tokens.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .toList());
+        return file.toString();
     }
 
     /** One wrk run; the CPU that the service's process used during it is read from /proc. */

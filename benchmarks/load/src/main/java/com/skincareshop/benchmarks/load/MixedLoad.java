@@ -7,11 +7,11 @@ import com.skincareshop.benchmarks.reconciliation.Reconciliation;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.platform.stack.Stack;
-import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.LocalPostgres;
 import com.skincareshop.platform.testing.SyntheticAnswers;
 import com.skincareshop.platform.testing.SyntheticCatalogue;
+import com.skincareshop.platform.testing.TokenIssuer;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -72,8 +72,10 @@ public final class MixedLoad {
     /** What the producers' databases hold: the truth the routines read back are judged by. */
     private final Reconciliation truth;
 
-    private final String merchandiser = DevTokens.merchandiser();
-    private final String storefront = DevTokens.storefront();
+    private final TokenIssuer tokens;
+    private final String merchandiser;
+    /** The storefront's own token: the preview, which needs no customer. */
+    private final String storefront;
 
     private final List<String> readableSkus = new ArrayList<>();
     private final List<String> priceSkus = new ArrayList<>();
@@ -92,10 +94,14 @@ public final class MixedLoad {
     private final Set<String> busyCustomers = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> lastProfileVersion = new ConcurrentHashMap<>();
 
-    private MixedLoad(String catalog, String profiles, String recommendations, Reconciliation truth) {
+    private MixedLoad(
+            String catalog, String profiles, String recommendations, TokenIssuer tokens, Reconciliation truth) {
         this.catalog = catalog;
         this.profiles = profiles;
         this.recommendations = recommendations;
+        this.tokens = tokens;
+        this.merchandiser = tokens.merchandiser();
+        this.storefront = tokens.storefront();
         this.truth = truth;
     }
 
@@ -115,6 +121,7 @@ public final class MixedLoad {
                         services.get(0).url(),
                         services.get(1).url(),
                         services.get(2).url(),
+                        stack.tokens(),
                         new Reconciliation(broker, LocalPostgres.fromEnvironment(), services));
                 load.prepare(root, products, (int) Math.ceil(rate * seconds * 0.02 * 1.5) + 10);
                 Map<String, Long> cpuBefore = new LinkedHashMap<>();
@@ -146,7 +153,7 @@ public final class MixedLoad {
         }
         List<ProductState> synthetic = SyntheticCatalogue.generate(products, 7);
         synthetic.forEach(p -> lines.add(CatalogueImport.line(p)));
-        CatalogueImport.run(catalog, lines, 1_000);
+        CatalogueImport.run(catalog, merchandiser, lines, 1_000);
         lines.forEach(l -> readableSkus.add(l.get("sku").asText()));
         // each kind of conditional write gets products of its own (an If-Match race between kinds is designed out)
         List<String> onSale = synthetic.stream()
@@ -163,7 +170,7 @@ public final class MixedLoad {
         for (int i = 0; i < EXISTING_CUSTOMERS; i++) {
             String customer = "c-mix-" + i;
             existingCustomers.add(customer);
-            customerTokens.put(customer, DevTokens.customer(customer));
+            customerTokens.put(customer, tokens.customer(customer));
             JsonNode saved = JSON.readTree(Load.call(
                             "PUT",
                             profiles + "/api/profiles/" + customer,
@@ -176,7 +183,7 @@ public final class MixedLoad {
         for (int i = 0; i < newCustomerTokens; i++) {
             String customer = "c-mix-new-" + i;
             newCustomers.add(customer);
-            customerTokens.put(customer, DevTokens.customer(customer));
+            customerTokens.put(customer, tokens.customer(customer));
         }
         try (Connection db = truth.database("recommendation-service")) {
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
@@ -530,7 +537,11 @@ public final class MixedLoad {
             for (String customer : pending) {
                 HttpResponse<String> response = Load.HTTP.send(
                         Load.request(
-                                "GET", recommendations + "/api/recommendations/" + customer, storefront, null, null),
+                                "GET",
+                                recommendations + "/api/recommendations/" + customer,
+                                tokens.storefrontFor(customer),
+                                null,
+                                null),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
                     failures.put(customer, "routine answered " + response.statusCode());

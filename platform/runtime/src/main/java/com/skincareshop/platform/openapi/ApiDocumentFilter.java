@@ -131,11 +131,15 @@ public class ApiDocumentFilter implements OASFilter {
                 .type(SecurityScheme.Type.HTTP)
                 .scheme("bearer")
                 .bearerFormat("JWT")
-                .description("A JWT (RS256) from the shop's identity provider, as `Authorization: Bearer <token>`. Its"
-                        + " `groups` claim holds the caller's roles: `storefront` (the shop's web front end),"
-                        + " `customer` (a signed-in customer, whose customer id is the token's `sub`), `merchandiser`"
-                        + " and `support`. Each operation lists the roles it accepts in `" + ApiDocument.ROLES + "`."
-                        + " No token, or an invalid or expired one, is a 401; a valid token without the role a 403.");
+                .description("A JWT (RS256) from the shop's identity provider, as `Authorization: Bearer <token>`,"
+                        + " issued for these services' audience (`aud`). Its `groups` claim holds the caller's roles:"
+                        + " `customer` (a signed-in customer, whose customer id is the token's `sub`), `storefront`"
+                        + " (the shop's web front end, on its own token: what needs no customer), `merchandiser` and"
+                        + " `support`. The storefront acts for a signed-in customer with the token it obtains for them"
+                        + " by token exchange (RFC 8693): `sub` the customer, `groups` theirs, and an `act` claim"
+                        + " naming the storefront. Each operation lists the roles it accepts in `" + ApiDocument.ROLES
+                        + "`. No token, or an invalid, expired or foreign one (another issuer or audience), is a 401;"
+                        + " a valid token without the role, or bound to another customer, a 403.");
     }
 
     private static Schema locale() {

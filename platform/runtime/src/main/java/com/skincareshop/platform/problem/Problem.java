@@ -37,8 +37,8 @@ public record Problem(
         String instance,
 
         @Schema(
-                description = "Validation problems (400) and bodies over their limit (413): each invalid field, sorted;"
-                        + " at most " + ViolationList.MAX_LISTED
+                description = "Validation problems (400), bodies over their limit (413) and a field the token may not"
+                        + " change (403): each field, sorted; at most " + ViolationList.MAX_LISTED
                         + ", then one naming `body` that says more were found.",
                 maxItems = ViolationList.MAX_LISTED + 1)
         List<Violation> violations) {

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.StreamedBodies;
-import io.smallrye.jwt.build.Jwt;
+import com.skincareshop.platform.testing.TokenIssuer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -18,8 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -158,17 +155,27 @@ public final class HostileRequests {
     private final String profiles;
     private final String recommendations;
     private final Random random;
+    private final TokenIssuer tokens;
     private final String forgedToken;
     private final Map<String, Long> servicePids;
 
-    /** {@code servicePids}: the processes whose resident memory is watched, by service name (none: not watched). */
+    /**
+     * {@code tokens}: the identity provider the services verify tokens with; {@code servicePids}: the processes
+     * whose resident memory is watched, by service name (none: not watched).
+     */
     public HostileRequests(
-            String catalog, String profiles, String recommendations, long seed, Map<String, Long> servicePids) {
+            String catalog,
+            String profiles,
+            String recommendations,
+            TokenIssuer tokens,
+            long seed,
+            Map<String, Long> servicePids) {
         this.catalog = catalog;
         this.profiles = profiles;
         this.recommendations = recommendations;
+        this.tokens = tokens;
         this.random = new Random(seed);
-        this.forgedToken = forge();
+        this.forgedToken = forge(tokens);
         this.servicePids = Map.copyOf(servicePids);
     }
 
@@ -481,14 +488,14 @@ public final class HostileRequests {
                         "profile",
                         profiles + "/api/profiles/" + customer,
                         "truncated answers",
-                        DevTokens.customer(customer),
+                        tokens.customer(customer),
                         truncate(profileBody()));
             case 1 ->
                 put(
                         "profile",
                         profiles + "/api/profiles/" + customer,
                         "an answer with a wrong type",
-                        DevTokens.customer(customer),
+                        tokens.customer(customer),
                         withAnswer(pick("skinType", "ageBand", "concerns", "areas", "budget"), wrongValue())
                                 .toString());
             case 2 ->
@@ -496,7 +503,7 @@ public final class HostileRequests {
                         "profile",
                         profiles + "/api/profiles/" + customer,
                         "an injected answer",
-                        DevTokens.customer(customer),
+                        tokens.customer(customer),
                         withAnswer(pick("skinType", "ageBand", "avoidIngredients"), pickInjectionShape())
                                 .toString());
             case 3 ->
@@ -504,14 +511,14 @@ public final class HostileRequests {
                         "profile",
                         profiles + "/api/profiles/" + encode(injection()),
                         "injected customer id",
-                        DevTokens.storefront(),
+                        tokens.storefront(),
                         profileBody().toString());
             case 4 ->
                 put(
                         "profile",
                         profiles + "/api/profiles/" + customer,
                         "another customer's token",
-                        DevTokens.customer("c-someone-else"),
+                        tokens.customer("c-someone-else"),
                         profileBody().toString());
             case 5 ->
                 put(
@@ -526,7 +533,7 @@ public final class HostileRequests {
                         pick("GET", "DELETE"),
                         profiles + "/api/profiles/" + customer,
                         "read or erase without the right",
-                        pick(DevTokens.merchandiser(), forgedToken, "garbage"),
+                        pick(tokens.merchandiser(), forgedToken, "garbage"),
                         null,
                         null);
             case 7 ->
@@ -534,7 +541,7 @@ public final class HostileRequests {
                         "profile",
                         profiles + "/api/profiles/" + customer,
                         "huge or deeply nested body",
-                        DevTokens.customer(customer),
+                        tokens.customer(customer),
                         monster());
             case 8 ->
                 chunked(
@@ -542,7 +549,7 @@ public final class HostileRequests {
                         "PUT",
                         profiles + "/api/profiles/" + customer,
                         "chunked answers past the limit",
-                        DevTokens.customer(customer),
+                        tokens.customer(customer),
                         "application/json",
                         "{\"questionnaireVersion\":1,\"answers\":{\"concerns\":[1",
                         ",1",
@@ -554,14 +561,14 @@ public final class HostileRequests {
                         "profile",
                         profiles + "/api/profiles/" + customer,
                         "deep nesting",
-                        DevTokens.customer(customer),
+                        tokens.customer(customer),
                         "{\"questionnaireVersion\":1,\"answers\":" + nested("[", "]", pick(5_000, 10_000), "") + "}");
             case 10 ->
                 put(
                         "profile",
                         profiles + "/api/profiles/" + customer,
                         "an answer of thousands",
-                        DevTokens.customer(customer),
+                        tokens.customer(customer),
                         withAnswer(
                                         pick("concerns", "avoidIngredients", "areas"),
                                         json.readTree(repeatedArray(
@@ -581,7 +588,7 @@ public final class HostileRequests {
                         "profile",
                         profiles + "/api/profiles/" + customer,
                         field + " = " + abbreviate(number),
-                        DevTokens.customer(customer),
+                        tokens.customer(customer),
                         raw(body, number));
             }
             default ->
@@ -589,7 +596,7 @@ public final class HostileRequests {
                         "profile",
                         profiles + "/api/profiles/" + customer,
                         "a key given twice",
-                        DevTokens.customer(customer),
+                        tokens.customer(customer),
                         pick(
                                 profileBody()
                                         .toString()
@@ -608,14 +615,14 @@ public final class HostileRequests {
                         "recommendation",
                         recommendations + "/api/recommendations/preview",
                         "truncated preview",
-                        DevTokens.storefront(),
+                        tokens.storefront(),
                         truncate((ObjectNode) json.createObjectNode().set("answers", answers())));
             case 1 ->
                 post(
                         "recommendation",
                         recommendations + "/api/recommendations/preview",
                         "preview with a wrong answer",
-                        DevTokens.storefront(),
+                        tokens.storefront(),
                         "{\"answers\":"
                                 + withAnswer(pick("skinType", "concerns", "budget"), wrongValue())
                                         .get("answers") + "}");
@@ -624,32 +631,28 @@ public final class HostileRequests {
                         "recommendation",
                         recommendations + "/api/recommendations/" + encode(injection()),
                         "injected customer id",
-                        DevTokens.storefront());
+                        tokens.storefront());
             case 3 ->
                 get(
                         "recommendation",
                         recommendations + "/api/recommendations/c-hostile-" + i,
                         "no, bad or someone else's token",
-                        pick(
-                                DevTokens.customer("c-someone-else"),
-                                forgedToken,
-                                DevTokens.expiredMerchandiser(),
-                                "garbage"));
+                        pick(tokens.customer("c-someone-else"), forgedToken, tokens.expiredMerchandiser(), "garbage"));
             case 4 ->
                 post(
                         "recommendation",
                         recommendations + "/api/recommendations/preview",
                         "preview as a customer",
-                        DevTokens.customer("c-hostile"),
+                        tokens.customer("c-hostile"),
                         "{\"answers\":" + answers() + "}");
-            case 5 -> post("recommendation", preview, "huge or deeply nested body", DevTokens.storefront(), monster());
+            case 5 -> post("recommendation", preview, "huge or deeply nested body", tokens.storefront(), monster());
             case 6 ->
                 chunked(
                         "recommendation",
                         "POST",
                         preview,
                         "chunked preview past the limit",
-                        DevTokens.storefront(),
+                        tokens.storefront(),
                         "application/json",
                         "{\"answers\":{\"concerns\":[1",
                         ",1",
@@ -661,14 +664,14 @@ public final class HostileRequests {
                         "recommendation",
                         preview,
                         "deep nesting",
-                        DevTokens.storefront(),
+                        tokens.storefront(),
                         "{\"answers\":" + nested("{\"a\":", "}", pick(2_000, 5_000), "1") + "}");
             case 8 ->
                 post(
                         "recommendation",
                         preview,
                         "an answer of thousands",
-                        DevTokens.storefront(),
+                        tokens.storefront(),
                         "{\"answers\":"
                                 + withAnswer(
                                                 pick("concerns", "avoidIngredients"),
@@ -683,7 +686,7 @@ public final class HostileRequests {
                         "recommendation",
                         preview,
                         "answers.sunExposureHours = " + abbreviate(number),
-                        DevTokens.storefront(),
+                        tokens.storefront(),
                         raw(body, number));
             }
             default ->
@@ -691,7 +694,7 @@ public final class HostileRequests {
                         "recommendation",
                         preview,
                         "a key given twice",
-                        DevTokens.storefront(),
+                        tokens.storefront(),
                         "{\"answers\":"
                                 + answers()
                                         .toString()
@@ -805,28 +808,19 @@ public final class HostileRequests {
         return switch (i % 4) {
             case 0 -> null;
             case 1 -> "garbage.token.value";
-            case 2 -> DevTokens.expiredMerchandiser();
+            case 2 -> tokens.expiredMerchandiser();
             default -> forgedToken;
         };
     }
 
-    private static String merchandiser() {
-        return DevTokens.merchandiser();
+    private String merchandiser() {
+        return tokens.merchandiser();
     }
 
-    /** Right claims, wrong signing key. */
-    private static String forge() {
-        try {
-            var generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return Jwt.issuer(DevTokens.ISSUER)
-                    .subject("attacker")
-                    .groups(Set.of("merchandiser", "storefront", "support"))
-                    .expiresIn(Duration.ofHours(1))
-                    .sign(generator.generateKeyPair().getPrivate());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Right claims (every staff role), wrong signing key. */
+    private static String forge(TokenIssuer tokens) {
+        return TokenIssuer.generate(tokens.issuer())
+                .issue("attacker", Set.of("merchandiser", "storefront", "support"), Duration.ofHours(1));
     }
 
     // ---- requests and the data they must not change ----------------------------------------------------
@@ -951,7 +945,7 @@ public final class HostileRequests {
                     .append('=')
                     .append(http.send(
                                     HttpRequest.newBuilder(URI.create(profiles + "/api/profiles/" + customer))
-                                            .header("Authorization", "Bearer " + DevTokens.support())
+                                            .header("Authorization", "Bearer " + tokens.support())
                                             .build(),
                                     HttpResponse.BodyHandlers.discarding())
                             .statusCode())

@@ -1,8 +1,9 @@
 package com.skincareshop.platform.stack;
 
-import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.JwksServer;
 import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.LocalPostgres;
+import com.skincareshop.platform.testing.TokenIssuer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +23,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The three services as packaged jars ({@code target/quarkus-app}), each on its own database, all on one broker:
  * what the local run starts, what the system tests drive over HTTP, and what the measurement tools load.
+ *
+ * <p>They run the prod profile, as they ship, so they verify tokens against an identity provider of the stack's
+ * own: a key pair generated for it ({@link #tokens()} mints the tokens), published at a JWKS URL on 127.0.0.1, with
+ * the stack's issuer and audience. The development key would be refused.
  */
 public final class Stack implements AutoCloseable {
 
@@ -31,6 +36,9 @@ public final class Stack implements AutoCloseable {
             return "http://localhost:" + port;
         }
     }
+
+    /** The issuer of the stack's tokens, unless the caller brings an identity provider of its own. */
+    public static final String ISSUER = "https://auth.skincareshop.example/stack";
 
     /** The services in start-up order; each database role is named after the service's domain. */
     public static final List<String> SERVICE_NAMES =
@@ -53,6 +61,8 @@ public final class Stack implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final LocalPostgres postgres;
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private TokenIssuer tokens = TokenIssuer.generate(ISSUER);
+    private JwksServer jwks;
 
     /** On the machine's PostgreSQL ({@link LocalPostgres#fromEnvironment()}). */
     public Stack(Path root, Path logs, KafkaBroker broker, List<Service> services) {
@@ -72,7 +82,25 @@ public final class Stack implements AutoCloseable {
         return services;
     }
 
-    /** More environment for the services launched from now on (a benchmark's setting, say); ours win over it. */
+    /** The identity provider whose keys the services verify tokens with: it mints the tokens that they accept. */
+    public TokenIssuer tokens() {
+        return tokens;
+    }
+
+    /** Another identity provider for the services started from now on (the local run keeps its key pair). */
+    public Stack withTokens(TokenIssuer issuer) {
+        if (jwks != null) {
+            throw new IllegalStateException("the services already started with another identity provider");
+        }
+        this.tokens = issuer;
+        return this;
+    }
+
+    /**
+     * More environment for the services launched from now on (a benchmark's setting, say). Ours win over it, but
+     * for the identity provider's settings ({@code MP_JWT_VERIFY_PUBLICKEY_LOCATION}, {@code JWT_ISSUER},
+     * {@code JWT_AUDIENCE}), which a test may replace.
+     */
     public Stack withEnvironment(Map<String, String> more) {
         environment.putAll(more);
         return this;
@@ -136,6 +164,12 @@ public final class Stack implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         logs.resolve(service.name() + ".log").toFile()));
+        // the production profile, verifying tokens against the stack's identity provider: what runs here is what ships
+        builder.environment()
+                .putAll(Map.of(
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", jwks().url(),
+                        "JWT_ISSUER", tokens.issuer(),
+                        "JWT_AUDIENCE", tokens.audience()));
         builder.environment().putAll(environment);
         builder.environment()
                 .putAll(Map.of(
@@ -145,11 +179,16 @@ public final class Stack implements AutoCloseable {
                         "QUARKUS_DATASOURCE_PASSWORD", service.role(),
                         "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                         "SKINCARE_KAFKA_REPLICATION_FACTOR", "1", // one local broker
-                        // the production profile with development keys: what runs here is what ships
-                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "dev-jwt/public-key.pem",
-                        "JWT_ISSUER", DevTokens.ISSUER,
                         "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
         return builder.start();
+    }
+
+    /** The identity provider's JWKS URL, served from this process while the stack runs. */
+    private synchronized JwksServer jwks() {
+        if (jwks == null) {
+            jwks = JwksServer.serving(tokens);
+        }
+        return jwks;
     }
 
     /** Waits until every service reports ready (database, broker, topics and, for recommendations, the catalogue). */
@@ -212,7 +251,10 @@ public final class Stack implements AutoCloseable {
         postgres.stopWhatWasStarted();
     }
 
-    /** Stops the services (SIGTERM, then SIGKILL after 20 s); the broker belongs to whoever started it. */
+    /**
+     * Stops the services (SIGTERM, then SIGKILL after 20 s), then the JWKS URL; the broker belongs to whoever started
+     * it.
+     */
     @Override
     public void close() {
         processes.forEach(Process::destroy);
@@ -226,5 +268,11 @@ public final class Stack implements AutoCloseable {
             }
         }
         processes.clear();
+        synchronized (this) {
+            if (jwks != null) {
+                jwks.close();
+                jwks = null;
+            }
+        }
     }
 }
