@@ -20,8 +20,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The three services as packaged jars ({@code target/quarkus-app}), each on its own database, all on one broker:
- * what the local run starts, what the system tests drive over HTTP, and what the measurement tools load.
+ * The three services as packaged jars ({@code target/quarkus-app}), each on its own database, all on one broker, each
+ * authenticated there as its own principal: what the local run starts, what the system tests drive over HTTP, and
+ * what the measurement tools load.
  */
 public final class Stack implements AutoCloseable {
 
@@ -139,16 +140,25 @@ public final class Stack implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment()
                 .putAll(Map.of(
-                        "QUARKUS_HTTP_PORT", String.valueOf(service.port()),
-                        "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()),
-                        "QUARKUS_DATASOURCE_USERNAME", service.role(),
-                        "QUARKUS_DATASOURCE_PASSWORD", service.role(),
-                        "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                        "SKINCARE_KAFKA_REPLICATION_FACTOR", "1", // one local broker
+                        "QUARKUS_HTTP_PORT",
+                        String.valueOf(service.port()),
+                        "QUARKUS_DATASOURCE_JDBC_URL",
+                        postgres.jdbcUrl(service.database()),
+                        "QUARKUS_DATASOURCE_USERNAME",
+                        service.role(),
+                        "QUARKUS_DATASOURCE_PASSWORD",
+                        service.role(),
+                        "SKINCARE_KAFKA_REPLICATION_FACTOR",
+                        "1", // one local broker
                         // the production profile with development keys: what runs here is what ships
-                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "dev-jwt/public-key.pem",
-                        "JWT_ISSUER", DevTokens.ISSUER,
-                        "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
+                        "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                        "dev-jwt/public-key.pem",
+                        "JWT_ISSUER",
+                        DevTokens.ISSUER,
+                        "QUARKUS_LOG_CONSOLE_JSON_ENABLED",
+                        "false"));
+        // the broker's address and the service's own principal (KAFKA_SECURITY_PROTOCOL, ..._SASL_JAAS_CONFIG)
+        builder.environment().putAll(broker.serviceEnvironment(service.name()));
         return builder.start();
     }
 
