@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import com.skincareshop.catalog.support.CatalogTest;
+import com.skincareshop.contracts.events.KafkaAccess;
+import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.platform.outbox.Outbox;
 import com.skincareshop.platform.outbox.OutboxRelay;
 import com.skincareshop.platform.testing.InjectKafkaBroker;
@@ -30,7 +32,6 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -52,7 +53,9 @@ import org.junit.jupiter.api.Test;
 class OutboxParkingTest {
 
     /** One partition, so every row below shares it: the order on the topic is the order of the rows. */
-    private static final String SMALL_TOPIC = "test.outbox.small-records.v1";
+    private static final String TEST_TOPICS = "test.outbox.";
+
+    private static final String SMALL_TOPIC = TEST_TOPICS + "small-records.v1";
 
     private static final int SMALL_TOPIC_MAX_BYTES = 2048;
     private static final int MAX_ATTEMPTS = 3;
@@ -100,6 +103,14 @@ class OutboxParkingTest {
         Readiness.await();
         try (Admin admin = admin()) {
             if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(SMALL_TOPIC)) {
+                // the tests' own topics, which catalog-service writes here (and may describe, to learn that one is
+                // missing) beside its own
+                broker.allow(
+                        KafkaAccess.CATALOG_SERVICE,
+                        new KafkaAccess.Resource(
+                                KafkaAccess.ResourceType.TOPIC, TEST_TOPICS, KafkaAccess.PatternType.PREFIXED),
+                        KafkaAccess.Operation.DESCRIBE,
+                        KafkaAccess.Operation.WRITE);
                 admin.createTopics(List.of(new NewTopic(SMALL_TOPIC, 1, (short) 1)
                                 .configs(Map.of(
                                         TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(SMALL_TOPIC_MAX_BYTES)))))
@@ -193,7 +204,7 @@ class OutboxParkingTest {
 
     @Test
     void aRowForATopicThatDoesNotExistIsParkedAndTheRowsBehindItAreSent() {
-        String missingTopic = "test.outbox.never-created." + UUID.randomUUID();
+        String missingTopic = TEST_TOPICS + "never-created." + UUID.randomUUID();
         String other = key("other");
 
         UUID[] ids = QuarkusTransaction.requiringNew().call(() -> new UUID[] {
@@ -207,6 +218,21 @@ class OutboxParkingTest {
         assertParked(ids[0], "UnknownTopicOrPartitionException: the broker has no topic");
         // never handed to the producer, but refused with its topic: parked in the same round
         assertParked(ids[1], "UnknownTopicOrPartitionException: the broker has no topic");
+        assertThat(values(other, 1)).containsOnly("{\"version\":1}");
+    }
+
+    /** The broker's authorizer: catalog-service's principal may not write another service's topic. */
+    @Test
+    void aRowForATopicTheServiceMayNotWriteIsParkedAndTheRowsBehindItAreSent() {
+        String other = key("other");
+
+        UUID[] ids = QuarkusTransaction.requiringNew().call(() -> new UUID[] {
+            outbox.record(Topics.PROFILES_SKIN, key("forged"), "test.v1", Map.of("version", 99)),
+            outbox.record(SMALL_TOPIC, other, "test.v1", Map.of("version", 1))
+        });
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sent(ids[1]));
+        assertParked(ids[0], "TopicAuthorizationException: ");
         assertThat(values(other, 1)).containsOnly("{\"version\":1}");
     }
 
@@ -247,7 +273,7 @@ class OutboxParkingTest {
     /** The values of the key on the topic, in order, once there are {@code count}; a resend may repeat one. */
     private List<String> values(String key, int count) {
         return TopicReader.readKey(
-                        broker.bootstrapServers(), SMALL_TOPIC, key, r -> r.size() >= count, Duration.ofSeconds(60))
+                        broker.adminClientConfig(), SMALL_TOPIC, key, r -> r.size() >= count, Duration.ofSeconds(60))
                 .stream()
                 .map(ConsumerRecord::value)
                 .toList();
@@ -284,7 +310,7 @@ class OutboxParkingTest {
     }
 
     private Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        return Admin.create(broker.adminClientConfig());
     }
 
     private static String key(String kind) {

@@ -11,6 +11,7 @@ import com.skincareshop.catalog.support.CatalogTest;
 import com.skincareshop.catalog.support.Products;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.events.EventTypes;
+import com.skincareshop.contracts.events.KafkaAccess;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.platform.testing.DevTokens;
@@ -84,7 +85,7 @@ class ProductEventsTest {
 
     private List<ConsumerRecord<String, String>> awaitVersions(String sku, int lastVersion, Duration timeout) {
         return TopicReader.readKey(
-                broker.bootstrapServers(),
+                broker.clientConfig(KafkaAccess.RECOMMENDATION_SERVICE),
                 Topics.CATALOG_PRODUCTS,
                 sku,
                 records -> !records.isEmpty() && versionOf(records.get(records.size() - 1)) == lastVersion,

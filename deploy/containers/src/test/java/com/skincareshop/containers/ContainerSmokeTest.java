@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
+import com.skincareshop.contracts.events.KafkaAccess;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.platform.testing.EventContracts;
 import com.skincareshop.platform.testing.TokenIssuer;
@@ -179,9 +180,10 @@ class ContainerSmokeTest {
         assertThat(answer.getString("am.find { it.slot == 'SUNSCREEN' }.product.sku"))
                 .isEqualTo("SMOKE-SUN-50");
 
-        // the customer consented: what was recommended went to recommendations.issued.v1, products only
+        // the customer consented: what was recommended went to recommendations.issued.v1, products only, where the
+        // marketing principal reads it
         List<ConsumerRecord<String, String>> issued = TopicReader.readKey(
-                stack.kafkaBootstrapServers(),
+                stack.kafkaClientConfig(KafkaAccess.MARKETING),
                 Topics.RECOMMENDATIONS_ISSUED,
                 CUSTOMER,
                 records -> !records.isEmpty(),

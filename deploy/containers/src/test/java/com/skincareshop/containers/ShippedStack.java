@@ -2,6 +2,7 @@ package com.skincareshop.containers;
 
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Volume;
+import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.TokenIssuer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,13 +32,13 @@ import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.images.builder.Transferable;
-import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
  * The three services as their images ship, on one container network with PostgreSQL and Kafka, each run as the
- * Kubernetes manifests run it: the production profile, configuration from the environment, the identity provider's
+ * Kubernetes manifests run it: the production profile, configuration from the environment (Kafka as the service's
+ * own principal, SCRAM-SHA-512 on the tests' broker with its ACLs; without the TLS of the cluster), the identity provider's
  * public key mounted at {@code /etc/skincare/jwt/public-key.pem}, a read-only root file system with a writable
  * {@code /tmp}, all capabilities dropped, no privilege escalation and the memory limit of the Deployments.
  * Everything it creates (network, containers, the images it built) it removes on {@link #close()}, in reverse order,
@@ -58,7 +59,6 @@ final class ShippedStack implements AutoCloseable {
             new Service("recommendation-service", 8083));
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final Path LOGS = ROOT.resolve("deploy/containers/target/container-logs");
-    private static final String KAFKA_LISTENER = "kafka:19092";
     /** The Deployments' memory limit. */
     private static final long MEMORY_LIMIT = 512L * 1024 * 1024;
 
@@ -69,7 +69,7 @@ final class ShippedStack implements AutoCloseable {
     private final Map<String, Duration> timings = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, GenericContainer<?>> running = new LinkedHashMap<>();
     private final Map<String, String> builtImages = new ConcurrentHashMap<>();
-    private KafkaContainer kafka;
+    private KafkaBroker kafka;
 
     private ShippedStack() {}
 
@@ -98,8 +98,9 @@ final class ShippedStack implements AutoCloseable {
         return builtImages.get(service);
     }
 
-    String kafkaBootstrapServers() {
-        return kafka.getBootstrapServers();
+    /** A client's configuration as this principal of KafkaAccess, from the host. */
+    Map<String, Object> kafkaClientConfig(String principal) {
+        return kafka.clientConfig(principal);
     }
 
     Map<String, Duration> timings() {
@@ -132,13 +133,11 @@ final class ShippedStack implements AutoCloseable {
                             DockerImageName.parse(Images.postgres()).asCompatibleSubstituteFor("postgres"))
                     .withNetwork(network)
                     .withNetworkAliases("postgres");
-            kafka = new KafkaContainer(DockerImageName.parse(Images.kafka()).asCompatibleSubstituteFor("apache/kafka"))
-                    .withNetwork(network)
-                    .withListener(KAFKA_LISTENER)
-                    // as the cluster is configured: a consumer starting first must not create a producer's topic
-                    .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+            // the tests' broker, authentication and ACLs on, reachable as kafka:19092 on the network
+            kafka = KafkaBroker.onNetwork(
+                    DockerImageName.parse(Images.kafka()).asCompatibleSubstituteFor("apache/kafka"), network, "kafka");
             preparing.add(async(pool, "start postgres", () -> start("postgres", postgres)));
-            preparing.add(async(pool, "start kafka", () -> start("kafka", kafka)));
+            preparing.add(async(pool, "start kafka", this::startKafka));
             join(preparing);
 
             Map<String, String> passwords = timed("create databases and roles", () -> createDatabases(postgres));
@@ -171,7 +170,10 @@ final class ShippedStack implements AutoCloseable {
         Map<String, String> environment = new LinkedHashMap<>();
         // what the ConfigMaps (skincare-common and the service's) and the database Secret give in Kubernetes
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", KAFKA_LISTENER);
+        // the service's own principal (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM, KAFKA_SASL_JAAS_CONFIG), as
+        // the KafkaUser's Secret and the ConfigMap give it, on the broker without TLS
+        environment.putAll(kafka.serviceEnvironment(service.name()));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.networkBootstrapServers());
         environment.put("SKINCARE_KAFKA_REPLICATION_FACTOR", "1"); // one broker
         environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "/etc/skincare/jwt/public-key.pem");
         environment.put("JWT_ISSUER", issuer.issuer());
@@ -220,6 +222,15 @@ final class ShippedStack implements AutoCloseable {
         return passwords;
     }
 
+    private Void startKafka() {
+        onClose(() -> {
+            keepLog("kafka", kafka.logs());
+            kafka.close();
+        });
+        kafka.start();
+        return null;
+    }
+
     private Void start(String name, GenericContainer<?> container) {
         onClose(() -> stop(name, container));
         container.start();
@@ -238,14 +249,18 @@ final class ShippedStack implements AutoCloseable {
 
     /** Keeps the container's log (target/container-logs), then stops and removes it with its volumes. */
     private static void stop(String name, GenericContainer<?> container) {
+        if (container.getContainerId() != null) {
+            keepLog(name, container.getLogs());
+        }
+        container.stop();
+    }
+
+    private static void keepLog(String name, String log) {
         try {
-            if (container.getContainerId() != null) {
-                Files.writeString(LOGS.resolve(name + ".log"), container.getLogs(), StandardCharsets.UTF_8);
-            }
+            Files.writeString(LOGS.resolve(name + ".log"), log, StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             System.err.println("could not keep the log of " + name + ": " + e);
         }
-        container.stop();
     }
 
     private <T> CompletableFuture<T> async(ExecutorService pool, String label, Callable<T> task) {

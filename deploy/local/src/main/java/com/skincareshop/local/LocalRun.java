@@ -1,8 +1,10 @@
 package com.skincareshop.local;
 
+import com.skincareshop.contracts.events.KafkaAccess;
 import com.skincareshop.platform.stack.Stack;
 import com.skincareshop.platform.testing.EmbeddedPostgresServer;
 import com.skincareshop.platform.testing.KafkaBroker;
+import com.skincareshop.platform.testing.KafkaCredentials;
 import com.skincareshop.platform.testing.LocalPostgres;
 import com.skincareshop.platform.testing.TokenIssuer;
 import java.io.IOException;
@@ -12,16 +14,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * Runs the flow on this machine: PostgreSQL (embedded, data in {@code .local/postgres}; or the developer's own
- * server with {@code SKINCARE_PG_HOST}/{@code SKINCARE_PG_ADMIN_URL} set), a Kafka broker, every service as its
- * packaged jar, and the demo catalogue. Data stays in {@code .local/} between runs. Ctrl-C stops what it started.
+ * server with {@code SKINCARE_PG_HOST}/{@code SKINCARE_PG_ADMIN_URL} set), a Kafka broker with authentication and
+ * the ACLs of production, every service as its packaged jar and its own Kafka principal, and the demo catalogue.
+ * Data and the broker's passwords (generated on the first run) stay in {@code .local/} between runs. Ctrl-C stops
+ * what it started.
  *
  * <p>The services run the prod profile, which refuses the development key: the run stands for the identity provider
  * with a key pair of its own, generated once in {@code .local/jwt/} and served at a JWKS URL while it runs, and
@@ -37,6 +46,8 @@ public final class LocalRun {
 
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
+    /** The broker's connections to itself. */
+    static final int KAFKA_BROKER_PORT = 9094;
     /** Embedded PostgreSQL's port: fixed, for psql, and off 5432 where a machine's own server usually listens. */
     static final int EMBEDDED_POSTGRES_PORT = 15432;
     /** The issuer of the local run's tokens. */
@@ -68,9 +79,13 @@ public final class LocalRun {
 
     private void run() throws Exception {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "local-run-shutdown"));
-        step("Kafka: broker on 127.0.0.1:" + KAFKA_PORT + ", data in " + data.resolve("kafka"));
-        broker = KafkaBroker.persistent(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT)
+        step("Kafka: broker on 127.0.0.1:" + KAFKA_PORT + ", data in " + data.resolve("kafka")
+                + ", passwords in .local/kafka-credentials.properties");
+        KafkaCredentials credentials = KafkaCredentials.loadOrGenerate(data.resolve("kafka-credentials.properties"));
+        broker = KafkaBroker.persistent(
+                        data.resolve("kafka"), KAFKA_PORT, KAFKA_BROKER_PORT, KAFKA_CONTROLLER_PORT, credentials)
                 .start();
+        writeClientProperties();
         tokens = TokenIssuer.persistent(data.resolve("jwt"), ISSUER);
         step("Tokens: signed with the run's own key (.local/jwt/), key id " + tokens.keyId());
         stack = new Stack(root, data.resolve("logs"), broker, SERVICES, postgres())
@@ -135,6 +150,28 @@ public final class LocalRun {
         }
     }
 
+    /**
+     * Client settings for Kafka's own tools ({@code --consumer.config}, {@code --command-config}): the marketing
+     * principal's, which may read the issued routines in a group of its own, and the admin's.
+     */
+    private void writeClientProperties() throws IOException {
+        Map<String, Object> marketing = new LinkedHashMap<>(broker.clientConfig(KafkaAccess.MARKETING));
+        marketing.put(ConsumerConfig.GROUP_ID_CONFIG, KafkaAccess.MARKETING_GROUP_PREFIX + "-local");
+        writeSecret(data.resolve("kafka-marketing.properties"), marketing);
+        writeSecret(data.resolve("kafka-admin.properties"), broker.adminClientConfig());
+    }
+
+    /** Key=value lines, readable by their owner only: they hold a password. */
+    private static void writeSecret(Path file, Map<String, Object> settings) throws IOException {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(settings)
+                .forEach((name, value) ->
+                        text.append(name).append('=').append(value).append('\n'));
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, text);
+    }
+
     private void importDemoCatalogue() throws Exception {
         Path catalogue = root.resolve("catalog-service/src/main/resources/demo/catalog.ndjson");
         HttpResponse<String> response = HttpClient.newHttpClient()
@@ -167,6 +204,9 @@ public final class LocalRun {
                   profile-service  http://localhost:8082/api/questionnaire   (OpenAPI /q/openapi, health /q/health)
                   recommendation   http://localhost:8083/api/recommendations (OpenAPI /q/openapi, health /q/health)
                   Kafka            %s   (topics catalog.products.v1, profiles.skin.v1, recommendations.issued.v1)
+                                   SCRAM-SHA-512, one principal per service; client settings in .local/:
+                                   kafka-marketing.properties (marketing: reads the issued routines),
+                                   kafka-admin.properties (the admin)
                   data             %s
 
                 Tokens (valid 7 days; signed with this run's key in .local/jwt/), also in .local/tokens.env:
@@ -182,6 +222,10 @@ public final class LocalRun {
                        -H 'Content-Type: application/json' -d @deploy/local/examples/profile.json
                   curl -s http://localhost:8083/api/recommendations/c-42 -H "Authorization: Bearer $CUSTOMER"
                   curl -s http://localhost:8083/api/v2/recommendations/c-42 -H "Authorization: Bearer $STOREFRONT_C42"
+
+                What marketing receives (Kafka's console consumer, as the marketing principal):
+                  kafka-console-consumer.sh --bootstrap-server %1$s --topic recommendations.issued.v1 \\
+                       --consumer.config .local/kafka-marketing.properties --from-beginning
                 """.formatted(
                 broker.bootstrapServers(), data, merchandiser, storefront, storefrontForCustomer, customer, support));
         try {

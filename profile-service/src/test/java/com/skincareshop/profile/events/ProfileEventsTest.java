@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.skincareshop.contracts.events.EventTypes;
+import com.skincareshop.contracts.events.KafkaAccess;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.contracts.vocabulary.Concern;
@@ -60,7 +61,11 @@ class ProfileEventsTest {
     private List<ConsumerRecord<String, String>> await(
             String customer, Predicate<List<ConsumerRecord<String, String>>> done) {
         return TopicReader.readKey(
-                broker.bootstrapServers(), Topics.PROFILES_SKIN, customer, done, Duration.ofSeconds(60));
+                broker.clientConfig(KafkaAccess.RECOMMENDATION_SERVICE),
+                Topics.PROFILES_SKIN,
+                customer,
+                done,
+                Duration.ofSeconds(60));
     }
 
     private SkinProfile profileOf(ConsumerRecord<String, String> record) {

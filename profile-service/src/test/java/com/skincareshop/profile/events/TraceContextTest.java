@@ -3,6 +3,7 @@ package com.skincareshop.profile.events;
 import static com.skincareshop.platform.testing.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.skincareshop.contracts.events.KafkaAccess;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.platform.outbox.OutboxEvent;
 import com.skincareshop.platform.testing.EventContracts;
@@ -65,7 +66,7 @@ class TraceContextTest {
         Requests.put(customer, Requests.profile(Requests.answers())).then().statusCode(201);
 
         ConsumerRecord<String, String> record = TopicReader.readKey(
-                        broker.bootstrapServers(),
+                        broker.clientConfig(KafkaAccess.RECOMMENDATION_SERVICE),
                         Topics.PROFILES_SKIN,
                         customer,
                         r -> !r.isEmpty(),

@@ -1,5 +1,6 @@
 package com.skincareshop.profile.support;
 
+import com.skincareshop.contracts.events.KafkaAccess;
 import com.skincareshop.platform.testing.KafkaBrokerResource;
 import com.skincareshop.platform.testing.PostgresResource;
 import io.quarkus.test.common.ResourceArg;
@@ -11,11 +12,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A profile-service test against a real Kafka broker and the real PostgreSQL. Every test class uses the same
+ * A profile-service test against a real Kafka broker (as the service's own principal) and the real PostgreSQL. Every test class uses the same
  * resources, so Quarkus starts once for all of them.
  */
 @QuarkusTest
-@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(
+        value = KafkaBrokerResource.class,
+        initArgs = @ResourceArg(name = "principal", value = KafkaAccess.PROFILE_SERVICE))
 @WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "service", value = "profile"))
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

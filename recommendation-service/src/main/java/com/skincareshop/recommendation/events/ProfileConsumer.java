@@ -1,5 +1,6 @@
 package com.skincareshop.recommendation.events;
 
+import com.skincareshop.contracts.events.KafkaAccess;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.platform.kafka.CloudEventHeaders;
 import com.skincareshop.platform.kafka.DeadLetters;
@@ -61,7 +62,7 @@ import org.jboss.logging.Logger;
 public class ProfileConsumer {
 
     private static final Logger LOG = Logger.getLogger(ProfileConsumer.class);
-    static final String GROUP = "recommendation-service";
+    static final String GROUP = KafkaAccess.RECOMMENDATION_GROUP;
 
     private final CustomerProfiles profiles;
     private final EventDecoder decoder;

@@ -41,7 +41,7 @@ class HostilePreviewsTest {
 
     @BeforeEach
     void catalogue() {
-        Baseline.ensure(broker.bootstrapServers(), json, table);
+        Baseline.ensure(broker, json, table);
     }
 
     @Test

@@ -49,10 +49,10 @@ class RecommendationApiTest {
 
     @BeforeEach
     void customerWithAProfile() {
-        Baseline.ensure(broker.bootstrapServers(), json, table);
+        Baseline.ensure(broker, json, table);
         if (customer == null) {
             customer = StoredCustomers.withProfile(
-                    broker.bootstrapServers(),
+                    broker,
                     json,
                     "c-",
                     4,

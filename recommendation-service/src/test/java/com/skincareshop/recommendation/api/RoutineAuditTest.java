@@ -47,9 +47,9 @@ class RoutineAuditTest {
 
     @Test
     void supportReadsOfARoutineAreOnRecord() {
-        Baseline.ensure(broker.bootstrapServers(), json, table);
+        Baseline.ensure(broker, json, table);
         String customer = StoredCustomers.withProfile(
-                broker.bootstrapServers(),
+                broker,
                 json,
                 "c-audit-",
                 1,

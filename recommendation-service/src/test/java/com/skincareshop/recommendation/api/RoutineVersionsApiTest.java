@@ -73,11 +73,11 @@ class RoutineVersionsApiTest {
 
     @BeforeEach
     void customerWithAProfile() {
-        Baseline.ensure(broker.bootstrapServers(), json, table);
+        Baseline.ensure(broker, json, table);
         if (customer == null) {
             // sensitive, with a retinoid for lines: patch test and sun warnings that name their steps
             customer = StoredCustomers.withProfile(
-                    broker.bootstrapServers(),
+                    broker,
                     json,
                     "c-v2-",
                     2,

@@ -4,6 +4,7 @@ import static com.skincareshop.recommendation.engine.TestCatalog.product;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.events.EventTypes;
+import com.skincareshop.contracts.events.KafkaAccess;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.platform.kafka.CloudEventHeaders;
@@ -12,6 +13,7 @@ import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.platform.testing.KafkaBrokerResource;
 import com.skincareshop.platform.testing.PostgresResource;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
+import com.skincareshop.recommendation.support.RecommendationTest;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -39,7 +41,13 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(CataloguePartitionsAddedTest.CheckEverySecond.class)
-@WithTestResource(value = KafkaBrokerResource.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
+@WithTestResource(
+        value = KafkaBrokerResource.class,
+        initArgs = {
+            @ResourceArg(name = "principal", value = KafkaAccess.RECOMMENDATION_SERVICE),
+            @ResourceArg(name = "topics", value = RecommendationTest.PRODUCERS_TOPICS)
+        },
+        scope = TestResourceScope.RESTRICTED_TO_CLASS)
 @WithTestResource(
         value = PostgresResource.class,
         initArgs = @ResourceArg(name = "service", value = "recommendation"),
@@ -65,7 +73,7 @@ class CataloguePartitionsAddedTest {
     @Test
     void productsOnPartitionsAddedLaterReachTheCatalogueTable() throws Exception {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> table.size() >= 0 && topicExists());
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(broker.adminClientConfig())) {
             int before = admin.describeTopics(List.of(Topics.CATALOG_PRODUCTS))
                     .allTopicNames()
                     .get()
@@ -77,8 +85,9 @@ class CataloguePartitionsAddedTest {
                     .get();
 
             String sku = "P-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+            // partitions are an operator's change (the admin); the product comes from catalog-service
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                    Map.of("bootstrap.servers", broker.bootstrapServers(), "acks", "all"),
+                    broker.clientConfig(KafkaAccess.CATALOG_SERVICE),
                     new StringSerializer(),
                     new ByteArraySerializer())) {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(
@@ -104,7 +113,7 @@ class CataloguePartitionsAddedTest {
     }
 
     private boolean topicExists() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(broker.adminClientConfig())) {
             return admin.listTopics().names().get().contains(Topics.CATALOG_PRODUCTS);
         }
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.events.EventTypes;
+import com.skincareshop.contracts.events.KafkaAccess;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.profile.SkinProfile;
@@ -70,8 +71,8 @@ class ConsumersTest {
 
     @BeforeEach
     void baseline() {
-        Baseline.ensure(broker.bootstrapServers(), json, table);
-        publisher = new Publisher(broker.bootstrapServers(), json);
+        Baseline.ensure(broker, json, table);
+        publisher = new Publisher(broker, json);
     }
 
     @AfterEach
@@ -184,7 +185,7 @@ class ConsumersTest {
         // the customer consents: the routine without a product is issued too, as its golden sample says (with the
         // revision and cause every record now has)
         ConsumerRecord<String, String> issued = TopicReader.readKey(
-                        broker.bootstrapServers(),
+                        broker.clientConfig(KafkaAccess.MARKETING),
                         Topics.RECOMMENDATIONS_ISSUED,
                         customer,
                         r -> !r.isEmpty(),
@@ -257,7 +258,7 @@ class ConsumersTest {
         awaitRoutine(healthy, r -> true); // the consumer went on past the poison
         for (String key : List.of(poisoned, unknownType, wrongKey)) {
             List<ConsumerRecord<String, String>> parked = TopicReader.readKey(
-                    broker.bootstrapServers(),
+                    broker.adminClientConfig(),
                     Topics.deadLetterOf(Topics.PROFILES_SKIN),
                     key,
                     r -> !r.isEmpty(),
@@ -284,7 +285,7 @@ class ConsumersTest {
                 .until(() -> table.find(goodSku).isPresent());
         assertThat(table.find(badSku)).isEmpty();
         List<ConsumerRecord<String, String>> parkedProduct = TopicReader.readKey(
-                broker.bootstrapServers(),
+                broker.adminClientConfig(),
                 Topics.deadLetterOf(Topics.CATALOG_PRODUCTS),
                 badSku,
                 r -> !r.isEmpty(),
@@ -305,7 +306,7 @@ class ConsumersTest {
         publisher.profile(consenting, 1, answers(List.of(Concern.DARK_SPOTS), true), "lv");
 
         List<ConsumerRecord<String, String>> issued = TopicReader.readKey(
-                broker.bootstrapServers(),
+                broker.clientConfig(KafkaAccess.MARKETING),
                 Topics.RECOMMENDATIONS_ISSUED,
                 consenting,
                 r -> !r.isEmpty(),
@@ -334,7 +335,7 @@ class ConsumersTest {
         awaitRoutine(private_, r -> true);
         assertThat(issuer.snapshots(private_)).isEmpty();
         assertThat(TopicReader.readKey(
-                        broker.bootstrapServers(),
+                        broker.clientConfig(KafkaAccess.MARKETING),
                         Topics.RECOMMENDATIONS_ISSUED,
                         private_,
                         r -> !r.isEmpty(),
@@ -344,7 +345,7 @@ class ConsumersTest {
         // consent withdrawn: what was issued is deleted here and a tombstone tells the pipeline
         publisher.profile(consenting, 2, answers(List.of(Concern.DARK_SPOTS), false), "lv");
         List<ConsumerRecord<String, String>> withdrawn = TopicReader.readKey(
-                broker.bootstrapServers(),
+                broker.clientConfig(KafkaAccess.MARKETING),
                 Topics.RECOMMENDATIONS_ISSUED,
                 consenting,
                 r -> r.size() == 2,
@@ -370,7 +371,7 @@ class ConsumersTest {
                 .until(() -> routine(customer).statusCode() == 404);
         assertThat(issuer.snapshots(customer)).isEmpty();
         List<ConsumerRecord<String, String>> issued = TopicReader.readKey(
-                broker.bootstrapServers(),
+                broker.clientConfig(KafkaAccess.MARKETING),
                 Topics.RECOMMENDATIONS_ISSUED,
                 customer,
                 r -> !r.isEmpty() && r.get(r.size() - 1).value() == null,
@@ -410,7 +411,7 @@ class ConsumersTest {
         // both were issued, then told to forget: the newest record of each is a tombstone
         for (String customer : List.of(erased, withdrawn)) {
             List<ConsumerRecord<String, String>> issued = TopicReader.readKey(
-                    broker.bootstrapServers(),
+                    broker.clientConfig(KafkaAccess.MARKETING),
                     Topics.RECOMMENDATIONS_ISSUED,
                     customer,
                     r -> !r.isEmpty() && r.get(r.size() - 1).value() == null,

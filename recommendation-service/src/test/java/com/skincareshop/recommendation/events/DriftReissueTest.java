@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.catalog.Ingredient;
 import com.skincareshop.contracts.catalog.ProductState;
+import com.skincareshop.contracts.events.KafkaAccess;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.recommendation.RoutineIssued;
@@ -125,8 +126,8 @@ class DriftReissueTest {
 
     @BeforeEach
     void baseline() {
-        Baseline.ensure(broker.bootstrapServers(), json, table);
-        publisher = new Publisher(broker.bootstrapServers(), json);
+        Baseline.ensure(broker, json, table);
+        publisher = new Publisher(broker, json);
         suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     }
 
@@ -687,13 +688,12 @@ class DriftReissueTest {
             Set<String> keys, Predicate<Map<String, List<ConsumerRecord<String, String>>>> done, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         Map<String, List<ConsumerRecord<String, String>>> found = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(),
-                new StringDeserializer())) {
+        // as the marketing pipeline reads it
+        Map<String, Object> config = new HashMap<>(broker.clientConfig(KafkaAccess.MARKETING));
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions =
                     consumer.partitionsFor(Topics.RECOMMENDATIONS_ISSUED, Duration.ofSeconds(10)).stream()
                             .map(p -> new TopicPartition(p.topic(), p.partition()))

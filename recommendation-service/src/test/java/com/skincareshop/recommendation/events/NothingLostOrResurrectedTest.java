@@ -30,6 +30,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,8 +78,8 @@ class NothingLostOrResurrectedTest {
 
     @BeforeEach
     void baseline() {
-        Baseline.ensure(broker.bootstrapServers(), json, table);
-        publisher = new Publisher(broker.bootstrapServers(), json);
+        Baseline.ensure(broker, json, table);
+        publisher = new Publisher(broker, json);
     }
 
     @AfterEach
@@ -113,7 +114,7 @@ class NothingLostOrResurrectedTest {
     private void assertNothingParked(String... keys) {
         for (String key : keys) {
             assertThat(TopicReader.readKey(
-                            broker.bootstrapServers(),
+                            broker.adminClientConfig(),
                             Topics.deadLetterOf(Topics.PROFILES_SKIN),
                             key,
                             r -> false,
@@ -318,7 +319,7 @@ class NothingLostOrResurrectedTest {
         missing.remove("answers");
         publisher.raw(Topics.PROFILES_SKIN, incomplete, EventTypes.PROFILE_CHANGED, json.writeValueAsBytes(missing));
         assertThat(TopicReader.readKey(
-                        broker.bootstrapServers(),
+                        broker.adminClientConfig(),
                         Topics.deadLetterOf(Topics.PROFILES_SKIN),
                         incomplete,
                         r -> !r.isEmpty(),
@@ -341,7 +342,7 @@ class NothingLostOrResurrectedTest {
         publisher.raw(Topics.PROFILES_SKIN, customer, EventTypes.PROFILE_CHANGED, original);
 
         List<ConsumerRecord<String, String>> parked = TopicReader.readKey(
-                broker.bootstrapServers(),
+                broker.adminClientConfig(),
                 Topics.deadLetterOf(Topics.PROFILES_SKIN),
                 customer,
                 r -> !r.isEmpty(),
@@ -370,14 +371,11 @@ class NothingLostOrResurrectedTest {
 
     private byte[] readAt(String topic, int partition, long offset) {
         TopicPartition at = new TopicPartition(topic, partition);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        broker.bootstrapServers(),
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        "false"),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        // an operator following a dead letter's coordinates
+        Map<String, Object> config = new HashMap<>(broker.adminClientConfig());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(List.of(at));
             consumer.seek(at, offset);
             Instant deadline = Instant.now().plusSeconds(20);

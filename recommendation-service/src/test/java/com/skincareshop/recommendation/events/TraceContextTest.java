@@ -4,6 +4,7 @@ import static com.skincareshop.platform.testing.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.skincareshop.contracts.events.KafkaAccess;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.contracts.vocabulary.Concern;
@@ -63,7 +64,7 @@ class TraceContextTest {
 
     @BeforeEach
     void baseline() {
-        Baseline.ensure(broker.bootstrapServers(), json, table);
+        Baseline.ensure(broker, json, table);
     }
 
     @Test
@@ -71,7 +72,7 @@ class TraceContextTest {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String parentId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         String customer = "c-" + UUID.randomUUID().toString().substring(0, 12);
-        try (Publisher publisher = new Publisher(broker.bootstrapServers(), json)) {
+        try (Publisher publisher = new Publisher(broker, json)) {
             publisher.profile(
                     new SkinProfile(
                             customer,
@@ -84,7 +85,7 @@ class TraceContextTest {
         }
 
         ConsumerRecord<String, String> issued = TopicReader.readKey(
-                        broker.bootstrapServers(),
+                        broker.clientConfig(KafkaAccess.MARKETING),
                         Topics.RECOMMENDATIONS_ISSUED,
                         customer,
                         r -> !r.isEmpty(),

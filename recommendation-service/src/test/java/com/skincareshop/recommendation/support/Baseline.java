@@ -9,6 +9,7 @@ import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.contracts.vocabulary.TimeOfDay;
+import com.skincareshop.platform.testing.KafkaBroker;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -54,9 +55,9 @@ public final class Baseline {
     private Baseline() {}
 
     /** Publishes the baseline once per test run and waits until the service's table holds it. */
-    public static synchronized void ensure(String bootstrapServers, ObjectMapper json, CatalogTable table) {
+    public static synchronized void ensure(KafkaBroker broker, ObjectMapper json, CatalogTable table) {
         if (!published) {
-            try (Publisher publisher = new Publisher(bootstrapServers, json)) {
+            try (Publisher publisher = new Publisher(broker, json)) {
                 PRODUCTS.forEach(publisher::product);
             }
             published = true;

@@ -3,34 +3,44 @@ package com.skincareshop.recommendation.support;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.events.EventTypes;
+import com.skincareshop.contracts.events.KafkaAccess;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.profile.SkinProfile;
 import com.skincareshop.platform.kafka.CloudEventHeaders;
+import com.skincareshop.platform.testing.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes events as catalog-service and profile-service do: the contract records serialized by the
- * application's own ObjectMapper, with the CloudEvents headers the outbox relay writes (the same code).
+ * Publishes events as catalog-service and profile-service do, and as them: the contract records serialized by the
+ * application's own ObjectMapper, with the CloudEvents headers the outbox relay writes (the same code), each topic
+ * written by its owner's principal, which may write nothing else.
  */
 public final class Publisher implements AutoCloseable {
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaProducer<String, byte[]> catalog;
+    private final KafkaProducer<String, byte[]> profiles;
     private final ObjectMapper json;
 
-    public Publisher(String bootstrapServers, ObjectMapper json) {
+    public Publisher(KafkaBroker broker, ObjectMapper json) {
         this.json = json;
-        this.producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", bootstrapServers, "acks", "all"),
-                new StringSerializer(),
-                new ByteArraySerializer());
+        this.catalog = producer(broker, KafkaAccess.CATALOG_SERVICE);
+        this.profiles = producer(broker, KafkaAccess.PROFILE_SERVICE);
+    }
+
+    private static KafkaProducer<String, byte[]> producer(KafkaBroker broker, String principal) {
+        Map<String, Object> config = new HashMap<>(broker.clientConfig(principal));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     public void product(ProductState product) {
@@ -80,7 +90,7 @@ public final class Publisher implements AutoCloseable {
         deliver(record);
     }
 
-    /** Anything at all, e.g. a poison message. */
+    /** Anything at all, e.g. a poison message, on a topic of catalog-service or profile-service. */
     public void raw(String topic, String key, String type, byte[] value) {
         send(topic, key, type, value);
     }
@@ -95,6 +105,11 @@ public final class Publisher implements AutoCloseable {
     }
 
     private void deliver(ProducerRecord<String, byte[]> record) {
+        KafkaProducer<String, byte[]> producer = switch (record.topic()) {
+            case Topics.CATALOG_PRODUCTS -> catalog;
+            case Topics.PROFILES_SKIN -> profiles;
+            default -> throw new IllegalArgumentException(record.topic() + " is no producer's topic");
+        };
         try {
             producer.send(record).get();
         } catch (Exception e) {
@@ -112,6 +127,7 @@ public final class Publisher implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
+        catalog.close();
+        profiles.close();
     }
 }

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.KafkaBroker;
 import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -19,7 +20,7 @@ public final class StoredCustomers {
      * answers 200 for them; returns the customer's id.
      */
     public static String withProfile(
-            String bootstrapServers,
+            KafkaBroker broker,
             ObjectMapper json,
             String idPrefix,
             long version,
@@ -27,7 +28,7 @@ public final class StoredCustomers {
             String locale,
             String routinePath) {
         String customer = idPrefix + UUID.randomUUID().toString().substring(0, 12);
-        try (Publisher publisher = new Publisher(bootstrapServers, json)) {
+        try (Publisher publisher = new Publisher(broker, json)) {
             publisher.profile(customer, version, answers, locale);
         }
         Awaitility.await()

@@ -55,7 +55,7 @@ final class ServiceKill {
         run.log(name + " ready again, " + seconds(ready - restarted) + " after its restart");
         if (name.equals(RECOMMENDATION)) {
             // ready means the catalogue table caught up; the profile consumer must also have its partitions back
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", run.broker.bootstrapServers()))) {
+            try (Admin admin = Admin.create(run.broker.adminClientConfig())) {
                 while (!groupHasMembers(admin)
                         && System.nanoTime() - ready < Duration.ofMinutes(3).toNanos()) {
                     Thread.sleep(100);

@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.events.EventTypes;
+import com.skincareshop.contracts.events.KafkaAccess;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.profile.SkinProfile;
+import com.skincareshop.platform.testing.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,14 +38,14 @@ final class DirectEvents {
     private DirectEvents() {}
 
     /** Profiles 0 to count - 1, as profile-service publishes them; returns once the broker acknowledged them all. */
-    static void profiles(String bootstrapServers, int count, IntFunction<SkinProfile> profile) throws Exception {
-        send(bootstrapServers, profileRecords(count, profile));
+    static void profiles(KafkaBroker broker, int count, IntFunction<SkinProfile> profile) throws Exception {
+        send(broker, profileRecords(count, profile));
     }
 
     /** Products as catalog-service publishes them (their actives derived by the same InciDictionary). */
-    static void products(String bootstrapServers, List<ProductState> products) throws Exception {
+    static void products(KafkaBroker broker, List<ProductState> products) throws Exception {
         send(
-                bootstrapServers,
+                broker,
                 records(
                         Topics.CATALOG_PRODUCTS,
                         EventTypes.PRODUCT_CHANGED,
@@ -70,12 +73,21 @@ final class DirectEvents {
         return records;
     }
 
-    /** Sends the records and returns once the broker acknowledged them all. */
-    static void send(String bootstrapServers, List<ProducerRecord<String, byte[]>> records) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", bootstrapServers, "acks", "all", "linger.ms", "20", "batch.size", "262144"),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
+    /**
+     * Sends the records (all of one topic) as the topic's owner, catalog-service or profile-service, and returns
+     * once the broker acknowledged them all.
+     */
+    static void send(KafkaBroker broker, List<ProducerRecord<String, byte[]>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        String owner = records.get(0).topic().equals(Topics.CATALOG_PRODUCTS)
+                ? KafkaAccess.CATALOG_SERVICE
+                : KafkaAccess.PROFILE_SERVICE;
+        Map<String, Object> config = new HashMap<>(broker.clientConfig(owner));
+        config.putAll(Map.of("acks", "all", "linger.ms", "20", "batch.size", "262144"));
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             records.forEach(producer::send);
         }
     }

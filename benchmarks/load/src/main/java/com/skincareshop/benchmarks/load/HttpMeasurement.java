@@ -102,7 +102,7 @@ public final class HttpMeasurement {
             KafkaBroker broker, Stack.Service recommendations, TokenIssuer tokens, int products, int profiles)
             throws Exception {
         long started = System.nanoTime();
-        DirectEvents.products(broker.bootstrapServers(), SyntheticCatalogue.generate(products, 42));
+        DirectEvents.products(broker, SyntheticCatalogue.generate(products, 42));
         System.out.printf("published %,d products to catalog.products.v1 in %.1f s%n", products, seconds(started));
         CatalogueImport.awaitCatalogueTable(recommendations.url(), products, Duration.ofMinutes(10));
         System.out.printf("recommendation-service's catalogue table holds them after %.1f s%n", seconds(started));
@@ -111,7 +111,7 @@ public final class HttpMeasurement {
         SyntheticAnswers answers = new SyntheticAnswers(42);
         String[] locales = {"en", "tl", "lv"};
         DirectEvents.profiles(
-                broker.bootstrapServers(),
+                broker,
                 profiles,
                 i -> new SkinProfile(CUSTOMER_PREFIX + i, 1, 1, locales[i % 3], answers.nextNormalized(false), null));
         System.out.printf("published %,d profiles to profiles.skin.v1 in %.1f s%n", profiles, seconds(started));

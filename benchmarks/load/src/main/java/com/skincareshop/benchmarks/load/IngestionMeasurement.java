@@ -1,5 +1,6 @@
 package com.skincareshop.benchmarks.load;
 
+import com.skincareshop.contracts.events.KafkaAccess;
 import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.contracts.profile.Answers;
 import com.skincareshop.contracts.profile.SkinProfile;
@@ -18,6 +19,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -71,7 +73,7 @@ public final class IngestionMeasurement {
         List<ProducerRecord<String, byte[]>> second = DirectEvents.profileRecords(events, i -> profile(i, 2));
         List<Phases> results = new ArrayList<>();
         try (KafkaBroker broker = KafkaBroker.temporary().start();
-                Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+                Admin admin = Admin.create(broker.adminClientConfig())) {
             for (int consumers : settings) {
                 results.add(measure(root, broker, admin, consumers, first, second));
             }
@@ -137,8 +139,8 @@ public final class IngestionMeasurement {
         int events = first.size();
         System.out.printf("%n-- %d consumer thread(s) --%n", consumers);
         freshTopicAndGroup(admin);
-        DirectEvents.send(broker.bootstrapServers(), first);
-        double bare = bareConsumptionRate(broker.bootstrapServers(), events);
+        DirectEvents.send(broker, first);
+        double bare = bareConsumptionRate(broker, events);
         System.out.printf("bare consumer:  %,10.0f events/s%n", bare);
 
         Stack.Service service = Stack.onFreePorts("bench_").get(2); // recommendation-service alone
@@ -152,7 +154,7 @@ public final class IngestionMeasurement {
             System.out.printf("cold service:   %,10.0f events/s%n", cold);
             long serviceBefore = Load.cpuTicks(pid);
             long postgresBefore = Load.postgresCpuTicks();
-            Thread warmSender = new Thread(() -> DirectEvents.send(broker.bootstrapServers(), second));
+            Thread warmSender = new Thread(() -> DirectEvents.send(broker, second));
             warmSender.start();
             double warm = catchUp(admin, events, 2L * events, Duration.ofMinutes(5));
             warmSender.join();
@@ -258,22 +260,17 @@ public final class IngestionMeasurement {
     }
 
     /** A plain consumer's rate over the topic: its second pass, once the JIT has compiled the first. */
-    private static double bareConsumptionRate(String bootstrapServers, int events) {
-        readAll(bootstrapServers, events);
-        return readAll(bootstrapServers, events);
+    private static double bareConsumptionRate(KafkaBroker broker, int events) {
+        readAll(broker, events);
+        return readAll(broker, events);
     }
 
-    private static double readAll(String bootstrapServers, int events) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
-                Map.of(
-                        "bootstrap.servers",
-                        bootstrapServers,
-                        "enable.auto.commit",
-                        "false",
-                        "max.poll.records",
-                        "2000"),
-                new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+    /** As recommendation-service's principal, which reads the topic: authentication costs the same as the service's. */
+    private static double readAll(KafkaBroker broker, int events) {
+        Map<String, Object> config = new HashMap<>(broker.clientConfig(KafkaAccess.RECOMMENDATION_SERVICE));
+        config.putAll(Map.of("enable.auto.commit", "false", "max.poll.records", "2000"));
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.PROFILES_SKIN).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .toList();

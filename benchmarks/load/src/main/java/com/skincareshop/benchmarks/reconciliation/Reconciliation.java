@@ -93,7 +93,7 @@ public final class Reconciliation {
     /** Outboxes empty, the profile consumer group at the end of the topic, the catalogue table equal to the DB. */
     public boolean awaitDrained(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(broker.adminClientConfig())) {
             while (System.nanoTime() < deadline) {
                 boolean outboxes = unsentBefore(CATALOG, farFuture()) == 0
                         && unsentBefore(PROFILE, farFuture()) == 0
@@ -290,7 +290,7 @@ public final class Reconciliation {
 
         List<String> onTopics = new ArrayList<>();
         List<String> topics;
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(broker.adminClientConfig())) {
             topics = admin.listTopics().names().get().stream()
                     .filter(t -> !t.endsWith(".dlq"))
                     .sorted()
@@ -360,7 +360,7 @@ public final class Reconciliation {
         Set<String> topics = new TreeSet<>(
                 List.of(Topics.deadLetterOf(Topics.CATALOG_PRODUCTS), Topics.deadLetterOf(Topics.PROFILES_SKIN)));
         Set<String> existing;
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(broker.adminClientConfig())) {
             existing = admin.listTopics().names().get();
         }
         existing.stream().filter(t -> t.endsWith(".dlq")).forEach(topics::add);
@@ -707,10 +707,10 @@ public final class Reconciliation {
     /** Every record of a topic, from its beginning to its current end, in offset order per partition. */
     private List<ConsumerRecord<String, byte[]>> allRecords(String topic) {
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                Map.of("bootstrap.servers", broker.bootstrapServers(), "enable.auto.commit", "false"),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        Map<String, Object> config = new HashMap<>(broker.adminClientConfig());
+        config.put("enable.auto.commit", "false");
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .toList();

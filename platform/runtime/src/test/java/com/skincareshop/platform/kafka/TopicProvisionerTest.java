@@ -2,6 +2,8 @@ package com.skincareshop.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.skincareshop.contracts.events.KafkaAccess;
+import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.platform.testing.KafkaBroker;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Provisioning against a real broker: topics created as configured, and a split compacted topic refused. */
+/**
+ * Provisioning against a real broker: topics created as configured, a split compacted topic refused, and a service
+ * creating its own topics but not another's.
+ */
 class TopicProvisionerTest {
 
     private static KafkaBroker broker;
@@ -30,8 +35,9 @@ class TopicProvisionerTest {
         broker.close();
     }
 
+    /** The admin: these tests provision topics of their own, which no service principal may create. */
     private static Map<String, Object> settings() {
-        return Map.of("bootstrap.servers", broker.bootstrapServers());
+        return broker.adminClientConfig();
     }
 
     private static KafkaTopicsConfig topics(String name, int partitions, boolean compacted) {
@@ -64,7 +70,7 @@ class TopicProvisionerTest {
     }
 
     private static void create(String topic, int partitions, String cleanupPolicy) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(broker.adminClientConfig())) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
                             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy))))
                     .all()
@@ -73,7 +79,11 @@ class TopicProvisionerTest {
     }
 
     private static TopicProvisioner provision(KafkaTopicsConfig config) {
-        TopicProvisioner provisioner = new TopicProvisioner(settings(), config);
+        return provision(settings(), config);
+    }
+
+    private static TopicProvisioner provision(Map<String, Object> settings, KafkaTopicsConfig config) {
+        TopicProvisioner provisioner = new TopicProvisioner(settings, config);
         provisioner.start(null);
         return provisioner;
     }
@@ -115,7 +125,7 @@ class TopicProvisionerTest {
         TopicProvisioner provisioner = provision(topics(topic, 3, true));
         try {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(provisioner::ready);
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            try (Admin admin = Admin.create(broker.adminClientConfig())) {
                 assertThat(admin.describeTopics(List.of(topic))
                                 .allTopicNames()
                                 .get()
@@ -125,6 +135,29 @@ class TopicProvisionerTest {
             }
         } finally {
             provisioner.stop(null);
+        }
+    }
+
+    /** With the authorizer on: catalog-service creates its own topic, and is refused profile-service's. */
+    @Test
+    void aServiceCreatesItsOwnTopicButNotAnotherServices() throws Exception {
+        Map<String, Object> catalog = broker.clientConfig(KafkaAccess.CATALOG_SERVICE);
+        TopicProvisioner own = provision(catalog, topics(Topics.CATALOG_PRODUCTS, 6, true));
+        TopicProvisioner foreign = provision(catalog, topics(Topics.PROFILES_SKIN, 6, true));
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(own::ready);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> String.valueOf(foreign.lastError()).contains("TopicAuthorizationException"));
+            assertThat(foreign.ready()).isFalse();
+            try (Admin admin = Admin.create(broker.adminClientConfig())) {
+                assertThat(admin.listTopics().names().get())
+                        .contains(Topics.CATALOG_PRODUCTS)
+                        .doesNotContain(Topics.PROFILES_SKIN);
+            }
+        } finally {
+            own.stop(null);
+            foreign.stop(null);
         }
     }
 }

@@ -21,8 +21,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The three services as packaged jars ({@code target/quarkus-app}), each on its own database, all on one broker:
- * what the local run starts, what the system tests drive over HTTP, and what the measurement tools load.
+ * The three services as packaged jars ({@code target/quarkus-app}), each on its own database, all on one broker, each
+ * authenticated there as its own principal: what the local run starts, what the system tests drive over HTTP, and
+ * what the measurement tools load.
  *
  * <p>They run the prod profile, as they ship, so they verify tokens against an identity provider of the stack's
  * own: a key pair generated for it ({@link #tokens()} mints the tokens), published at a JWKS URL on 127.0.0.1, with
@@ -177,9 +178,10 @@ public final class Stack implements AutoCloseable {
                         "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()),
                         "QUARKUS_DATASOURCE_USERNAME", service.role(),
                         "QUARKUS_DATASOURCE_PASSWORD", service.role(),
-                        "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                         "SKINCARE_KAFKA_REPLICATION_FACTOR", "1", // one local broker
                         "QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false"));
+        // the broker's address and the service's own principal (KAFKA_SECURITY_PROTOCOL, ..._SASL_JAAS_CONFIG)
+        builder.environment().putAll(broker.serviceEnvironment(service.name()));
         return builder.start();
     }
 

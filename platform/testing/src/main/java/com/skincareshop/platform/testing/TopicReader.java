@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -17,7 +18,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads a topic from the beginning of every partition, without a consumer group, as an auditor would: tests use
- * it to see exactly what a service published.
+ * it to see exactly what a service published, as a principal that may read the topic (marketing for the issued
+ * routines, say) or as the admin ({@link KafkaBroker#clientConfig}, {@link KafkaBroker#adminClientConfig}).
  */
 public final class TopicReader {
 
@@ -31,20 +33,18 @@ public final class TopicReader {
 
     /** Reads the records with this key until {@code done} holds for them or the timeout passes. */
     public static List<ConsumerRecord<String, String>> readKey(
-            String bootstrapServers,
+            Map<String, Object> clientConfig,
             String topic,
             String key,
             Predicate<List<ConsumerRecord<String, String>>> done,
             Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(),
-                new StringDeserializer())) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
                 List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
