@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -222,7 +223,7 @@ public final class KafkaBroker implements AutoCloseable {
             Files.createDirectories(dataDir.resolve("logs"));
             Path config = writeConfig();
             Path log4j = writeLog4jConfig();
-            Files.writeString(dataDir.resolve(JAAS_FILE), BrokerSettings.jaas(credentials), StandardCharsets.UTF_8);
+            writeJaasFile();
             if (!Files.exists(dataDir.resolve("logs/meta.properties"))) {
                 run(
                         List.of(
@@ -291,6 +292,14 @@ public final class KafkaBroker implements AutoCloseable {
         Path file = dataDir.resolve("server.properties");
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return file;
+    }
+
+    /** The admin's password: readable by the owner only (the local run keeps it between runs). */
+    private void writeJaasFile() throws IOException {
+        Path file = dataDir.resolve(JAAS_FILE);
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, BrokerSettings.jaas(credentials), StandardCharsets.UTF_8);
     }
 
     private Path writeLog4jConfig() throws IOException {
@@ -385,6 +394,10 @@ public final class KafkaBroker implements AutoCloseable {
         admin.putAll(Map.of("request.timeout.ms", "2000", "default.api.timeout.ms", "2000"));
         try (Admin client = Admin.create(admin)) {
             awaitAnswer(client, deadline);
+        }
+        // a client of its own, with the default timeouts: on a busy machine the first requests to the controller
+        // can take longer than the probes' two seconds
+        try (Admin client = Admin.create(adminClientConfig())) {
             if (!provisioned) {
                 KafkaAcls.provision(client, credentials);
                 provisioned = true;
