@@ -61,6 +61,9 @@ final class RunningStack implements BeforeAllCallback {
                     ROOT, ROOT.resolve("system-tests/target/e2e-logs"), broker, services, TestPostgres.server());
             try {
                 stack.provisionDatabases(true).start().awaitReady(Duration.ofSeconds(180));
+                // each service serves its API document on its management port
+                services.forEach(service -> OpenApiConformance.documentOf(
+                        service.url(), service.managementUrl() + "/q/openapi?format=json"));
                 return new Started(
                         broker,
                         stack,

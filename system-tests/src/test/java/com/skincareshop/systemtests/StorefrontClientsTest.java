@@ -34,6 +34,7 @@ import com.skincareshop.client.recommendation.api.RecommendationsApi;
 import com.skincareshop.client.recommendation.model.PreviewRequest;
 import com.skincareshop.client.recommendation.model.RoutineV1;
 import com.skincareshop.client.recommendation.model.RoutineV2;
+import com.skincareshop.platform.testing.OpenApiConformance;
 import com.skincareshop.platform.testing.TokenIssuer;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -77,7 +78,7 @@ class StorefrontClientsTest {
                     Files.readString(RunningStack.ROOT.resolve(service[0] + "/target/openapi/openapi.json")));
             HttpResponse<String> served = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create(service[1] + "/q/openapi?format=json"))
+                            HttpRequest.newBuilder(URI.create(OpenApiConformance.documentUrl(service[1])))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(JSON.readTree(served.body()))

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.skincareshop.catalog.support.CatalogTest;
+import com.skincareshop.platform.testing.Management;
 import com.skincareshop.platform.testing.OpenApiConformance;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,8 @@ class ApiDocumentTest {
 
     @Test
     void theDocumentIsOpenApi30WithTheBearerScheme() {
-        given().when()
+        Management.given()
+                .when()
                 .get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)
@@ -50,7 +52,8 @@ class ApiDocumentTest {
     @Test
     void writesNameTheirRoleAndEveryErrorIsAProblem() {
         String put = "paths.'/api/products/{sku}'.put.";
-        given().when()
+        Management.given()
+                .when()
                 .get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)

@@ -1,12 +1,12 @@
 package com.skincareshop.catalog.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import com.skincareshop.catalog.support.CatalogTest;
 import com.skincareshop.platform.lifecycle.Daemons;
+import com.skincareshop.platform.testing.Management;
 import com.skincareshop.platform.testing.Readiness;
 import java.time.Duration;
 import java.util.UUID;
@@ -31,8 +31,9 @@ class BackgroundLoopsLivenessTest {
 
         Awaitility.await()
                 .atMost(Duration.ofSeconds(10))
-                .until(() -> given().when().get("/q/health/live").statusCode() == 503);
-        given().when()
+                .until(() -> Management.given().when().get("/q/health/live").statusCode() == 503);
+        Management.given()
+                .when()
                 .get("/q/health/live")
                 .then()
                 .statusCode(503)
@@ -42,7 +43,8 @@ class BackgroundLoopsLivenessTest {
                 .body(LOOPS + ".data.'" + name + "'", equalTo("dead: java.lang.StackOverflowError"))
                 // the relay is watched too, and alive
                 .body(LOOPS + ".data.'outbox-relay'", equalTo("alive"));
-        given().when()
+        Management.given()
+                .when()
                 .get("/q/health/ready")
                 .then()
                 .statusCode(200)
@@ -51,7 +53,8 @@ class BackgroundLoopsLivenessTest {
 
         // restarted under its name, the loop replaces the dead record; returning, it is forgotten
         Daemons.start(name, () -> {}).join(10_000);
-        given().when()
+        Management.given()
+                .when()
                 .get("/q/health/live")
                 .then()
                 .statusCode(200)

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import com.skincareshop.catalog.support.CatalogTest;
 import com.skincareshop.catalog.support.Products;
 import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.Management;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.ArrayList;
@@ -139,7 +140,12 @@ class ProductApiTest {
                 .statusCode(200)
                 .body("items.find { it.sku == '" + sku + "' }.version", equalTo(2))
                 .body("items.find { it.sku == '" + sku + "' }.price.amount", equalTo("44.00"));
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("cache=\"product-states\""));
+        Management.given()
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("cache=\"product-states\""));
     }
 
     @Test

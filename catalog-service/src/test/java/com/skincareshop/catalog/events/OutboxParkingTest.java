@@ -1,6 +1,5 @@
 package com.skincareshop.catalog.events;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
@@ -11,6 +10,7 @@ import com.skincareshop.platform.outbox.Outbox;
 import com.skincareshop.platform.outbox.OutboxRelay;
 import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
+import com.skincareshop.platform.testing.Management;
 import com.skincareshop.platform.testing.Readiness;
 import com.skincareshop.platform.testing.TopicReader;
 import io.micrometer.core.instrument.Counter;
@@ -167,7 +167,8 @@ class OutboxParkingTest {
 
         // the gauge counts the rows in the table; the backlog does not
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> gauge("outbox.parked.rows") >= 2);
-        given().when()
+        Management.given()
+                .when()
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)

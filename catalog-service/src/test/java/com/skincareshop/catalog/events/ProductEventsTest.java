@@ -18,6 +18,7 @@ import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.EventContracts;
 import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
+import com.skincareshop.platform.testing.Management;
 import com.skincareshop.platform.testing.Readiness;
 import com.skincareshop.platform.testing.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -218,7 +219,7 @@ class ProductEventsTest {
             // the relay tried, failed, and kept every row
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> publishFailures() > failuresBefore);
             assertThat(unsentOutboxRows(skus)).isEqualTo(12);
-            given().when().get("/q/health/ready").then().statusCode(200);
+            Management.given().when().get("/q/health/ready").then().statusCode(200);
         } finally {
             broker.start();
         }

@@ -2,7 +2,9 @@ package com.skincareshop.containers;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.skincareshop.contracts.events.KafkaAccess;
@@ -23,8 +25,12 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
 
 /**
  * The shipped images, built from each service's Dockerfile and run as Kubernetes runs them (ShippedStack), driven
@@ -32,6 +38,7 @@ import org.testcontainers.DockerClientFactory;
  * answers the questionnaire, and recommendation-service serves them a real routine and tells the marketing pipeline
  * what it recommended.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainerSmokeTest {
 
     private static final String CUSTOMER = "c-container-smoke";
@@ -56,7 +63,38 @@ class ContainerSmokeTest {
         }
     }
 
+    /**
+     * As shipped: the application port serves the API alone; health and metrics are on the management port, and
+     * the API document is off in production unless an operator turns it on.
+     */
     @Test
+    @Order(1)
+    void operationsAreOnTheManagementPortAndTheApiDocumentIsOff() {
+        for (ShippedStack.Service service : ShippedStack.SERVICES) {
+            String application = stack.url(service.name());
+            String management = stack.managementUrl(service.name());
+            for (String path : List.of("/q/health/ready", "/q/health/live", "/q/metrics", "/q/openapi")) {
+                assertThat(given().when().get(application + path).statusCode())
+                        .as(service.name() + " application port " + path)
+                        .isEqualTo(404);
+            }
+            given().when()
+                    .get(management + "/q/health/ready")
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("UP"))
+                    .body(not(containsString("Exception")));
+            given().when()
+                    .get(management + "/q/metrics")
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("outbox_oldest_age_seconds"));
+            given().when().get(management + "/q/openapi").then().statusCode(404);
+        }
+    }
+
+    @Test
+    @Order(2)
     void aConsentingCustomerGetsARoutineFromTheShippedImages() {
         for (ShippedStack.Service service : ShippedStack.SERVICES) {
             InspectImageResponse image = DockerClientFactory.instance()
@@ -68,7 +106,7 @@ class ContainerSmokeTest {
                     .isEqualTo("185:185");
             assertThat(image.getConfig().getExposedPorts())
                     .extracting(Object::toString)
-                    .containsExactly(service.port() + "/tcp");
+                    .containsExactlyInAnyOrder(service.port() + "/tcp", service.managementPort() + "/tcp");
         }
         String catalog = stack.url("catalog-service");
         String profiles = stack.url("profile-service");
@@ -205,6 +243,57 @@ class ContainerSmokeTest {
                 .body("status", equalTo(403));
 
         stack.record("products and profile in, routine out", Duration.ofNanos(routineArrived - routineStarted));
+    }
+
+    /**
+     * A rolling update of recommendation-service, as the Deployment does it (maxSurge 1, maxUnavailable 0), under a
+     * steady stream of routine requests from four clients: a second instance starts and becomes ready, takes
+     * requests beside the first, the first leaves the endpoints (the preStop pause) and gets SIGTERM at once, with
+     * requests still in flight. Not one request may fail, the old instance must stop within the shutdown timeout,
+     * and neither instance may come near the memory limit with the Deployments' heap share.
+     */
+    @Test
+    @Order(3)
+    void aRollingRestartOfRecommendationServiceLosesNoRequest() throws Exception {
+        String customer = stack.issuer.customer(CUSTOMER);
+        GenericContainer<?> old = stack.container("recommendation-service");
+        String oldUrl = stack.url("recommendation-service");
+        ShippedStack.Service service = ShippedStack.service("recommendation-service");
+        try (RequestStream stream =
+                        RequestStream.start(4, List.of(oldUrl), "/api/recommendations/" + CUSTOMER, customer);
+                MemoryWatch memory = MemoryWatch.start(old)) {
+            stream.awaitServed(oldUrl, 50);
+
+            GenericContainer<?> surge = stack.startAnotherInstance("recommendation-service");
+            memory.watch(surge);
+            String surgeUrl = ShippedStack.url(surge, service.port());
+            stream.route(List.of(oldUrl, surgeUrl));
+            stream.awaitServed(surgeUrl, 50);
+
+            stream.route(List.of(surgeUrl)); // the old pod leaves the Service's endpoints
+            long stopping = System.nanoTime();
+            DockerClientFactory.instance()
+                    .client()
+                    .stopContainerCmd(old.getContainerId())
+                    .withTimeout(40) // terminationGracePeriodSeconds: SIGTERM, and SIGKILL only after that
+                    .exec();
+            Duration stopped = Duration.ofNanos(System.nanoTime() - stopping);
+            stream.awaitServed(surgeUrl, stream.served(surgeUrl) + 100);
+            stream.stop();
+
+            System.out.printf(
+                    "rolling restart: %s; old instance stopped in %d ms; peak RSS %s%n",
+                    stream.summary(), stopped.toMillis(), memory.summary());
+            assertThat(stream.failures())
+                    .as("requests lost during the rolling restart")
+                    .isEmpty();
+            assertThat(stopped).as("SIGTERM to exit").isLessThan(Duration.ofSeconds(25));
+            assertThat(old.getLogs()).contains("stopped in");
+            memory.peaks()
+                    .forEach((instance, rss) -> assertThat(rss)
+                            .as("peak RSS of %s against the %d MiB limit", instance, ShippedStack.MEMORY_LIMIT >> 20)
+                            .isLessThan((long) (ShippedStack.MEMORY_LIMIT * 0.85)));
+        }
     }
 
     private static List<String> steps(JsonPath routine, String slot) {

@@ -46,7 +46,7 @@ import org.testcontainers.utility.DockerImageName;
  */
 final class ShippedStack implements AutoCloseable {
 
-    record Service(String name, int port) {
+    record Service(String name, int port, int managementPort) {
         /** The database and its owner role, as each service's CloudNativePG cluster creates them. */
         String database() {
             return name.substring(0, name.indexOf('-'));
@@ -54,13 +54,15 @@ final class ShippedStack implements AutoCloseable {
     }
 
     static final List<Service> SERVICES = List.of(
-            new Service("catalog-service", 8081),
-            new Service("profile-service", 8082),
-            new Service("recommendation-service", 8083));
+            new Service("catalog-service", 8081, 9081),
+            new Service("profile-service", 8082, 9082),
+            new Service("recommendation-service", 8083, 9083));
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final Path LOGS = ROOT.resolve("deploy/containers/target/container-logs");
     /** The Deployments' memory limit. */
-    private static final long MEMORY_LIMIT = 512L * 1024 * 1024;
+    static final long MEMORY_LIMIT = 512L * 1024 * 1024;
+    /** The Deployments' java options: the heap's share of the memory limit, measured by ContainerSmokeTest. */
+    static final String JDK_JAVA_OPTIONS = "-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError";
 
     /** A key pair generated for the run stands for the identity provider; its public key is mounted as a Secret would be. */
     final TokenIssuer issuer = TokenIssuer.generate("https://auth.skincareshop.example/container-smoke-test");
@@ -70,6 +72,8 @@ final class ShippedStack implements AutoCloseable {
     private final Map<String, GenericContainer<?>> running = new LinkedHashMap<>();
     private final Map<String, String> builtImages = new ConcurrentHashMap<>();
     private KafkaBroker kafka;
+    private Network network;
+    private Map<String, String> passwords;
 
     private ShippedStack() {}
 
@@ -85,13 +89,37 @@ final class ShippedStack implements AutoCloseable {
     }
 
     String url(String service) {
-        GenericContainer<?> container = running.get(service);
-        int port = SERVICES.stream()
-                .filter(s -> s.name().equals(service))
-                .findFirst()
-                .orElseThrow()
-                .port();
+        return url(running.get(service), service(service).port());
+    }
+
+    /** Health, metrics and (if enabled) the API document: the management interface, a port of its own. */
+    String managementUrl(String service) {
+        return url(running.get(service), service(service).managementPort());
+    }
+
+    static String url(GenericContainer<?> container, int port) {
         return "http://" + container.getHost() + ":" + container.getMappedPort(port);
+    }
+
+    static Service service(String name) {
+        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    GenericContainer<?> container(String service) {
+        return running.get(service);
+    }
+
+    /**
+     * One more instance of the service, started until ready, as a rolling update's surge pod: the same image and
+     * settings, on the same network. Stopped and removed on {@link #close()} if the caller did not stop it.
+     */
+    GenericContainer<?> startAnotherInstance(String name) {
+        Service service = service(name);
+        GenericContainer<?> container = serviceContainer(service, network, passwords.get(service.database()));
+        String instance = name + "-2";
+        onClose(() -> stop(instance, container));
+        container.start();
+        return container;
     }
 
     String builtImage(String service) {
@@ -113,7 +141,7 @@ final class ShippedStack implements AutoCloseable {
         Files.createDirectories(LOGS);
         ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
-            Network network = Network.newNetwork();
+            network = Network.newNetwork();
             onClose(network::close);
 
             String jre = timed("JRE base image", this::jreImage);
@@ -140,7 +168,7 @@ final class ShippedStack implements AutoCloseable {
             preparing.add(async(pool, "start kafka", this::startKafka));
             join(preparing);
 
-            Map<String, String> passwords = timed("create databases and roles", () -> createDatabases(postgres));
+            passwords = timed("create databases and roles", () -> createDatabases(postgres));
 
             List<CompletableFuture<?>> services = new ArrayList<>();
             for (Service service : SERVICES) {
@@ -170,6 +198,9 @@ final class ShippedStack implements AutoCloseable {
         Map<String, String> environment = new LinkedHashMap<>();
         // what the ConfigMaps (skincare-common and the service's) and the database Secret give in Kubernetes
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
+        environment.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(service.managementPort()));
+        // the Deployments' heap share of the memory limit (deploy/kubernetes, checked by ManifestsTest)
+        environment.put("JDK_JAVA_OPTIONS", JDK_JAVA_OPTIONS);
         // the service's own principal (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM, KAFKA_SASL_JAAS_CONFIG), as
         // the KafkaUser's Secret and the ConfigMap give it, on the broker without TLS
         environment.putAll(kafka.serviceEnvironment(service.name()));
@@ -185,7 +216,7 @@ final class ShippedStack implements AutoCloseable {
         return new GenericContainer<>(DockerImageName.parse(builtImages.get(service.name())))
                 .withNetwork(network)
                 .withNetworkAliases(service.name())
-                .withExposedPorts(service.port())
+                .withExposedPorts(service.port(), service.managementPort())
                 .withEnv(environment)
                 .withTmpFs(Map.of("/tmp", "rw,size=64m"))
                 // copied into a volume before the start, as the read-only root file system takes no file, like
@@ -200,7 +231,7 @@ final class ShippedStack implements AutoCloseable {
                             .withMemory(MEMORY_LIMIT);
                 })
                 .waitingFor(Wait.forHttp("/q/health/ready")
-                        .forPort(service.port())
+                        .forPort(service.managementPort())
                         .forStatusCode(200)
                         .withStartupTimeout(Duration.ofSeconds(150)));
     }

@@ -40,9 +40,9 @@ public final class LocalRun {
 
     /** The ports and databases the README names. */
     static final List<Stack.Service> SERVICES = List.of(
-            new Stack.Service("catalog-service", 8081, "catalog", "catalog"),
-            new Stack.Service("profile-service", 8082, "profile", "profile"),
-            new Stack.Service("recommendation-service", 8083, "recommendation", "recommendation"));
+            new Stack.Service("catalog-service", 8081, 9081, "catalog", "catalog"),
+            new Stack.Service("profile-service", 8082, 9082, "profile", "profile"),
+            new Stack.Service("recommendation-service", 8083, 9083, "recommendation", "recommendation"));
 
     static final int KAFKA_PORT = 9092;
     static final int KAFKA_CONTROLLER_PORT = 9093;
@@ -200,9 +200,10 @@ public final class LocalRun {
 
                 Running. Ctrl-C stops everything this command started.
 
-                  catalog-service  http://localhost:8081/api/products        (OpenAPI /q/openapi, health /q/health)
-                  profile-service  http://localhost:8082/api/questionnaire   (OpenAPI /q/openapi, health /q/health)
-                  recommendation   http://localhost:8083/api/recommendations (OpenAPI /q/openapi, health /q/health)
+                  catalog-service  http://localhost:8081/api/products        (management http://localhost:9081/q)
+                  profile-service  http://localhost:8082/api/questionnaire   (management http://localhost:9082/q)
+                  recommendation   http://localhost:8083/api/recommendations (management http://localhost:9083/q)
+                                   on each management port: /q/openapi, /q/health, /q/metrics
                   Kafka            %s   (topics catalog.products.v1, profiles.skin.v1, recommendations.issued.v1)
                                    SCRAM-SHA-512, one principal per service; client settings in .local/:
                                    kafka-marketing.properties (marketing: reads the issued routines),

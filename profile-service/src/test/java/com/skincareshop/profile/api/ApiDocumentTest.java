@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 
+import com.skincareshop.platform.testing.Management;
 import com.skincareshop.platform.testing.OpenApiConformance;
 import com.skincareshop.profile.support.ProfileTest;
 import io.restassured.RestAssured;
@@ -37,7 +38,8 @@ class ApiDocumentTest {
 
     @Test
     void theDocumentIsOpenApi30WithTheBearerScheme() {
-        given().when()
+        Management.given()
+                .when()
                 .get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)
@@ -49,7 +51,8 @@ class ApiDocumentTest {
     @Test
     void answersAreTypedAndEachOperationNamesItsRoles() {
         String profile = "paths.'/api/profiles/{customerId}'.";
-        given().when()
+        Management.given()
+                .when()
                 .get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
 import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.Management;
 import com.skincareshop.platform.testing.OpenApiConformance;
 import com.skincareshop.recommendation.support.RecommendationTest;
 import io.restassured.RestAssured;
@@ -42,7 +43,8 @@ class ApiDocumentTest {
 
     @Test
     void theDocumentIsOpenApi30WithTheBearerScheme() {
-        given().when()
+        Management.given()
+                .when()
                 .get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)
@@ -53,7 +55,8 @@ class ApiDocumentTest {
 
     @Test
     void thePreviewTakesTypedAnswersAndTheRoutineIsDescribed() {
-        given().when()
+        Management.given()
+                .when()
                 .get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)

@@ -18,6 +18,7 @@ import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.platform.testing.DevTokens;
 import com.skincareshop.platform.testing.InjectKafkaBroker;
 import com.skincareshop.platform.testing.KafkaBroker;
+import com.skincareshop.platform.testing.Management;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
 import com.skincareshop.recommendation.support.Baseline;
 import com.skincareshop.recommendation.support.RecommendationTest;
@@ -376,8 +377,14 @@ class RecommendationApiTest {
 
     @Test
     void readinessIncludesTheCatalogueTable() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("catalogue-table"));
-        given().when()
+        Management.given()
+                .when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.name", hasItem("catalogue-table"));
+        Management.given()
+                .when()
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)
@@ -390,7 +397,8 @@ class RecommendationApiTest {
     /** Liveness watches this service's own loops too: the catalogue loader and every profile consumer. */
     @Test
     void livenessWatchesTheConsumersAndTheCatalogueLoader() {
-        given().when()
+        Management.given()
+                .when()
                 .get("/q/health/live")
                 .then()
                 .statusCode(200)

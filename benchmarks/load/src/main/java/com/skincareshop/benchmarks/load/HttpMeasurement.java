@@ -181,7 +181,8 @@ public final class HttpMeasurement {
                 UNKNOWN_PREFIX,
                 "LOAD_TOKENS",
                 write(tokenFiles.resolve("no-profile.txt"), unknownCustomers));
-        String liveUrl = url + LIVENESS;
+        // the trivial request beside the routine: liveness, on the management port of the same process
+        String liveUrl = Stack.managementUrlOf(url) + LIVENESS;
         var unknown = Load.HTTP.send(
                 Load.request(
                         "GET",

@@ -1,5 +1,6 @@
 package com.skincareshop.benchmarks.load;
 
+import com.skincareshop.platform.stack.Stack;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -89,7 +90,7 @@ final class Load {
     static Optional<Double> metric(String serviceUrl, String name) {
         try {
             String body = HTTP.send(
-                            HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics"))
+                            HttpRequest.newBuilder(URI.create(Stack.managementUrlOf(serviceUrl) + "/q/metrics"))
                                     .timeout(REQUEST_TIMEOUT)
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())

@@ -63,7 +63,7 @@ public final class StartupMeasurement {
                     for (Stack.Service service : services) {
                         for (int i = 0; i < 500; i++) {
                             http.send(
-                                    HttpRequest.newBuilder(URI.create(service.url() + warmPath(service)))
+                                    HttpRequest.newBuilder(URI.create(warmUrl(service)))
                                             .build(),
                                     HttpResponse.BodyHandlers.discarding());
                         }
@@ -93,11 +93,11 @@ public final class StartupMeasurement {
         }
     }
 
-    private static String warmPath(Stack.Service service) {
+    private static String warmUrl(Stack.Service service) {
         return switch (service.name()) {
-            case "catalog-service" -> "/api/products?size=20";
-            case "profile-service" -> "/api/questionnaire?locale=lv";
-            default -> "/q/health/ready";
+            case "catalog-service" -> service.url() + "/api/products?size=20";
+            case "profile-service" -> service.url() + "/api/questionnaire?locale=lv";
+            default -> service.managementUrl() + "/q/health/ready";
         };
     }
 

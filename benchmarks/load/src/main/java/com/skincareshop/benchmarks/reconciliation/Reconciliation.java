@@ -144,7 +144,8 @@ public final class Reconciliation {
 
     /** recommendation-service's Prometheus samples, by name (labels dropped). */
     public Map<String, Double> recommendationMetrics() throws Exception {
-        HttpResponse<String> response = send("GET", url(RECOMMENDATION, "/q/metrics"), null, null, null);
+        HttpResponse<String> response =
+                send("GET", services.get(RECOMMENDATION).managementUrl() + "/q/metrics", null, null, null);
         Map<String, Double> values = new HashMap<>();
         for (String line : response.body().split("\n")) {
             String[] parts = line.split(" ");

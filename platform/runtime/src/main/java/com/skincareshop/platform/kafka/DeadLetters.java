@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,6 +40,7 @@ public class DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DLQ_SUFFIX = Topics.deadLetterOf("");
 
     private final Map<String, Object> kafka;
     private final MeterRegistry metrics;
@@ -52,6 +54,17 @@ public class DeadLetters {
         this.kafka = kafka;
         this.metrics = metrics;
         this.serviceName = serviceName;
+    }
+
+    /**
+     * A zero {@code dlq_messages_total} for every topic whose dead-letter topic this service owns, from the start: an
+     * alert on the counter's increase sees the first dead letter, which a series born at 1 would hide.
+     */
+    void registerCounters(@Observes StartupEvent event, KafkaTopicsConfig topics) {
+        topics.topics().keySet().stream()
+                .filter(topic -> topic.endsWith(DLQ_SUFFIX))
+                .map(topic -> topic.substring(0, topic.length() - DLQ_SUFFIX.length()))
+                .forEach(source -> metrics.counter("dlq.messages", "topic", source));
     }
 
     public void park(ConsumerRecord<?, byte[]> record, byte[] key, String error) {

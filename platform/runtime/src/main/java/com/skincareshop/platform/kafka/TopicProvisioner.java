@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,7 @@ public class TopicProvisioner {
     private volatile boolean ready;
     private volatile boolean running;
     private volatile String lastError = "not attempted yet";
+    private volatile Waiting waiting = Waiting.NOT_ATTEMPTED;
     private Thread worker;
 
     public TopicProvisioner(
@@ -64,8 +66,31 @@ public class TopicProvisioner {
         return ready;
     }
 
+    /** The last attempt's error, for the log and tests: it may name hosts, principals and topics. */
     public String lastError() {
         return lastError;
+    }
+
+    /** What readiness waits for, in words that name no host, principal or topic; empty once ready. */
+    public Optional<Waiting> waiting() {
+        return ready ? Optional.empty() : Optional.of(waiting);
+    }
+
+    /** Why the topics are not provisioned yet, as readiness reports it to whoever can reach the probe. */
+    public enum Waiting {
+        NOT_ATTEMPTED("not attempted yet"),
+        BROKER("the broker refused or did not answer; retrying"),
+        TOPIC_MIGRATION("a topic's partitions differ from the configuration; see the log");
+
+        private final String reason;
+
+        Waiting(String reason) {
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
     }
 
     private void provisionUntilDone() {
@@ -77,10 +102,12 @@ public class TopicProvisioner {
                 lastError = null;
             } catch (PartitionCountMismatch e) {
                 lastError = e.getMessage();
+                waiting = Waiting.TOPIC_MIGRATION;
                 LOG.errorf("%s. Not publishing: the service stays unready until the topic is migrated", lastError);
                 return;
             } catch (Exception e) {
                 lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                waiting = Waiting.BROKER;
                 LOG.warnf("Kafka topics not provisioned yet (%s); retrying in %s", lastError, backoff);
                 if (!Daemons.pause(backoff)) {
                     return;

@@ -102,6 +102,9 @@ class TopicProvisionerTest {
             Thread.sleep(1_500); // it does not retry its way to ready
             assertThat(provisioner.ready()).isFalse();
             assertThat(provisioner.lastError()).contains(topic).contains("configuration says 3");
+            assertThat(provisioner.waiting())
+                    .as("what readiness shows names no topic")
+                    .contains(TopicProvisioner.Waiting.TOPIC_MIGRATION);
         } finally {
             provisioner.stop(null);
         }
@@ -150,6 +153,8 @@ class TopicProvisionerTest {
                     .atMost(Duration.ofSeconds(30))
                     .until(() -> String.valueOf(foreign.lastError()).contains("TopicAuthorizationException"));
             assertThat(foreign.ready()).isFalse();
+            assertThat(foreign.waiting()).contains(TopicProvisioner.Waiting.BROKER);
+            assertThat(own.waiting()).isEmpty();
             try (Admin admin = Admin.create(broker.adminClientConfig())) {
                 assertThat(admin.listTopics().names().get())
                         .contains(Topics.CATALOG_PRODUCTS)

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,11 +32,37 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Stack implements AutoCloseable {
 
-    /** A service, its HTTP port and its database (the role has the same name as the service's default database). */
-    public record Service(String name, int port, String database, String role) {
+    /**
+     * A service, its application and management ports and its database (the role has the same name as the service's
+     * default database).
+     */
+    public record Service(String name, int port, int managementPort, String database, String role) {
+        public Service {
+            MANAGEMENT_URLS.put("http://localhost:" + port, "http://localhost:" + managementPort);
+        }
+
         public String url() {
             return "http://localhost:" + port;
         }
+
+        /** Health, metrics and the API document. */
+        public String managementUrl() {
+            return "http://localhost:" + managementPort;
+        }
+    }
+
+    private static final Map<String, String> MANAGEMENT_URLS = new ConcurrentHashMap<>();
+
+    /**
+     * The management URL of the service whose application URL ({@code http://localhost:8083}) this is: for tools
+     * that carry one URL per service and read its metrics.
+     */
+    public static String managementUrlOf(String applicationUrl) {
+        String management = MANAGEMENT_URLS.get(applicationUrl);
+        if (management == null) {
+            throw new IllegalArgumentException("no service of a stack at " + applicationUrl);
+        }
+        return management;
     }
 
     /** The issuer of the stack's tokens, unless the caller brings an identity provider of its own. */
@@ -50,7 +77,8 @@ public final class Stack implements AutoCloseable {
         return SERVICE_NAMES.stream()
                 .map(name -> {
                     String domain = name.replace("-service", "");
-                    return new Service(name, KafkaBroker.freePort(), databasePrefix + domain, domain);
+                    return new Service(
+                            name, KafkaBroker.freePort(), KafkaBroker.freePort(), databasePrefix + domain, domain);
                 })
                 .toList();
     }
@@ -175,6 +203,9 @@ public final class Stack implements AutoCloseable {
         builder.environment()
                 .putAll(Map.of(
                         "QUARKUS_HTTP_PORT", String.valueOf(service.port()),
+                        "QUARKUS_MANAGEMENT_PORT", String.valueOf(service.managementPort()),
+                        // off by default in production; the stack's users (storefront client tests) read it
+                        "SKINCARE_OPENAPI_ENABLED", "true",
                         "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()),
                         "QUARKUS_DATASOURCE_USERNAME", service.role(),
                         "QUARKUS_DATASOURCE_PASSWORD", service.role(),
@@ -235,7 +266,7 @@ public final class Stack implements AutoCloseable {
     public static boolean ready(HttpClient http, Service service) {
         try {
             return http.send(
-                                    HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready"))
+                                    HttpRequest.newBuilder(URI.create(service.managementUrl() + "/q/health/ready"))
                                             .build(),
                                     HttpResponse.BodyHandlers.discarding())
                             .statusCode()

@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +27,8 @@ import java.util.stream.Collectors;
  * be one the operation documents, and the content type, the required headers and the body must be what the document
  * says for it. A mismatch fails the test with an {@link AssertionError} that lists each difference.
  *
- * <p>The document is the one the service serves at {@code /q/openapi}, read once per service (base URL). Only
+ * <p>The document is the one the service serves at {@code /q/openapi} on its management interface (registered with
+ * {@link #documentOf}; else on the base URL itself), read once per service (base URL). Only
  * responses are checked: tests send invalid requests on purpose, and what matters is that the answer to each is
  * documented. A request to a path or method the document does not have fails too, since its answer cannot be
  * documented; {@code /q/...} (health, metrics, the document itself) is operations, not API, and is not checked.
@@ -37,6 +39,10 @@ public final class OpenApiConformance implements OrderedFilter {
     private static final int ORDER = HIGHEST_PRECEDENCE;
 
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+    private static final Map<String, String> DOCUMENTS = new ConcurrentHashMap<>();
+    /** Where a service whose document was not registered serves it; by default on the base URL itself. */
+    private static volatile Function<String, String> unregistered = base -> base + "/q/openapi?format=json";
+
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -45,6 +51,25 @@ public final class OpenApiConformance implements OrderedFilter {
         if (RestAssured.filters().stream().noneMatch(OpenApiConformance.class::isInstance)) {
             RestAssured.filters(new OpenApiConformance());
         }
+    }
+
+    /**
+     * Where the API document of the service at {@code base} ({@code http://localhost:8083}) is served: its
+     * management interface, on a port of its own.
+     */
+    public static void documentOf(String base, String documentUrl) {
+        DOCUMENTS.put(base, documentUrl);
+    }
+
+    /** Where the API document of any service not registered with {@link #documentOf} is served. */
+    public static void documentsAt(Function<String, String> documentUrlOfBase) {
+        unregistered = documentUrlOfBase;
+    }
+
+    /** The URL of the API document of the service at {@code base}. */
+    public static String documentUrl(String base) {
+        String registered = DOCUMENTS.get(base);
+        return registered != null ? registered : unregistered.apply(base);
     }
 
     @Override
@@ -82,15 +107,16 @@ public final class OpenApiConformance implements OrderedFilter {
     /** Exposed for tests of the filter itself: the validator of the document served at {@code base}. */
     static OpenApiInteractionValidator load(String base) {
         String document;
+        String documentUrl = documentUrl(base);
         try {
             HttpResponse<String> answer = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json"))
+                    HttpRequest.newBuilder(URI.create(documentUrl))
                             .timeout(Duration.ofSeconds(30))
                             .GET()
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
-                throw new IllegalStateException(base + "/q/openapi answered " + answer.statusCode());
+                throw new IllegalStateException(documentUrl + " answered " + answer.statusCode());
             }
             document = answer.body();
         } catch (IOException e) {

@@ -13,5 +13,7 @@ public class OpenApiConformanceCallback implements QuarkusTestBeforeEachCallback
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
         OpenApiConformance.install();
+        // the service under test serves its document on its management port
+        OpenApiConformance.documentsAt(base -> Management.url("/q/openapi?format=json"));
     }
 }

@@ -1,7 +1,5 @@
 package com.skincareshop.platform.testing;
 
-import static io.restassured.RestAssured.given;
-
 import java.time.Duration;
 import org.awaitility.Awaitility;
 
@@ -13,6 +11,6 @@ public final class Readiness {
     public static void await() {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
-                .until(() -> given().when().get("/q/health/ready").statusCode() == 200);
+                .until(() -> Management.given().when().get("/q/health/ready").statusCode() == 200);
     }
 }
