@@ -26,6 +26,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -43,6 +44,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,9 @@ class NothingLostOrResurrectedTest {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    Config config;
 
     /** quarkus.datasource.jdbc.foreground-validation-interval in the test profile. */
     private static final Duration VALIDATE_IDLE_AFTER = Duration.ofSeconds(1);
@@ -234,7 +239,16 @@ class NothingLostOrResurrectedTest {
                 connection.close();
             }
         }
-        terminateTheServicesConnections();
+        // from a connection outside the pool, so that every pooled one is dead, the thread's cached one included
+        try (Connection outside = DriverManager.getConnection(
+                        config.getValue("quarkus.datasource.jdbc.url", String.class),
+                        config.getValue("quarkus.datasource.username", String.class),
+                        config.getValue("quarkus.datasource.password", String.class));
+                Statement statement = outside.createStatement()) {
+            statement.execute("""
+                    select pg_terminate_backend(pid) from pg_stat_activity
+                    where datname = current_database() and usename = current_user and pid <> pg_backend_pid()""");
+        }
         Thread.sleep(VALIDATE_IDLE_AFTER.plusMillis(500).toMillis());
         for (int i = 0; i < 8; i++) {
             assertThat(profiles.find(customer)).as("read %d", i).isPresent();
