@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -78,28 +79,80 @@ class ManifestsTest {
             Deployment deployment = one(overlay, Deployment.class, service);
             Container container =
                     deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
-            int port = httpPort(overlay, service, container);
             assertThat(container.getPorts())
                     .extracting(ContainerPort::getName, ContainerPort::getContainerPort)
                     .as(service + " listens where its configuration says")
-                    .contains(Tuple.tuple("http", port));
+                    .containsExactlyInAnyOrder(
+                            Tuple.tuple("http", port(overlay, service, "quarkus.http.port")),
+                            Tuple.tuple("management", port(overlay, service, "quarkus.management.port")));
+            // health is served on the management interface only
             for (Probe probe :
                     List.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())) {
                 assertThat(probe).as(service + " probes").isNotNull();
                 assertThat(HEALTH_PATHS).contains(probe.getHttpGet().getPath());
-                assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+                assertThat(probe.getHttpGet().getPort().getStrVal())
+                        .as(service + " probes the management port")
+                        .isEqualTo("management");
             }
+            assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/started");
             assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
             assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+
             Service kubeService = one(overlay, Service.class, service);
-            assertThat(kubeService.getSpec().getPorts().get(0).getTargetPort().getStrVal())
-                    .isEqualTo("http");
+            assertThat(kubeService.getSpec().getPorts())
+                    .extracting(p -> p.getTargetPort().getStrVal())
+                    .as(service + "'s Service offers the API and nothing else")
+                    .containsExactly("http");
             assertThat(kubeService.getSpec().getSelector())
+                    .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+            Service management = one(overlay, Service.class, service + "-management");
+            assertThat(management.getSpec().getClusterIP()).as("headless").isEqualTo("None");
+            assertThat(management.getSpec().getPorts())
+                    .extracting(ServicePort::getName, p -> p.getTargetPort().getStrVal())
+                    .containsExactly(Tuple.tuple("management", "management"));
+            assertThat(management.getSpec().getSelector())
                     .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
             one(overlay, PodDisruptionBudget.class, service);
         }
         HorizontalPodAutoscaler hpa = one(overlay, HorizontalPodAutoscaler.class, "recommendation-service");
         assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("recommendation-service");
+    }
+
+    /** Prometheus scrapes the management port of every service pod, and nothing is announced the old way. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void prometheusScrapesEveryServicesManagementPort(String overlay) {
+        List<GenericKubernetesResource> monitors = custom(overlay, "monitoring.coreos.com/", "ServiceMonitor");
+        assertThat(monitors).hasSize(1);
+        Map<String, Object> spec = spec(monitors.get(0));
+        assertThat(spec).as("the ServiceMonitor's own namespace").doesNotContainKey("namespaceSelector");
+        Map<String, String> selector = map(map(spec.get("selector")).get("matchLabels"));
+        List<Map<String, Object>> endpoints = list(spec.get("endpoints"));
+        assertThat(endpoints).hasSize(1);
+        assertThat(endpoints.get(0))
+                .containsEntry("port", "management")
+                .containsEntry("path", "/q/metrics")
+                .containsEntry("scheme", "http");
+        for (String service : SERVICES) {
+            Service management = one(overlay, Service.class, service + "-management");
+            assertThat(management.getMetadata().getLabels())
+                    .as(service + "-management is selected")
+                    .containsAllEntriesOf(selector);
+            Map<String, String> annotations = one(overlay, Deployment.class, service)
+                    .getSpec()
+                    .getTemplate()
+                    .getMetadata()
+                    .getAnnotations();
+            assertThat(annotations == null ? Map.of() : annotations)
+                    .as(service + ": the ServiceMonitor says what is scraped, not annotations")
+                    .doesNotContainKeys("prometheus.io/scrape", "prometheus.io/port", "prometheus.io/path");
+        }
+        assertThat(all(overlay, Service.class).stream()
+                        .filter(s -> selector.entrySet().stream()
+                                .allMatch(e -> e.getValue()
+                                        .equals(s.getMetadata().getLabels().get(e.getKey())))))
+                .as("nothing else is scraped")
+                .hasSize(SERVICES.size());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -190,7 +243,7 @@ class ManifestsTest {
 
         int declared = 0;
         for (String service : SERVICES) {
-            Properties properties = properties(ROOT.resolve(service + "/src/main/resources/application.properties"));
+            Properties properties = applicationProperties(service);
             Pattern owned = Pattern.compile("^skincare\\.kafka\\.topics\\.\"([^\"]+)\"\\.partitions$");
             for (String key : properties.stringPropertyNames()) {
                 Matcher m = owned.matcher(key);
@@ -293,14 +346,23 @@ class ManifestsTest {
 
     // ---- helpers ---------------------------------------------------------------------------------------
 
-    /** The port a service listens on in the container: QUARKUS_HTTP_PORT, else its application.properties. */
-    private static int httpPort(String overlay, String service, Container container) throws IOException {
-        String fromEnvironment = environment(overlay, service).get("QUARKUS_HTTP_PORT");
+    /**
+     * A port the service's application.properties sets ({@code quarkus.http.port}, {@code quarkus.management.port});
+     * an environment variable the manifests set for it must agree.
+     */
+    private static int port(String overlay, String service, String property) throws IOException {
+        String configured = applicationProperties(service).getProperty(property);
+        assertThat(configured).as(service + " sets " + property).isNotNull();
+        String variable = property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+        String fromEnvironment = environment(overlay, service).get(variable);
         if (fromEnvironment != null) {
-            return Integer.parseInt(fromEnvironment);
+            assertThat(fromEnvironment).as(service + " " + variable).isEqualTo(configured);
         }
-        return Integer.parseInt(properties(ROOT.resolve(service + "/src/main/resources/application.properties"))
-                .getProperty("quarkus.http.port"));
+        return Integer.parseInt(configured);
+    }
+
+    private static Properties applicationProperties(String service) throws IOException {
+        return properties(ROOT.resolve(service + "/src/main/resources/application.properties"));
     }
 
     /** Every variable the container gets, from env and from the ConfigMaps it imports; value null when not literal. */
@@ -357,6 +419,25 @@ class ManifestsTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> spec(GenericKubernetesResource resource) {
         return (Map<String, Object>) resource.getAdditionalProperties().get("spec");
+    }
+
+    /** The overlay's resources of a custom kind, by API group (the apiVersion's start) and kind. */
+    private static List<GenericKubernetesResource> custom(String overlay, String group, String kind) {
+        return all(overlay, GenericKubernetesResource.class).stream()
+                .filter(r -> r.getApiVersion().startsWith(group) && r.getKind().equals(kind))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, V>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object value) {
+        assertThat(value).isInstanceOf(List.class);
+        return (List<Map<String, Object>>) value;
     }
 
     private static <T extends HasMetadata> List<T> all(String overlay, Class<T> type) {
