@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LifecycleHandler;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -61,6 +62,15 @@ class ManifestsTest {
      */
     private static final Set<String> RUNTIME_IMAGE_VARIABLES = Set.of("JDK_JAVA_OPTIONS");
 
+    private static final Path PLATFORM_DEFAULTS =
+            ROOT.resolve("platform/runtime/src/main/resources/META-INF/microprofile-config.properties");
+    /**
+     * What a service's shutdown takes after the requests in flight: the background loops stop (the outbox relay
+     * waits up to 10 s for its worker), the Kafka clients close.
+     */
+    private static final Duration SHUTDOWN_MARGIN = Duration.ofSeconds(15);
+
+    private static final Pattern MAX_RAM_PERCENTAGE = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
 
     private static final Map<String, List<HasMetadata>> RENDERED = new HashMap<>();
@@ -184,6 +194,69 @@ class ManifestsTest {
                         .as(name + " image pinned by tag")
                         .matches(".+:[A-Za-z0-9._-]+$")
                         .doesNotEndWith(":latest");
+            }
+        }
+    }
+
+    /**
+     * A pod leaves the Services' endpoints while it is told to stop: the preStop pause covers that, then Quarkus
+     * lets requests in flight finish ({@code quarkus.shutdown.timeout}), then the rest of the shutdown needs its
+     * margin, all within the grace period, after which the kubelet kills the JVM.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceStopsGracefullyWithinItsGracePeriod(String overlay) throws IOException {
+        for (String service : SERVICES) {
+            Duration shutdownTimeout = shutdownTimeout(service);
+            PodSpec pod = one(overlay, Deployment.class, service)
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec();
+            Container container = pod.getContainers().get(0);
+            assertThat(container.getLifecycle())
+                    .as(service + " has a preStop hook")
+                    .isNotNull();
+            LifecycleHandler preStop = container.getLifecycle().getPreStop();
+            assertThat(preStop).as(service + " has a preStop hook").isNotNull();
+            assertThat(preStop.getExec())
+                    .as(service + ": the sleep action, which needs no binary in the image")
+                    .isNull();
+            assertThat(preStop.getSleep())
+                    .as(service + " pauses before it stops")
+                    .isNotNull();
+            long pause = preStop.getSleep().getSeconds();
+            assertThat(pause).as(service + " preStop pause").isBetween(1L, 15L);
+            assertThat(pod.getTerminationGracePeriodSeconds())
+                    .as(service + ": grace period >= preStop pause + quarkus.shutdown.timeout + "
+                            + SHUTDOWN_MARGIN.toSeconds() + " s")
+                    .isGreaterThanOrEqualTo(
+                            pause + shutdownTimeout.plus(SHUTDOWN_MARGIN).toSeconds());
+        }
+    }
+
+    /** The JVM sizes its heap from the container's memory limit, leaving room for everything else it holds. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyJvmHeapFollowsItsMemoryLimit(String overlay) {
+        for (Deployment deployment : all(overlay, Deployment.class)) {
+            for (Container container :
+                    deployment.getSpec().getTemplate().getSpec().getContainers()) {
+                String name = deployment.getMetadata().getName() + "/" + container.getName();
+                assertThat(container.getResources().getLimits())
+                        .as(name + " memory limit")
+                        .containsKey("memory");
+                String options = environment(overlay, container).get("JDK_JAVA_OPTIONS");
+                assertThat(options).as(name + " JDK_JAVA_OPTIONS").isNotNull();
+                Matcher percentage = MAX_RAM_PERCENTAGE.matcher(options);
+                assertThat(percentage.find())
+                        .as(name + " sets -XX:MaxRAMPercentage")
+                        .isTrue();
+                assertThat(Double.parseDouble(percentage.group(1)))
+                        .as(name + " MaxRAMPercentage")
+                        .isLessThanOrEqualTo(75.0);
+                assertThat(options)
+                        .as(name + ": setting JDK_JAVA_OPTIONS replaces the image's, which exits on OutOfMemoryError")
+                        .contains("-XX:+ExitOnOutOfMemoryError");
             }
         }
     }
@@ -365,14 +438,20 @@ class ManifestsTest {
         return properties(ROOT.resolve(service + "/src/main/resources/application.properties"));
     }
 
-    /** Every variable the container gets, from env and from the ConfigMaps it imports; value null when not literal. */
+    /** Every variable the service's container gets (see below). */
     private static Map<String, String> environment(String overlay, String service) {
-        Container container = one(overlay, Deployment.class, service)
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .get(0);
+        return environment(
+                overlay,
+                one(overlay, Deployment.class, service)
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0));
+    }
+
+    /** Every variable a container gets, from env and from the ConfigMaps it imports; value null when not literal. */
+    private static Map<String, String> environment(String overlay, Container container) {
         Map<String, String> variables = new HashMap<>();
         for (EnvFromSource source : container.getEnvFrom()) {
             ConfigMap map =
@@ -386,15 +465,49 @@ class ManifestsTest {
     }
 
     /**
+     * {@code quarkus.shutdown.timeout} as the packaged service reads it: its application.properties (the
+     * {@code %prod.} key, else the plain one) over the platform's defaults.
+     */
+    private static Duration shutdownTimeout(String service) throws IOException {
+        for (Properties properties : List.of(applicationProperties(service), properties(PLATFORM_DEFAULTS))) {
+            for (String key : List.of("%prod.quarkus.shutdown.timeout", "quarkus.shutdown.timeout")) {
+                String value = properties.getProperty(key);
+                if (value != null) {
+                    return duration(value.trim());
+                }
+            }
+        }
+        throw new AssertionError(service + " sets no quarkus.shutdown.timeout (%prod. or plain), neither in its"
+                + " application.properties nor in " + ROOT.relativize(PLATFORM_DEFAULTS)
+                + ": without it Quarkus stops at once, dropping the requests in flight");
+    }
+
+    /** A duration as Quarkus reads one: ISO-8601 ({@code PT20S}), a number of seconds, or {@code 20s}, {@code 1m}. */
+    private static Duration duration(String value) {
+        if (value.matches("\\d+")) {
+            return Duration.ofSeconds(Long.parseLong(value));
+        }
+        if (value.matches("\\d+ms")) {
+            return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+        }
+        if (value.matches("\\d+d")) {
+            return Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1)));
+        }
+        if (value.matches("\\d+[smh]")) {
+            return Duration.parse("PT" + value.toUpperCase(Locale.ROOT));
+        }
+        return Duration.parse(value);
+    }
+
+    /**
      * The environment variables a service reads: SmallRye maps {@code a.b-c."d.e"} to {@code A_B_C__D_E__}; every
      * property in its application.properties or the platform's defaults, any variable they reference as
      * {@code ${NAME}}, and the base image's own.
      */
     private static Set<String> knownEnvironmentVariables(String service) throws IOException {
         Set<String> known = new HashSet<>(RUNTIME_IMAGE_VARIABLES);
-        for (Path file : List.of(
-                ROOT.resolve(service + "/src/main/resources/application.properties"),
-                ROOT.resolve("platform/runtime/src/main/resources/META-INF/microprofile-config.properties"))) {
+        for (Path file :
+                List.of(ROOT.resolve(service + "/src/main/resources/application.properties"), PLATFORM_DEFAULTS)) {
             Properties properties = properties(file);
             for (String key : properties.stringPropertyNames()) {
                 String property = key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key;
