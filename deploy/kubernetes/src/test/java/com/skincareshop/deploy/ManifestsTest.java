@@ -10,12 +10,14 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LifecycleHandler;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -257,6 +259,65 @@ class ManifestsTest {
                 assertThat(options)
                         .as(name + ": setting JDK_JAVA_OPTIONS replaces the image's, which exits on OutOfMemoryError")
                         .contains("-XX:+ExitOnOutOfMemoryError");
+            }
+        }
+    }
+
+    /**
+     * An autoscaled Deployment has no replicas field (every apply would reset the autoscaler's count: kustomize's
+     * replicas list would add one back); every disruption budget lets a drain go one pod at a time, also with one
+     * replica; every Deployment spreads its pods over nodes and zones, as a preference.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void replicasDisruptionsAndSpreadLetTheClusterMovePods(String overlay) {
+        List<HorizontalPodAutoscaler> autoscalers = all(overlay, HorizontalPodAutoscaler.class);
+        assertThat(autoscalers).isNotEmpty();
+        for (HorizontalPodAutoscaler hpa : autoscalers) {
+            assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
+            Deployment target = one(
+                    overlay, Deployment.class, hpa.getSpec().getScaleTargetRef().getName());
+            assertThat(target.getSpec().getReplicas())
+                    .as(target.getMetadata().getName() + " is scaled by its HorizontalPodAutoscaler alone")
+                    .isNull();
+            assertThat(hpa.getSpec().getMinReplicas()).isPositive();
+        }
+        assertThat(one(overlay, HorizontalPodAutoscaler.class, "recommendation-service")
+                        .getSpec()
+                        .getMinReplicas())
+                .isEqualTo(overlay.equals("dev") ? 1 : 2);
+
+        List<PodDisruptionBudget> budgets = all(overlay, PodDisruptionBudget.class);
+        assertThat(budgets).hasSize(SERVICES.size());
+        for (PodDisruptionBudget budget : budgets) {
+            assertThat(budget.getSpec().getMaxUnavailable())
+                    .as(budget.getMetadata().getName() + " maxUnavailable")
+                    .isEqualTo(new IntOrString(1));
+            assertThat(budget.getSpec().getMinAvailable())
+                    .as(budget.getMetadata().getName() + " minAvailable")
+                    .isNull();
+            assertThat(all(overlay, Deployment.class))
+                    .as(budget.getMetadata().getName() + " covers a Deployment")
+                    .anySatisfy(d -> assertThat(budget.getSpec().getSelector())
+                            .isEqualTo(d.getSpec().getSelector()));
+        }
+
+        for (Deployment deployment : all(overlay, Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            List<TopologySpreadConstraint> spread =
+                    deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints();
+            assertThat(spread)
+                    .as(name + " spreads over nodes and zones")
+                    .extracting(TopologySpreadConstraint::getTopologyKey)
+                    .contains("kubernetes.io/hostname", "topology.kubernetes.io/zone");
+            for (TopologySpreadConstraint constraint : spread) {
+                assertThat(constraint.getMaxSkew()).as(name).isEqualTo(1);
+                assertThat(constraint.getWhenUnsatisfiable())
+                        .as(name + ": a one-node cluster still schedules")
+                        .isEqualTo("ScheduleAnyway");
+                assertThat(constraint.getLabelSelector())
+                        .as(name + " counts its own pods")
+                        .isEqualTo(deployment.getSpec().getSelector());
             }
         }
     }
