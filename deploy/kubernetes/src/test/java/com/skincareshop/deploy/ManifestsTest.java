@@ -72,6 +72,94 @@ class ManifestsTest {
      */
     private static final Duration SHUTDOWN_MARGIN = Duration.ofSeconds(15);
 
+    private static final Path PROMETHEUS_RULES =
+            ROOT.resolve("deploy/kubernetes/base/monitoring/prometheus-rules.yaml");
+    /** What the alerts watch: metrics the services expose at /q/metrics. */
+    private static final List<String> ALERTED_METRICS =
+            List.of("dlq_messages_total", "outbox_oldest_age_seconds", "outbox_parked_rows", "profiles_consumer_lag");
+    /** The Prometheus Operator's pattern for a duration (its CRDs'). */
+    private static final String PROMETHEUS_DURATION =
+            "^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$";
+
+    /** API groups whose resources {@link #unknownFields} checks. */
+    private static final Set<String> CHECKED_GROUPS = Set.of("monitoring.coreos.com");
+    /**
+     * For each level of the operators' resources that the manifests write ({@code Kind path}, {@code []} for each
+     * item of a list), every field its CRD has (the Prometheus Operator's monitoring.coreos.com/v1). The API server
+     * prunes a field the CRD lacks, so a misspelt one would be lost without a word.
+     */
+    private static final Map<String, Set<String>> CRD_FIELDS = Map.ofEntries(
+            Map.entry(
+                    "ServiceMonitor spec",
+                    Set.of(
+                            "attachMetadata",
+                            "bodySizeLimit",
+                            "convertClassicHistogramsToNHCB",
+                            "endpoints",
+                            "fallbackScrapeProtocol",
+                            "jobLabel",
+                            "keepDroppedTargets",
+                            "labelLimit",
+                            "labelNameLengthLimit",
+                            "labelValueLengthLimit",
+                            "namespaceSelector",
+                            "nativeHistogramBucketLimit",
+                            "nativeHistogramMinBucketFactor",
+                            "podTargetLabels",
+                            "sampleLimit",
+                            "scrapeClass",
+                            "scrapeClassicHistograms",
+                            "scrapeNativeHistograms",
+                            "scrapeProtocols",
+                            "selector",
+                            "selectorMechanism",
+                            "serviceDiscoveryRole",
+                            "targetLabels",
+                            "targetLimit")),
+            Map.entry(
+                    "ServiceMonitor spec.endpoints[]",
+                    Set.of(
+                            "authorization",
+                            "basicAuth",
+                            "bearerTokenFile",
+                            "bearerTokenSecret",
+                            "enableHttp2",
+                            "filterRunning",
+                            "followRedirects",
+                            "honorLabels",
+                            "honorTimestamps",
+                            "interval",
+                            "metricRelabelings",
+                            "noProxy",
+                            "oauth2",
+                            "params",
+                            "path",
+                            "port",
+                            "proxyConnectHeader",
+                            "proxyFromEnvironment",
+                            "proxyUrl",
+                            "relabelings",
+                            "scheme",
+                            "scrapeTimeout",
+                            "targetPort",
+                            "tlsConfig",
+                            "trackTimestampsStaleness")),
+            Map.entry("ServiceMonitor spec.selector", Set.of("matchLabels", "matchExpressions")),
+            Map.entry("PrometheusRule spec", Set.of("groups")),
+            Map.entry(
+                    "PrometheusRule spec.groups[]",
+                    Set.of(
+                            "interval",
+                            "labels",
+                            "limit",
+                            "name",
+                            "partial_response_strategy",
+                            "query_offset",
+                            "rules")),
+            Map.entry(
+                    "PrometheusRule spec.groups[].rules[]",
+                    Set.of("alert", "annotations", "expr", "for", "keep_firing_for", "labels", "record")));
+
     private static final Pattern MAX_RAM_PERCENTAGE = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
 
@@ -478,6 +566,130 @@ class ManifestsTest {
         assertThat(kafka.toString()).contains("networkPolicyPeers");
     }
 
+    /**
+     * The alerts, read from their file as the services' tests read it: every rule an alert on the services' own
+     * metrics, with how long, how bad, what it means and where its runbook is.
+     */
+    @Test
+    void everyAlertSaysHowBadItIsAndWhatToDo() throws IOException {
+        List<HasMetadata> documents = parse(Files.readString(PROMETHEUS_RULES, StandardCharsets.UTF_8));
+        assertThat(documents).hasSize(1);
+        assertThat(documents.get(0)).isInstanceOf(GenericKubernetesResource.class);
+        GenericKubernetesResource rules = (GenericKubernetesResource) documents.get(0);
+        assertThat(rules.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
+        assertThat(rules.getKind()).isEqualTo("PrometheusRule");
+        assertThat(unknownFields(rules)).isEmpty();
+
+        String operations = Files.readString(ROOT.resolve("docs/operations.md"), StandardCharsets.UTF_8);
+        Set<String> headings = new HashSet<>();
+        operations
+                .lines()
+                .filter(line -> line.startsWith("#"))
+                .forEach(line -> headings.add(slug(line.replaceFirst("^#+\\s*", ""))));
+        Set<String> expressions = new HashSet<>();
+        Set<String> alerts = new HashSet<>();
+        for (Map<String, Object> group : list(spec(rules).get("groups"))) {
+            assertThat(group.get("name")).as("every group is named").isNotNull();
+            for (Map<String, Object> rule : list(group.get("rules"))) {
+                String alert = (String) rule.get("alert");
+                assertThat(alert)
+                        .as("every rule is an alert (no recording rule in between)")
+                        .isNotBlank();
+                assertThat(alerts.add(alert)).as(alert + " once").isTrue();
+                assertThat(rule).as(alert).doesNotContainKey("record");
+                assertThat((String) rule.get("expr")).as(alert + " expr").isNotBlank();
+                expressions.add((String) rule.get("expr"));
+                assertThat(String.valueOf(rule.get("for")))
+                        .as(alert + " for (a Prometheus duration)")
+                        .matches(PROMETHEUS_DURATION);
+                assertThat(map(rule.get("labels")).get("severity"))
+                        .as(alert + " severity")
+                        .isIn("critical", "warning");
+                Map<String, String> annotations = map(rule.get("annotations"));
+                assertThat(annotations.get("summary")).as(alert + " summary").isNotBlank();
+                assertThat(annotations.get("description"))
+                        .as(alert + " description")
+                        .isNotBlank();
+                String runbook = annotations.get("runbook_url");
+                assertThat(runbook).as(alert + " runbook").startsWith("docs/operations.md#");
+                assertThat(headings)
+                        .as(alert + "'s runbook is a section of docs/operations.md")
+                        .contains(runbook.substring(runbook.indexOf('#') + 1));
+                assertThat(operations)
+                        .as("docs/operations.md says what to do for " + alert)
+                        .contains(alert);
+            }
+        }
+        for (String metric : ALERTED_METRICS) {
+            assertThat(expressions)
+                    .as("an alert watches " + metric)
+                    .anySatisfy(expr -> assertThat(expr).containsPattern("\\b" + metric + "\\b"));
+        }
+        for (String overlay : List.of("dev", "prod")) {
+            List<GenericKubernetesResource> rendered = custom(overlay, "monitoring.coreos.com/", "PrometheusRule");
+            assertThat(rendered).as(overlay).hasSize(1);
+            assertThat(spec(rendered.get(0)))
+                    .as(overlay + " deploys the rules as written")
+                    .isEqualTo(spec(rules));
+        }
+    }
+
+    /** The custom resources of the monitoring and PostgreSQL operators carry only their CRDs' fields. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyOperatorResourceUsesOnlyItsCrdsFields(String overlay) {
+        List<GenericKubernetesResource> checked = all(overlay, GenericKubernetesResource.class).stream()
+                .filter(r ->
+                        CHECKED_GROUPS.stream().anyMatch(g -> r.getApiVersion().startsWith(g + "/")))
+                .toList();
+        assertThat(checked).isNotEmpty();
+        for (GenericKubernetesResource resource : checked) {
+            assertThat(unknownFields(resource))
+                    .as(resource.getKind() + " " + resource.getMetadata().getName())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aMisspeltFieldOfAnOperatorResourceIsFound() {
+        GenericKubernetesResource rules = (GenericKubernetesResource) parse("""
+                        apiVersion: monitoring.coreos.com/v1
+                        kind: PrometheusRule
+                        metadata:
+                          name: misspelt
+                        spec:
+                          groups:
+                            - name: g
+                              rules:
+                                - alert: A
+                                  expr: up == 0
+                                  fro: 5m
+                        """).get(0);
+        assertThat(unknownFields(rules)).containsExactly("PrometheusRule misspelt: spec.groups[].rules[].fro");
+        GenericKubernetesResource monitor =
+                (GenericKubernetesResource) parse("""
+                        apiVersion: monitoring.coreos.com/v1
+                        kind: ServiceMonitor
+                        metadata:
+                          name: misspelt
+                        spec:
+                          selector: {}
+                          endpoints:
+                            - port: management
+                              paht: /q/metrics
+                        """).get(0);
+        assertThat(unknownFields(monitor)).containsExactly("ServiceMonitor misspelt: spec.endpoints[].paht");
+        GenericKubernetesResource unknownKind =
+                (GenericKubernetesResource) parse("""
+                        apiVersion: monitoring.coreos.com/v1
+                        kind: PodMonitor
+                        metadata:
+                          name: unchecked
+                        spec: {}
+                        """).get(0);
+        assertThat(unknownFields(unknownKind)).containsExactly("PodMonitor unchecked: a kind this test does not know");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------
 
     /**
@@ -593,6 +805,59 @@ class ManifestsTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> spec(GenericKubernetesResource resource) {
         return (Map<String, Object>) resource.getAdditionalProperties().get("spec");
+    }
+
+    /**
+     * The fields of a custom resource that its CRD does not have, at the levels {@link #CRD_FIELDS} lists
+     * ({@code Kind name: path.field}); a kind it does not list at all is one finding.
+     */
+    private static List<String> unknownFields(GenericKubernetesResource resource) {
+        String name = resource.getKind() + " " + resource.getMetadata().getName();
+        List<Map.Entry<String, Set<String>>> levels = CRD_FIELDS.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(resource.getKind() + " "))
+                .toList();
+        if (levels.isEmpty()) {
+            return List.of(name + ": a kind this test does not know");
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String field : resource.getAdditionalProperties().keySet()) {
+            if (!field.equals("spec")) {
+                unknown.add(name + ": " + field);
+            }
+        }
+        for (Map.Entry<String, Set<String>> level : levels) {
+            String path = level.getKey().substring(level.getKey().indexOf(' ') + 1);
+            List<Object> nodes = List.of(resource.getAdditionalProperties());
+            for (String step : path.split("\\.")) {
+                boolean each = step.endsWith("[]");
+                String key = each ? step.substring(0, step.length() - 2) : step;
+                List<Object> next = new ArrayList<>();
+                for (Object node : nodes) {
+                    Object child = node instanceof Map<?, ?> fields ? fields.get(key) : null;
+                    if (each && child instanceof List<?> items) {
+                        next.addAll(items);
+                    } else if (!each && child != null) {
+                        next.add(child);
+                    }
+                }
+                nodes = next;
+            }
+            for (Object node : nodes) {
+                if (node instanceof Map<?, ?> fields) {
+                    for (Object field : fields.keySet()) {
+                        if (!level.getValue().contains(String.valueOf(field))) {
+                            unknown.add(name + ": " + path + "." + field);
+                        }
+                    }
+                }
+            }
+        }
+        return unknown;
+    }
+
+    /** The anchor a Markdown heading gets: lower case, spaces to dashes, other punctuation dropped. */
+    private static String slug(String heading) {
+        return heading.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
     }
 
     /** The overlay's resources of a custom kind, by API group (the apiVersion's start) and kind. */
