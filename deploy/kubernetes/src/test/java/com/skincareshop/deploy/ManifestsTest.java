@@ -10,10 +10,14 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LifecycleHandler;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -60,6 +64,103 @@ class ManifestsTest {
      */
     private static final Set<String> RUNTIME_IMAGE_VARIABLES = Set.of("JDK_JAVA_OPTIONS");
 
+    private static final Path PLATFORM_DEFAULTS =
+            ROOT.resolve("platform/runtime/src/main/resources/META-INF/microprofile-config.properties");
+    /**
+     * What a service's shutdown takes after the requests in flight: the background loops stop (the outbox relay
+     * waits up to 10 s for its worker), the Kafka clients close.
+     */
+    private static final Duration SHUTDOWN_MARGIN = Duration.ofSeconds(15);
+
+    private static final Path PROMETHEUS_RULES =
+            ROOT.resolve("deploy/kubernetes/base/monitoring/prometheus-rules.yaml");
+    /** What the alerts watch: metrics the services expose at /q/metrics. */
+    private static final List<String> ALERTED_METRICS =
+            List.of("dlq_messages_total", "outbox_oldest_age_seconds", "outbox_parked_rows", "profiles_consumer_lag");
+    /** The Prometheus Operator's pattern for a duration (its CRDs'). */
+    private static final String PROMETHEUS_DURATION =
+            "^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$";
+
+    /** API groups whose resources {@link #unknownFields} checks. */
+    private static final Set<String> CHECKED_GROUPS = Set.of("monitoring.coreos.com");
+    /**
+     * For each level of the operators' resources that the manifests write ({@code Kind path}, {@code []} for each
+     * item of a list), every field its CRD has (the Prometheus Operator's monitoring.coreos.com/v1). The API server
+     * prunes a field the CRD lacks, so a misspelt one would be lost without a word.
+     */
+    private static final Map<String, Set<String>> CRD_FIELDS = Map.ofEntries(
+            Map.entry(
+                    "ServiceMonitor spec",
+                    Set.of(
+                            "attachMetadata",
+                            "bodySizeLimit",
+                            "convertClassicHistogramsToNHCB",
+                            "endpoints",
+                            "fallbackScrapeProtocol",
+                            "jobLabel",
+                            "keepDroppedTargets",
+                            "labelLimit",
+                            "labelNameLengthLimit",
+                            "labelValueLengthLimit",
+                            "namespaceSelector",
+                            "nativeHistogramBucketLimit",
+                            "nativeHistogramMinBucketFactor",
+                            "podTargetLabels",
+                            "sampleLimit",
+                            "scrapeClass",
+                            "scrapeClassicHistograms",
+                            "scrapeNativeHistograms",
+                            "scrapeProtocols",
+                            "selector",
+                            "selectorMechanism",
+                            "serviceDiscoveryRole",
+                            "targetLabels",
+                            "targetLimit")),
+            Map.entry(
+                    "ServiceMonitor spec.endpoints[]",
+                    Set.of(
+                            "authorization",
+                            "basicAuth",
+                            "bearerTokenFile",
+                            "bearerTokenSecret",
+                            "enableHttp2",
+                            "filterRunning",
+                            "followRedirects",
+                            "honorLabels",
+                            "honorTimestamps",
+                            "interval",
+                            "metricRelabelings",
+                            "noProxy",
+                            "oauth2",
+                            "params",
+                            "path",
+                            "port",
+                            "proxyConnectHeader",
+                            "proxyFromEnvironment",
+                            "proxyUrl",
+                            "relabelings",
+                            "scheme",
+                            "scrapeTimeout",
+                            "targetPort",
+                            "tlsConfig",
+                            "trackTimestampsStaleness")),
+            Map.entry("ServiceMonitor spec.selector", Set.of("matchLabels", "matchExpressions")),
+            Map.entry("PrometheusRule spec", Set.of("groups")),
+            Map.entry(
+                    "PrometheusRule spec.groups[]",
+                    Set.of(
+                            "interval",
+                            "labels",
+                            "limit",
+                            "name",
+                            "partial_response_strategy",
+                            "query_offset",
+                            "rules")),
+            Map.entry(
+                    "PrometheusRule spec.groups[].rules[]",
+                    Set.of("alert", "annotations", "expr", "for", "keep_firing_for", "labels", "record")));
+
+    private static final Pattern MAX_RAM_PERCENTAGE = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
 
     private static final Map<String, List<HasMetadata>> RENDERED = new HashMap<>();
@@ -78,28 +179,80 @@ class ManifestsTest {
             Deployment deployment = one(overlay, Deployment.class, service);
             Container container =
                     deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
-            int port = httpPort(overlay, service, container);
             assertThat(container.getPorts())
                     .extracting(ContainerPort::getName, ContainerPort::getContainerPort)
                     .as(service + " listens where its configuration says")
-                    .contains(Tuple.tuple("http", port));
+                    .containsExactlyInAnyOrder(
+                            Tuple.tuple("http", port(overlay, service, "quarkus.http.port")),
+                            Tuple.tuple("management", port(overlay, service, "quarkus.management.port")));
+            // health is served on the management interface only
             for (Probe probe :
                     List.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())) {
                 assertThat(probe).as(service + " probes").isNotNull();
                 assertThat(HEALTH_PATHS).contains(probe.getHttpGet().getPath());
-                assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+                assertThat(probe.getHttpGet().getPort().getStrVal())
+                        .as(service + " probes the management port")
+                        .isEqualTo("management");
             }
+            assertThat(container.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/started");
             assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
             assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/q/health/ready");
+
             Service kubeService = one(overlay, Service.class, service);
-            assertThat(kubeService.getSpec().getPorts().get(0).getTargetPort().getStrVal())
-                    .isEqualTo("http");
+            assertThat(kubeService.getSpec().getPorts())
+                    .extracting(p -> p.getTargetPort().getStrVal())
+                    .as(service + "'s Service offers the API and nothing else")
+                    .containsExactly("http");
             assertThat(kubeService.getSpec().getSelector())
+                    .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+            Service management = one(overlay, Service.class, service + "-management");
+            assertThat(management.getSpec().getClusterIP()).as("headless").isEqualTo("None");
+            assertThat(management.getSpec().getPorts())
+                    .extracting(ServicePort::getName, p -> p.getTargetPort().getStrVal())
+                    .containsExactly(Tuple.tuple("management", "management"));
+            assertThat(management.getSpec().getSelector())
                     .isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
             one(overlay, PodDisruptionBudget.class, service);
         }
         HorizontalPodAutoscaler hpa = one(overlay, HorizontalPodAutoscaler.class, "recommendation-service");
         assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("recommendation-service");
+    }
+
+    /** Prometheus scrapes the management port of every service pod, and nothing is announced the old way. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void prometheusScrapesEveryServicesManagementPort(String overlay) {
+        List<GenericKubernetesResource> monitors = custom(overlay, "monitoring.coreos.com/", "ServiceMonitor");
+        assertThat(monitors).hasSize(1);
+        Map<String, Object> spec = spec(monitors.get(0));
+        assertThat(spec).as("the ServiceMonitor's own namespace").doesNotContainKey("namespaceSelector");
+        Map<String, String> selector = map(map(spec.get("selector")).get("matchLabels"));
+        List<Map<String, Object>> endpoints = list(spec.get("endpoints"));
+        assertThat(endpoints).hasSize(1);
+        assertThat(endpoints.get(0))
+                .containsEntry("port", "management")
+                .containsEntry("path", "/q/metrics")
+                .containsEntry("scheme", "http");
+        for (String service : SERVICES) {
+            Service management = one(overlay, Service.class, service + "-management");
+            assertThat(management.getMetadata().getLabels())
+                    .as(service + "-management is selected")
+                    .containsAllEntriesOf(selector);
+            Map<String, String> annotations = one(overlay, Deployment.class, service)
+                    .getSpec()
+                    .getTemplate()
+                    .getMetadata()
+                    .getAnnotations();
+            assertThat(annotations == null ? Map.of() : annotations)
+                    .as(service + ": the ServiceMonitor says what is scraped, not annotations")
+                    .doesNotContainKeys("prometheus.io/scrape", "prometheus.io/port", "prometheus.io/path");
+        }
+        assertThat(all(overlay, Service.class).stream()
+                        .filter(s -> selector.entrySet().stream()
+                                .allMatch(e -> e.getValue()
+                                        .equals(s.getMetadata().getLabels().get(e.getKey())))))
+                .as("nothing else is scraped")
+                .hasSize(SERVICES.size());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -131,6 +284,128 @@ class ManifestsTest {
                         .as(name + " image pinned by tag")
                         .matches(".+:[A-Za-z0-9._-]+$")
                         .doesNotEndWith(":latest");
+            }
+        }
+    }
+
+    /**
+     * A pod leaves the Services' endpoints while it is told to stop: the preStop pause covers that, then Quarkus
+     * lets requests in flight finish ({@code quarkus.shutdown.timeout}), then the rest of the shutdown needs its
+     * margin, all within the grace period, after which the kubelet kills the JVM.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceStopsGracefullyWithinItsGracePeriod(String overlay) throws IOException {
+        for (String service : SERVICES) {
+            Duration shutdownTimeout = shutdownTimeout(service);
+            PodSpec pod = one(overlay, Deployment.class, service)
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec();
+            Container container = pod.getContainers().get(0);
+            assertThat(container.getLifecycle())
+                    .as(service + " has a preStop hook")
+                    .isNotNull();
+            LifecycleHandler preStop = container.getLifecycle().getPreStop();
+            assertThat(preStop).as(service + " has a preStop hook").isNotNull();
+            assertThat(preStop.getExec())
+                    .as(service + ": the sleep action, which needs no binary in the image")
+                    .isNull();
+            assertThat(preStop.getSleep())
+                    .as(service + " pauses before it stops")
+                    .isNotNull();
+            long pause = preStop.getSleep().getSeconds();
+            assertThat(pause).as(service + " preStop pause").isBetween(1L, 15L);
+            assertThat(pod.getTerminationGracePeriodSeconds())
+                    .as(service + ": grace period >= preStop pause + quarkus.shutdown.timeout + "
+                            + SHUTDOWN_MARGIN.toSeconds() + " s")
+                    .isGreaterThanOrEqualTo(
+                            pause + shutdownTimeout.plus(SHUTDOWN_MARGIN).toSeconds());
+        }
+    }
+
+    /** The JVM sizes its heap from the container's memory limit, leaving room for everything else it holds. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyJvmHeapFollowsItsMemoryLimit(String overlay) {
+        for (Deployment deployment : all(overlay, Deployment.class)) {
+            for (Container container :
+                    deployment.getSpec().getTemplate().getSpec().getContainers()) {
+                String name = deployment.getMetadata().getName() + "/" + container.getName();
+                assertThat(container.getResources().getLimits())
+                        .as(name + " memory limit")
+                        .containsKey("memory");
+                String options = environment(overlay, container).get("JDK_JAVA_OPTIONS");
+                assertThat(options).as(name + " JDK_JAVA_OPTIONS").isNotNull();
+                Matcher percentage = MAX_RAM_PERCENTAGE.matcher(options);
+                assertThat(percentage.find())
+                        .as(name + " sets -XX:MaxRAMPercentage")
+                        .isTrue();
+                assertThat(Double.parseDouble(percentage.group(1)))
+                        .as(name + " MaxRAMPercentage")
+                        .isLessThanOrEqualTo(75.0);
+                assertThat(options)
+                        .as(name + ": setting JDK_JAVA_OPTIONS replaces the image's, which exits on OutOfMemoryError")
+                        .contains("-XX:+ExitOnOutOfMemoryError");
+            }
+        }
+    }
+
+    /**
+     * An autoscaled Deployment has no replicas field (every apply would reset the autoscaler's count: kustomize's
+     * replicas list would add one back); every disruption budget lets a drain go one pod at a time, also with one
+     * replica; every Deployment spreads its pods over nodes and zones, as a preference.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void replicasDisruptionsAndSpreadLetTheClusterMovePods(String overlay) {
+        List<HorizontalPodAutoscaler> autoscalers = all(overlay, HorizontalPodAutoscaler.class);
+        assertThat(autoscalers).isNotEmpty();
+        for (HorizontalPodAutoscaler hpa : autoscalers) {
+            assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
+            Deployment target = one(
+                    overlay, Deployment.class, hpa.getSpec().getScaleTargetRef().getName());
+            assertThat(target.getSpec().getReplicas())
+                    .as(target.getMetadata().getName() + " is scaled by its HorizontalPodAutoscaler alone")
+                    .isNull();
+            assertThat(hpa.getSpec().getMinReplicas()).isPositive();
+        }
+        assertThat(one(overlay, HorizontalPodAutoscaler.class, "recommendation-service")
+                        .getSpec()
+                        .getMinReplicas())
+                .isEqualTo(overlay.equals("dev") ? 1 : 2);
+
+        List<PodDisruptionBudget> budgets = all(overlay, PodDisruptionBudget.class);
+        assertThat(budgets).hasSize(SERVICES.size());
+        for (PodDisruptionBudget budget : budgets) {
+            assertThat(budget.getSpec().getMaxUnavailable())
+                    .as(budget.getMetadata().getName() + " maxUnavailable")
+                    .isEqualTo(new IntOrString(1));
+            assertThat(budget.getSpec().getMinAvailable())
+                    .as(budget.getMetadata().getName() + " minAvailable")
+                    .isNull();
+            assertThat(all(overlay, Deployment.class))
+                    .as(budget.getMetadata().getName() + " covers a Deployment")
+                    .anySatisfy(d -> assertThat(budget.getSpec().getSelector())
+                            .isEqualTo(d.getSpec().getSelector()));
+        }
+
+        for (Deployment deployment : all(overlay, Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            List<TopologySpreadConstraint> spread =
+                    deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints();
+            assertThat(spread)
+                    .as(name + " spreads over nodes and zones")
+                    .extracting(TopologySpreadConstraint::getTopologyKey)
+                    .contains("kubernetes.io/hostname", "topology.kubernetes.io/zone");
+            for (TopologySpreadConstraint constraint : spread) {
+                assertThat(constraint.getMaxSkew()).as(name).isEqualTo(1);
+                assertThat(constraint.getWhenUnsatisfiable())
+                        .as(name + ": a one-node cluster still schedules")
+                        .isEqualTo("ScheduleAnyway");
+                assertThat(constraint.getLabelSelector())
+                        .as(name + " counts its own pods")
+                        .isEqualTo(deployment.getSpec().getSelector());
             }
         }
     }
@@ -190,7 +465,7 @@ class ManifestsTest {
 
         int declared = 0;
         for (String service : SERVICES) {
-            Properties properties = properties(ROOT.resolve(service + "/src/main/resources/application.properties"));
+            Properties properties = applicationProperties(service);
             Pattern owned = Pattern.compile("^skincare\\.kafka\\.topics\\.\"([^\"]+)\"\\.partitions$");
             for (String key : properties.stringPropertyNames()) {
                 Matcher m = owned.matcher(key);
@@ -291,26 +566,165 @@ class ManifestsTest {
         assertThat(kafka.toString()).contains("networkPolicyPeers");
     }
 
-    // ---- helpers ---------------------------------------------------------------------------------------
+    /**
+     * The alerts, read from their file as the services' tests read it: every rule an alert on the services' own
+     * metrics, with how long, how bad, what it means and where its runbook is.
+     */
+    @Test
+    void everyAlertSaysHowBadItIsAndWhatToDo() throws IOException {
+        List<HasMetadata> documents = parse(Files.readString(PROMETHEUS_RULES, StandardCharsets.UTF_8));
+        assertThat(documents).hasSize(1);
+        assertThat(documents.get(0)).isInstanceOf(GenericKubernetesResource.class);
+        GenericKubernetesResource rules = (GenericKubernetesResource) documents.get(0);
+        assertThat(rules.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
+        assertThat(rules.getKind()).isEqualTo("PrometheusRule");
+        assertThat(unknownFields(rules)).isEmpty();
 
-    /** The port a service listens on in the container: QUARKUS_HTTP_PORT, else its application.properties. */
-    private static int httpPort(String overlay, String service, Container container) throws IOException {
-        String fromEnvironment = environment(overlay, service).get("QUARKUS_HTTP_PORT");
-        if (fromEnvironment != null) {
-            return Integer.parseInt(fromEnvironment);
+        String operations = Files.readString(ROOT.resolve("docs/operations.md"), StandardCharsets.UTF_8);
+        Set<String> headings = new HashSet<>();
+        operations
+                .lines()
+                .filter(line -> line.startsWith("#"))
+                .forEach(line -> headings.add(slug(line.replaceFirst("^#+\\s*", ""))));
+        Set<String> expressions = new HashSet<>();
+        Set<String> alerts = new HashSet<>();
+        for (Map<String, Object> group : list(spec(rules).get("groups"))) {
+            assertThat(group.get("name")).as("every group is named").isNotNull();
+            for (Map<String, Object> rule : list(group.get("rules"))) {
+                String alert = (String) rule.get("alert");
+                assertThat(alert)
+                        .as("every rule is an alert (no recording rule in between)")
+                        .isNotBlank();
+                assertThat(alerts.add(alert)).as(alert + " once").isTrue();
+                assertThat(rule).as(alert).doesNotContainKey("record");
+                assertThat((String) rule.get("expr")).as(alert + " expr").isNotBlank();
+                expressions.add((String) rule.get("expr"));
+                assertThat(String.valueOf(rule.get("for")))
+                        .as(alert + " for (a Prometheus duration)")
+                        .matches(PROMETHEUS_DURATION);
+                assertThat(map(rule.get("labels")).get("severity"))
+                        .as(alert + " severity")
+                        .isIn("critical", "warning");
+                Map<String, String> annotations = map(rule.get("annotations"));
+                assertThat(annotations.get("summary")).as(alert + " summary").isNotBlank();
+                assertThat(annotations.get("description"))
+                        .as(alert + " description")
+                        .isNotBlank();
+                String runbook = annotations.get("runbook_url");
+                assertThat(runbook).as(alert + " runbook").startsWith("docs/operations.md#");
+                assertThat(headings)
+                        .as(alert + "'s runbook is a section of docs/operations.md")
+                        .contains(runbook.substring(runbook.indexOf('#') + 1));
+                assertThat(operations)
+                        .as("docs/operations.md says what to do for " + alert)
+                        .contains(alert);
+            }
         }
-        return Integer.parseInt(properties(ROOT.resolve(service + "/src/main/resources/application.properties"))
-                .getProperty("quarkus.http.port"));
+        for (String metric : ALERTED_METRICS) {
+            assertThat(expressions)
+                    .as("an alert watches " + metric)
+                    .anySatisfy(expr -> assertThat(expr).containsPattern("\\b" + metric + "\\b"));
+        }
+        for (String overlay : List.of("dev", "prod")) {
+            List<GenericKubernetesResource> rendered = custom(overlay, "monitoring.coreos.com/", "PrometheusRule");
+            assertThat(rendered).as(overlay).hasSize(1);
+            assertThat(spec(rendered.get(0)))
+                    .as(overlay + " deploys the rules as written")
+                    .isEqualTo(spec(rules));
+        }
     }
 
-    /** Every variable the container gets, from env and from the ConfigMaps it imports; value null when not literal. */
+    /** The custom resources of the monitoring and PostgreSQL operators carry only their CRDs' fields. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyOperatorResourceUsesOnlyItsCrdsFields(String overlay) {
+        List<GenericKubernetesResource> checked = all(overlay, GenericKubernetesResource.class).stream()
+                .filter(r ->
+                        CHECKED_GROUPS.stream().anyMatch(g -> r.getApiVersion().startsWith(g + "/")))
+                .toList();
+        assertThat(checked).isNotEmpty();
+        for (GenericKubernetesResource resource : checked) {
+            assertThat(unknownFields(resource))
+                    .as(resource.getKind() + " " + resource.getMetadata().getName())
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aMisspeltFieldOfAnOperatorResourceIsFound() {
+        GenericKubernetesResource rules = (GenericKubernetesResource) parse("""
+                        apiVersion: monitoring.coreos.com/v1
+                        kind: PrometheusRule
+                        metadata:
+                          name: misspelt
+                        spec:
+                          groups:
+                            - name: g
+                              rules:
+                                - alert: A
+                                  expr: up == 0
+                                  fro: 5m
+                        """).get(0);
+        assertThat(unknownFields(rules)).containsExactly("PrometheusRule misspelt: spec.groups[].rules[].fro");
+        GenericKubernetesResource monitor =
+                (GenericKubernetesResource) parse("""
+                        apiVersion: monitoring.coreos.com/v1
+                        kind: ServiceMonitor
+                        metadata:
+                          name: misspelt
+                        spec:
+                          selector: {}
+                          endpoints:
+                            - port: management
+                              paht: /q/metrics
+                        """).get(0);
+        assertThat(unknownFields(monitor)).containsExactly("ServiceMonitor misspelt: spec.endpoints[].paht");
+        GenericKubernetesResource unknownKind =
+                (GenericKubernetesResource) parse("""
+                        apiVersion: monitoring.coreos.com/v1
+                        kind: PodMonitor
+                        metadata:
+                          name: unchecked
+                        spec: {}
+                        """).get(0);
+        assertThat(unknownFields(unknownKind)).containsExactly("PodMonitor unchecked: a kind this test does not know");
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------
+
+    /**
+     * A port the service's application.properties sets ({@code quarkus.http.port}, {@code quarkus.management.port});
+     * an environment variable the manifests set for it must agree.
+     */
+    private static int port(String overlay, String service, String property) throws IOException {
+        String configured = applicationProperties(service).getProperty(property);
+        assertThat(configured).as(service + " sets " + property).isNotNull();
+        String variable = property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+        String fromEnvironment = environment(overlay, service).get(variable);
+        if (fromEnvironment != null) {
+            assertThat(fromEnvironment).as(service + " " + variable).isEqualTo(configured);
+        }
+        return Integer.parseInt(configured);
+    }
+
+    private static Properties applicationProperties(String service) throws IOException {
+        return properties(ROOT.resolve(service + "/src/main/resources/application.properties"));
+    }
+
+    /** Every variable the service's container gets (see below). */
     private static Map<String, String> environment(String overlay, String service) {
-        Container container = one(overlay, Deployment.class, service)
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .get(0);
+        return environment(
+                overlay,
+                one(overlay, Deployment.class, service)
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0));
+    }
+
+    /** Every variable a container gets, from env and from the ConfigMaps it imports; value null when not literal. */
+    private static Map<String, String> environment(String overlay, Container container) {
         Map<String, String> variables = new HashMap<>();
         for (EnvFromSource source : container.getEnvFrom()) {
             ConfigMap map =
@@ -324,15 +738,49 @@ class ManifestsTest {
     }
 
     /**
+     * {@code quarkus.shutdown.timeout} as the packaged service reads it: its application.properties (the
+     * {@code %prod.} key, else the plain one) over the platform's defaults.
+     */
+    private static Duration shutdownTimeout(String service) throws IOException {
+        for (Properties properties : List.of(applicationProperties(service), properties(PLATFORM_DEFAULTS))) {
+            for (String key : List.of("%prod.quarkus.shutdown.timeout", "quarkus.shutdown.timeout")) {
+                String value = properties.getProperty(key);
+                if (value != null) {
+                    return duration(value.trim());
+                }
+            }
+        }
+        throw new AssertionError(service + " sets no quarkus.shutdown.timeout (%prod. or plain), neither in its"
+                + " application.properties nor in " + ROOT.relativize(PLATFORM_DEFAULTS)
+                + ": without it Quarkus stops at once, dropping the requests in flight");
+    }
+
+    /** A duration as Quarkus reads one: ISO-8601 ({@code PT20S}), a number of seconds, or {@code 20s}, {@code 1m}. */
+    private static Duration duration(String value) {
+        if (value.matches("\\d+")) {
+            return Duration.ofSeconds(Long.parseLong(value));
+        }
+        if (value.matches("\\d+ms")) {
+            return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+        }
+        if (value.matches("\\d+d")) {
+            return Duration.ofDays(Long.parseLong(value.substring(0, value.length() - 1)));
+        }
+        if (value.matches("\\d+[smh]")) {
+            return Duration.parse("PT" + value.toUpperCase(Locale.ROOT));
+        }
+        return Duration.parse(value);
+    }
+
+    /**
      * The environment variables a service reads: SmallRye maps {@code a.b-c."d.e"} to {@code A_B_C__D_E__}; every
      * property in its application.properties or the platform's defaults, any variable they reference as
      * {@code ${NAME}}, and the base image's own.
      */
     private static Set<String> knownEnvironmentVariables(String service) throws IOException {
         Set<String> known = new HashSet<>(RUNTIME_IMAGE_VARIABLES);
-        for (Path file : List.of(
-                ROOT.resolve(service + "/src/main/resources/application.properties"),
-                ROOT.resolve("platform/runtime/src/main/resources/META-INF/microprofile-config.properties"))) {
+        for (Path file :
+                List.of(ROOT.resolve(service + "/src/main/resources/application.properties"), PLATFORM_DEFAULTS)) {
             Properties properties = properties(file);
             for (String key : properties.stringPropertyNames()) {
                 String property = key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key;
@@ -357,6 +805,78 @@ class ManifestsTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> spec(GenericKubernetesResource resource) {
         return (Map<String, Object>) resource.getAdditionalProperties().get("spec");
+    }
+
+    /**
+     * The fields of a custom resource that its CRD does not have, at the levels {@link #CRD_FIELDS} lists
+     * ({@code Kind name: path.field}); a kind it does not list at all is one finding.
+     */
+    private static List<String> unknownFields(GenericKubernetesResource resource) {
+        String name = resource.getKind() + " " + resource.getMetadata().getName();
+        List<Map.Entry<String, Set<String>>> levels = CRD_FIELDS.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(resource.getKind() + " "))
+                .toList();
+        if (levels.isEmpty()) {
+            return List.of(name + ": a kind this test does not know");
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String field : resource.getAdditionalProperties().keySet()) {
+            if (!field.equals("spec")) {
+                unknown.add(name + ": " + field);
+            }
+        }
+        for (Map.Entry<String, Set<String>> level : levels) {
+            String path = level.getKey().substring(level.getKey().indexOf(' ') + 1);
+            List<Object> nodes = List.of(resource.getAdditionalProperties());
+            for (String step : path.split("\\.")) {
+                boolean each = step.endsWith("[]");
+                String key = each ? step.substring(0, step.length() - 2) : step;
+                List<Object> next = new ArrayList<>();
+                for (Object node : nodes) {
+                    Object child = node instanceof Map<?, ?> fields ? fields.get(key) : null;
+                    if (each && child instanceof List<?> items) {
+                        next.addAll(items);
+                    } else if (!each && child != null) {
+                        next.add(child);
+                    }
+                }
+                nodes = next;
+            }
+            for (Object node : nodes) {
+                if (node instanceof Map<?, ?> fields) {
+                    for (Object field : fields.keySet()) {
+                        if (!level.getValue().contains(String.valueOf(field))) {
+                            unknown.add(name + ": " + path + "." + field);
+                        }
+                    }
+                }
+            }
+        }
+        return unknown;
+    }
+
+    /** The anchor a Markdown heading gets: lower case, spaces to dashes, other punctuation dropped. */
+    private static String slug(String heading) {
+        return heading.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
+    }
+
+    /** The overlay's resources of a custom kind, by API group (the apiVersion's start) and kind. */
+    private static List<GenericKubernetesResource> custom(String overlay, String group, String kind) {
+        return all(overlay, GenericKubernetesResource.class).stream()
+                .filter(r -> r.getApiVersion().startsWith(group) && r.getKind().equals(kind))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, V>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object value) {
+        assertThat(value).isInstanceOf(List.class);
+        return (List<Map<String, Object>>) value;
     }
 
     private static <T extends HasMetadata> List<T> all(String overlay, Class<T> type) {
