@@ -57,7 +57,8 @@ class AlertRulesTest {
             "abs",
             "topk");
 
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+    /** An identifier, not the unit of a duration or number ({@code 10m}, {@code 1e3}). */
+    private static final Pattern NAME = Pattern.compile("(?<![a-zA-Z0-9_:.])[a-zA-Z_:][a-zA-Z0-9_:]*");
 
     @Test
     void everyMetricAnAlertReadsIsExposed() throws IOException {
@@ -107,5 +108,7 @@ class AlertRulesTest {
                 .containsExactly("dlq_messages_total");
         assertThat(metricNames("max(outbox_oldest_age_seconds) > 300 and on() outbox_backlog > 0"))
                 .containsExactly("outbox_oldest_age_seconds", "outbox_backlog");
+        assertThat(metricNames("sum by (job) (dlq_messages_total unless dlq_messages_total offset 10m) > 0"))
+                .containsExactly("dlq_messages_total");
     }
 }
