@@ -3,6 +3,7 @@
 #   benchmarks/measure.sh startup [rounds=5]               start-up time and RSS of each service (~3 min)
 #   benchmarks/measure.sh freshness [changes=100]          committed change -> next routine, p50/p99 (<1 min)
 #   benchmarks/measure.sh ingestion [events=100000] [consumers=1,2,3]  profile events materialized per second, per consumer thread count (~3 min)
+#   benchmarks/measure.sh import [lines=6800] [rounds=3]   NDJSON import, new and unchanged lines/s, beside PostgreSQL COPY (~2 min)
 #   benchmarks/measure.sh hostile-requests [n=1000] [seed=7]   bad-input corpus: 0 x 5xx, bounded time and memory (~3 min)
 #   benchmarks/measure.sh http [products=10000] [profiles=100000] [seconds=20] [rate=500]
 #                                                          wrk: routines vs liveness, then latency at a fixed rate (~6 min)
@@ -29,8 +30,9 @@ case "$tool" in
                     fi ;;
   mixed-load)       main=load.MixedLoad;       args=("$root" "${1:-60}" "${2:-200}" "${3:-1000}") ;;
   faults)           main=faults.FaultMeasurement; args=("$root" "${1:-15}") ;;
+  import)           main=load.ImportMeasurement; args=("$root" "${1:-6800}" "${2:-3}") ;;
   hostile-requests) main=load.HostileRequestsMeasurement; args=("$root" "${1:-1000}" "${2:-7}") ;;
-  *) sed -n '2,13p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,14p' "$0" >&2; exit 2 ;;
 esac
 ./mvnw -B -ntp -q -DskipTests package
 exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \

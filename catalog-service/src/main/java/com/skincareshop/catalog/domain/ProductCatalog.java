@@ -26,6 +26,9 @@ public class ProductCatalog {
 
     public record Upserted(Outcome outcome, ProductState product) {}
 
+    /** One product of a batch: its sku and what it should become. */
+    public record Change(String sku, ProductInput input) {}
+
     public record Page(List<ProductState> items, int page, int size, long total) {}
 
     private final ProductRepository products;
@@ -57,6 +60,38 @@ public class ProductCatalog {
         }
         Outcome outcome = created ? Outcome.CREATED : changed ? Outcome.UPDATED : Outcome.UNCHANGED;
         return new Upserted(outcome, product.toState());
+    }
+
+    /**
+     * Many products in one transaction, in their order, each as {@link #upsert} without a precondition: the rows
+     * that exist are locked in one statement, in sku order as every batch locks them (two imports cannot deadlock);
+     * each product is created or changed and its event recorded. A sku that comes twice is applied twice, in order.
+     * All or nothing: when anything fails, nothing of the batch is stored.
+     */
+    @Transactional
+    public List<Upserted> upsertAll(List<Change> changes) {
+        Map<String, Product> held = new HashMap<>();
+        products.lockForUpdate(changes.stream().map(Change::sku).distinct().toList())
+                .forEach(product -> held.put(product.sku(), product));
+        List<Upserted> results = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            Product product = held.get(change.sku());
+            boolean created = product == null;
+            if (created) {
+                product = Product.create(change.sku());
+            }
+            boolean changed = product.apply(change.input(), clock.instant());
+            if (created) {
+                products.persist(product);
+                held.put(change.sku(), product);
+            }
+            if (changed) {
+                events.changed(product);
+            }
+            Outcome outcome = created ? Outcome.CREATED : changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+            results.add(new Upserted(outcome, product.toState()));
+        }
+        return results;
     }
 
     /** Empty when there is no such product. Discontinuing twice is harmless. */

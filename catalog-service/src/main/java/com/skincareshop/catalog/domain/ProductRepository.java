@@ -28,6 +28,13 @@ public class ProductRepository implements PanacheRepositoryBase<Product, String>
         return findByIdOptional(sku, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The products with these skus that exist, their rows locked in sku order until the transaction ends. */
+    public List<Product> lockForUpdate(Collection<String> skus) {
+        return find("sku in ?1", Sort.by("sku"), skus)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
     public Optional<Long> findVersion(String sku) {
         return find("sku", sku).project(ProductKey.class).firstResultOptional().map(ProductKey::version);
     }

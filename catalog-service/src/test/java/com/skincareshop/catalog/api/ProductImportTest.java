@@ -10,13 +10,26 @@ import static org.hamcrest.Matchers.nullValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.catalog.support.CatalogTest;
 import com.skincareshop.catalog.support.Products;
+import com.skincareshop.contracts.events.KafkaAccess;
+import com.skincareshop.contracts.events.Topics;
 import com.skincareshop.platform.testing.DevTokens;
+import com.skincareshop.platform.testing.InjectKafkaBroker;
+import com.skincareshop.platform.testing.KafkaBroker;
+import com.skincareshop.platform.testing.TopicReader;
+import io.agroal.api.AgroalDataSource;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +37,12 @@ import org.junit.jupiter.api.Test;
 class ProductImportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @InjectKafkaBroker
+    KafkaBroker broker;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static Response importNdjson(String body) {
         return given().auth()
@@ -71,6 +90,104 @@ class ProductImportTest {
                 .then()
                 .body("items.spf", hasItem(20))
                 .body("items.spf", hasItem(50));
+    }
+
+    /**
+     * More lines than a batch holds, one sku among them three times in different batches: every line lands, in its
+     * order, and the sku's events reach the topic in the order of its lines.
+     */
+    @Test
+    void manyLinesLandInBatchesWithTheirEventsInLineOrder() throws IOException {
+        String prefix = Products.uniqueSku("BAT");
+        String repeated = prefix + "-R";
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 2 * ProductImport.BATCH + 50; i++) {
+            Map<String, Object> product = Products.vitaminCSerum("batch");
+            product.put("sku", prefix + "-" + i);
+            lines.add(JSON.writeValueAsString(product));
+            if (i == 10 || i == ProductImport.BATCH + 10 || i == 2 * ProductImport.BATCH + 49) {
+                Map<String, Object> again = Products.vitaminCSerum("batch");
+                again.put("sku", repeated);
+                again.put("stock", i);
+                lines.add(JSON.writeValueAsString(again));
+            }
+        }
+        Response imported = importNdjson(String.join("\n", lines));
+        imported.then()
+                .statusCode(200)
+                .body("received", equalTo(lines.size()))
+                .body("created", equalTo(lines.size() - 2))
+                .body("updated", equalTo(2))
+                .body("rejected", equalTo(0));
+        assertThat(imported.jsonPath().getList("lines.line", Integer.class))
+                .as("the report in line order")
+                .isSorted()
+                .hasSize(lines.size());
+        assertThat(imported.jsonPath().getList("lines.findAll { it.sku == '" + repeated + "' }.version", Integer.class))
+                .containsExactly(1, 2, 3);
+        given().when()
+                .get("/api/products/{sku}", repeated)
+                .then()
+                .statusCode(200)
+                .body("stock", equalTo(2 * ProductImport.BATCH + 49));
+
+        List<ConsumerRecord<String, String>> events = TopicReader.readKey(
+                broker.clientConfig(KafkaAccess.RECOMMENDATION_SERVICE),
+                Topics.CATALOG_PRODUCTS,
+                repeated,
+                records -> records.size() >= 3,
+                Duration.ofSeconds(30));
+        assertThat(events.stream()
+                        .map(event -> JsonPath.from(event.value()).getInt("version"))
+                        .toList())
+                .containsExactly(1, 2, 3);
+    }
+
+    /**
+     * A line validation passes but the database refuses (here a trigger) fails its batch, which is then stored line
+     * by line: only that line is lost, and it is reported.
+     */
+    @Test
+    void aLineTheDatabaseRefusesCostsOnlyItselfNotItsBatch() throws Exception {
+        String before = Products.uniqueSku("DBR");
+        String refused = Products.uniqueSku("DBR");
+        String after = Products.uniqueSku("DBR");
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    create or replace function refuse_import_line() returns trigger language plpgsql as $$
+                    begin
+                        raise exception 'the test refuses this product';
+                    end $$""");
+            statement.execute("create trigger refuse_import_line before insert on product for each row"
+                    + " when (new.sku = '" + refused + "') execute function refuse_import_line()");
+        }
+        try {
+            List<String> lines = new ArrayList<>();
+            for (String sku : List.of(before, refused, after)) {
+                Map<String, Object> product = Products.vitaminCSerum("refused");
+                product.put("sku", sku);
+                lines.add(JSON.writeValueAsString(product));
+            }
+            importNdjson(String.join("\n", lines))
+                    .then()
+                    .statusCode(200)
+                    .body("created", equalTo(2))
+                    .body("rejected", equalTo(1))
+                    .body("lines[0].outcome", equalTo("CREATED"))
+                    .body("lines[1].outcome", equalTo("REJECTED"))
+                    .body("lines[1].sku", equalTo(refused))
+                    .body("lines[1].violations[0].message", containsString("could not be stored"))
+                    .body("lines[2].outcome", equalTo("CREATED"));
+            given().when().get("/api/products/{sku}", before).then().statusCode(200);
+            given().when().get("/api/products/{sku}", refused).then().statusCode(404);
+            given().when().get("/api/products/{sku}", after).then().statusCode(200);
+        } finally {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("drop trigger if exists refuse_import_line on product");
+            }
+        }
     }
 
     @Test
