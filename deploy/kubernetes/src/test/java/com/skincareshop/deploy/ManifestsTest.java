@@ -21,6 +21,10 @@ import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
@@ -38,6 +42,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.groups.Tuple;
@@ -159,6 +164,10 @@ class ManifestsTest {
             Map.entry(
                     "PrometheusRule spec.groups[].rules[]",
                     Set.of("alert", "annotations", "expr", "for", "keep_firing_for", "labels", "record")));
+
+    /** A CloudNativePG instance's container ports: PostgreSQL, the instance manager's status and its metrics. */
+    private static final Map<String, Integer> POSTGRES_PORTS =
+            Map.of("postgresql", 5432, "status", 8000, "metrics", 9187);
 
     private static final Pattern MAX_RAM_PERCENTAGE = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
@@ -527,43 +536,273 @@ class ManifestsTest {
         assertThat(all("dev", Secret.class)).isEmpty();
     }
 
+    /**
+     * Who may talk to whom, under the rendered NetworkPolicies and the one Strimzi makes from the Kafka listener's
+     * networkPolicyPeers: each service its own database, Kafka, and HTTPS for the identity provider; the callers
+     * docs/api.md names each service's HTTP port; Prometheus the management ports; the data stores their own peers,
+     * operators and the Kubernetes API. Nothing else, the internet on port 80 included.
+     */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
-    void networkPoliciesLetOnlyTheShopsNamespacesReachTheServices(String overlay) {
-        List<NetworkPolicy> policies = all(overlay, NetworkPolicy.class);
-        NetworkPolicy denyAll = policies.stream()
-                .filter(p -> p.getMetadata().getName().equals("default-deny-ingress"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(denyAll.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty();
-        NetworkPolicy http = policies.stream()
-                .filter(p -> p.getMetadata().getName().equals("services-http-from-storefront-and-merchandising"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(http.getSpec().getIngress()).hasSize(1);
-        assertThat(http.getSpec()
-                        .getIngress()
-                        .get(0)
-                        .getFrom()
-                        .get(0)
-                        .getNamespaceSelector()
-                        .getMatchExpressions()
-                        .get(0)
-                        .getValues())
-                .containsExactlyInAnyOrder("storefront", "merchandising");
+    void theNetworkPoliciesLetEachPodReachWhatItUsesAndNothingElse(String overlay) throws IOException {
+        String namespace =
+                one(overlay, Deployment.class, "catalog-service").getMetadata().getNamespace();
+        List<NetworkPolicy> policies = new ArrayList<>(all(overlay, NetworkPolicy.class));
+        policies.add(strimziListenerPolicy(overlay, namespace));
+        Reachability network = new Reachability(policies);
+
+        Reachability.Namespace shop = new Reachability.Namespace(namespace, Map.of());
+        Map<String, Reachability.Pod> services = new HashMap<>();
+        Map<String, Reachability.Pod> databases = new HashMap<>();
+        int ip = 10;
         for (String service : SERVICES) {
-            assertThat(one(overlay, Deployment.class, service)
-                            .getSpec()
-                            .getTemplate()
-                            .getMetadata()
-                            .getLabels())
-                    .containsEntry("skincare.example/role", "service");
+            Deployment deployment = one(overlay, Deployment.class, service);
+            Map<String, Integer> ports = new HashMap<>();
+            deployment
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0)
+                    .getPorts()
+                    .forEach(p -> ports.put(p.getName(), p.getContainerPort()));
+            services.put(
+                    service,
+                    new Reachability.Pod(
+                            service,
+                            shop,
+                            deployment.getSpec().getTemplate().getMetadata().getLabels(),
+                            ports,
+                            "10.244.0." + ip++));
+            String cluster = service.replace("-service", "-db");
+            databases.put(
+                    cluster,
+                    new Reachability.Pod(
+                            cluster + "-1",
+                            shop,
+                            Map.of("cnpg.io/cluster", cluster, "cnpg.io/instanceRole", "primary"),
+                            POSTGRES_PORTS,
+                            "10.244.0." + ip++));
+            databases.put(
+                    cluster + "-replica",
+                    new Reachability.Pod(
+                            cluster + "-2",
+                            shop,
+                            Map.of("cnpg.io/cluster", cluster, "cnpg.io/instanceRole", "replica"),
+                            POSTGRES_PORTS,
+                            "10.244.0." + ip++));
         }
-        GenericKubernetesResource kafka = all(overlay, GenericKubernetesResource.class).stream()
-                .filter(r -> r.getKind().equals("Kafka"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(kafka.toString()).contains("networkPolicyPeers");
+        Reachability.Pod broker = new Reachability.Pod(
+                "skincare-dual-role-0",
+                shop,
+                Map.of(
+                        "strimzi.io/cluster", "skincare",
+                        "strimzi.io/kind", "Kafka",
+                        "strimzi.io/name", "skincare-kafka",
+                        "strimzi.io/pool-name", "dual-role",
+                        "strimzi.io/broker-role", "true",
+                        "strimzi.io/controller-role", "true"),
+                Map.of("tcp-ctrlplane", 9090, "tcp-replication", 9091, "tcp-tls", 9093),
+                "10.244.1.1");
+        Reachability.Pod otherBroker =
+                new Reachability.Pod("skincare-dual-role-1", shop, broker.labels(), broker.ports(), "10.244.1.2");
+        Reachability.Pod entityOperator = new Reachability.Pod(
+                "skincare-entity-operator",
+                shop,
+                Map.of(
+                        "strimzi.io/cluster", "skincare",
+                        "strimzi.io/kind", "Kafka",
+                        "strimzi.io/name", "skincare-entity-operator"),
+                Map.of(),
+                "10.244.1.3");
+        Reachability.Pod stray = new Reachability.Pod("debug", shop, Map.of("run", "debug"), Map.of(), "10.244.1.4");
+        Reachability.Pod storefront = outside("storefront", Map.of(), "10.244.2.1");
+        Reachability.Pod merchandising = outside("merchandising", Map.of(), "10.244.2.2");
+        Reachability.Pod support = outside("support", Map.of(), "10.244.2.3");
+        Reachability.Pod marketing = outside("marketing", Map.of(), "10.244.2.4");
+        Reachability.Pod prometheus =
+                outside("monitoring", Map.of("skincare.example/monitoring", "true"), "10.244.2.5");
+        Reachability.Pod unlabelledPrometheus = outside("observability", Map.of(), "10.244.2.6");
+        Reachability.Pod cnpgOperator = outside("cnpg-system", Map.of(), "10.244.2.7");
+        Reachability.Pod strimziOperator = new Reachability.Pod(
+                "strimzi-cluster-operator",
+                new Reachability.Namespace("strimzi", Map.of()),
+                Map.of("strimzi.io/kind", "cluster-operator"),
+                Map.of(),
+                "10.244.2.8");
+        Reachability.Pod dns = new Reachability.Pod(
+                "coredns",
+                new Reachability.Namespace("kube-system", Map.of()),
+                Map.of("k8s-app", "kube-dns"),
+                Map.of("dns", 53),
+                "10.244.3.1");
+        Reachability.Address internet = new Reachability.Address("the internet", "93.184.216.34");
+        Reachability.Address apiServer = new Reachability.Address("the API server's endpoint", "192.168.10.1");
+
+        List<String> wrong = new ArrayList<>();
+        BiConsumer<Boolean, Object[]> expect = (allowed, c) -> {
+            Reachability.Pod from = (Reachability.Pod) c[0];
+            Reachability.Endpoint to = (Reachability.Endpoint) c[1];
+            String protocol = c.length > 3 ? (String) c[3] : "TCP";
+            int port = (Integer) c[2];
+            if (network.allows(from, to, protocol, port) != allowed) {
+                wrong.add(from.name() + " -> " + to.name() + " " + protocol + "/" + port + " should be "
+                        + (allowed ? "allowed" : "forbidden"));
+            }
+        };
+        for (String service : SERVICES) {
+            Reachability.Pod pod = services.get(service);
+            int http = pod.ports().get("http");
+            int management = pod.ports().get("management");
+            String cluster = service.replace("-service", "-db");
+            expect.accept(true, new Object[] {pod, databases.get(cluster), 5432});
+            expect.accept(true, new Object[] {pod, broker, 9093});
+            expect.accept(true, new Object[] {pod, internet, 443}); // the identity provider's JWKS URL
+            expect.accept(true, new Object[] {pod, dns, 53, "UDP"});
+            expect.accept(true, new Object[] {pod, dns, 53});
+            expect.accept(true, new Object[] {storefront, pod, http});
+            expect.accept(true, new Object[] {prometheus, pod, management});
+            expect.accept(false, new Object[] {prometheus, pod, http});
+            expect.accept(false, new Object[] {unlabelledPrometheus, pod, management});
+            expect.accept(false, new Object[] {storefront, pod, management});
+            expect.accept(false, new Object[] {marketing, pod, http});
+            expect.accept(false, new Object[] {stray, pod, http});
+            expect.accept(false, new Object[] {pod, broker, 9091}); // replication, Strimzi's own
+            expect.accept(false, new Object[] {pod, internet, 80});
+            expect.accept(false, new Object[] {pod, apiServer, 6443});
+            for (String other : SERVICES) {
+                if (!other.equals(service)) {
+                    Reachability.Pod otherPod = services.get(other);
+                    expect.accept(
+                            false, new Object[] {pod, otherPod, otherPod.ports().get("http")});
+                    expect.accept(
+                            false, new Object[] {pod, otherPod, otherPod.ports().get("management")});
+                    expect.accept(false, new Object[] {pod, databases.get(other.replace("-service", "-db")), 5432});
+                }
+            }
+            expect.accept(false, new Object[] {storefront, databases.get(cluster), 5432});
+        }
+        int catalogHttp = services.get("catalog-service").ports().get("http");
+        int profileHttp = services.get("profile-service").ports().get("http");
+        int recommendationHttp = services.get("recommendation-service").ports().get("http");
+        expect.accept(true, new Object[] {merchandising, services.get("catalog-service"), catalogHttp});
+        expect.accept(false, new Object[] {merchandising, services.get("profile-service"), profileHttp});
+        expect.accept(false, new Object[] {merchandising, services.get("recommendation-service"), recommendationHttp});
+        expect.accept(true, new Object[] {support, services.get("profile-service"), profileHttp});
+        expect.accept(true, new Object[] {support, services.get("recommendation-service"), recommendationHttp});
+        expect.accept(false, new Object[] {support, services.get("catalog-service"), catalogHttp});
+        // the egress half alone already keeps a service off another's database
+        if (network.egressAllows(services.get("catalog-service"), databases.get("profile-db"), "TCP", 5432)) {
+            wrong.add("catalog-service's egress should not allow profile-db");
+        }
+        if (network.egressAllows(services.get("profile-service"), databases.get("recommendation-db"), "TCP", 5432)) {
+            wrong.add("profile-service's egress should not allow recommendation-db");
+        }
+
+        expect.accept(true, new Object[] {marketing, broker, 9093});
+        expect.accept(false, new Object[] {storefront, broker, 9093});
+        expect.accept(false, new Object[] {stray, broker, 9093});
+        expect.accept(true, new Object[] {broker, otherBroker, 9090});
+        expect.accept(true, new Object[] {broker, otherBroker, 9091});
+        expect.accept(true, new Object[] {entityOperator, broker, 9091});
+        expect.accept(true, new Object[] {entityOperator, apiServer, 6443});
+        expect.accept(true, new Object[] {entityOperator, apiServer, 443});
+        expect.accept(true, new Object[] {strimziOperator, broker, 9091});
+        expect.accept(true, new Object[] {broker, dns, 53, "UDP"});
+        expect.accept(false, new Object[] {broker, internet, 443});
+        expect.accept(false, new Object[] {broker, internet, 80});
+        expect.accept(false, new Object[] {broker, apiServer, 6443});
+
+        for (String cluster : List.of("catalog-db", "profile-db", "recommendation-db")) {
+            Reachability.Pod primary = databases.get(cluster);
+            Reachability.Pod replica = databases.get(cluster + "-replica");
+            expect.accept(true, new Object[] {replica, primary, 5432});
+            expect.accept(true, new Object[] {primary, replica, 8000});
+            expect.accept(true, new Object[] {cnpgOperator, primary, 8000});
+            expect.accept(true, new Object[] {cnpgOperator, primary, 5432});
+            expect.accept(true, new Object[] {primary, apiServer, 6443});
+            expect.accept(true, new Object[] {primary, apiServer, 443});
+            expect.accept(true, new Object[] {primary, internet, 443}); // the object store
+            expect.accept(true, new Object[] {primary, dns, 53, "UDP"});
+            expect.accept(false, new Object[] {primary, internet, 80});
+            expect.accept(false, new Object[] {prometheus, primary, 5432});
+            expect.accept(false, new Object[] {stray, primary, 5432});
+            expect.accept(false, new Object[] {storefront, primary, 8000});
+            for (String other : List.of("catalog-db", "profile-db", "recommendation-db")) {
+                if (!other.equals(cluster)) {
+                    expect.accept(false, new Object[] {databases.get(other + "-replica"), primary, 5432});
+                    expect.accept(false, new Object[] {primary, databases.get(other), 8000});
+                }
+            }
+        }
+        expect.accept(true, new Object[] {stray, dns, 53, "UDP"});
+        expect.accept(false, new Object[] {stray, internet, 443});
+        expect.accept(false, new Object[] {stray, internet, 80});
+        assertThat(wrong).as(overlay).isEmpty();
+        assertThat(all(overlay, NetworkPolicy.class))
+                .as("every pod of the namespace is denied by default, in and out")
+                .anySatisfy(p -> {
+                    assertThat(p.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty();
+                    assertThat(p.getSpec().getPodSelector().getMatchExpressions())
+                            .isNullOrEmpty();
+                    assertThat(p.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+                    assertThat(p.getSpec().getIngress()).isNullOrEmpty();
+                    assertThat(p.getSpec().getEgress()).isNullOrEmpty();
+                });
+    }
+
+    /** The evaluator reads policies as the Kubernetes API defines them. */
+    @Test
+    void theReachabilityEvaluatorReadsPoliciesAsKubernetesDoes() {
+        Reachability.Namespace here = new Reachability.Namespace("here", Map.of());
+        Reachability.Namespace there = new Reachability.Namespace("there", Map.of("team", "a"));
+        Reachability.Pod server =
+                new Reachability.Pod("server", here, Map.of("app", "server"), Map.of("web", 8080), "10.0.0.1");
+        Reachability.Pod clientHere =
+                new Reachability.Pod("client", here, Map.of("app", "client"), Map.of(), "10.0.0.2");
+        Reachability.Pod clientThere =
+                new Reachability.Pod("client", there, Map.of("app", "client"), Map.of(), "10.0.0.3");
+        Reachability.Pod otherThere =
+                new Reachability.Pod("other", there, Map.of("app", "other"), Map.of(), "10.0.0.4");
+        String yaml = """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: server, namespace: here}
+                spec:
+                  podSelector: {matchLabels: {app: server}}
+                  ingress:
+                    - from:
+                        - podSelector: {matchLabels: {app: client}}
+                      ports: [{port: web}]
+                    - from:
+                        - namespaceSelector: {matchLabels: {team: a}}
+                          podSelector: {matchLabels: {app: other}}
+                      ports: [{port: 9000, endPort: 9010}]
+                """;
+        Reachability network = new Reachability(all(parse(yaml), NetworkPolicy.class));
+        // no policyTypes: Ingress only, so egress stays open
+        assertThat(network.allows(clientHere, server, "TCP", 8080))
+                .as("named port, same namespace")
+                .isTrue();
+        assertThat(network.allows(clientHere, server, "UDP", 8080))
+                .as("TCP by default")
+                .isFalse();
+        assertThat(network.allows(clientHere, server, "TCP", 9000)).isFalse();
+        assertThat(network.allows(clientThere, server, "TCP", 8080))
+                .as("a podSelector alone means the policy's namespace")
+                .isFalse();
+        assertThat(network.allows(otherThere, server, "TCP", 9005))
+                .as("both selectors, in range")
+                .isTrue();
+        assertThat(network.allows(clientThere, server, "TCP", 9005))
+                .as("both selectors must match")
+                .isFalse();
+        assertThat(network.allows(server, clientThere, "TCP", 1))
+                .as("nothing selects it for Egress")
+                .isTrue();
+        assertThat(network.allows(clientHere, clientHere, "TCP", 1))
+                .as("not selected: open")
+                .isTrue();
     }
 
     /**
@@ -860,6 +1099,56 @@ class ManifestsTest {
         return heading.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
     }
 
+    /** A pod in a namespace of its own name outside the shop's (a caller, an operator, Prometheus). */
+    private static Reachability.Pod outside(String namespace, Map<String, String> namespaceLabels, String ip) {
+        return new Reachability.Pod(
+                namespace + "-pod", new Reachability.Namespace(namespace, namespaceLabels), Map.of(), Map.of(), ip);
+    }
+
+    /**
+     * The ingress rule Strimzi's cluster operator writes for each listener of the Kafka resource: its port, from
+     * the listener's networkPolicyPeers (from anyone without them), to the Kafka pods. Strimzi's rules for its own
+     * components are left out: the manifests' kafka-internal policy lets those in anyway.
+     */
+    private static NetworkPolicy strimziListenerPolicy(String overlay, String namespace) {
+        GenericKubernetesResource kafka =
+                custom(overlay, "kafka.strimzi.io/", "Kafka").get(0);
+        String cluster = kafka.getMetadata().getName();
+        List<NetworkPolicyIngressRule> rules = new ArrayList<>();
+        KubernetesSerialization serialization = new KubernetesSerialization();
+        for (Map<String, Object> listener : list(map(spec(kafka).get("kafka")).get("listeners"))) {
+            List<NetworkPolicyPeer> peers = new ArrayList<>();
+            Object configured = listener.get("networkPolicyPeers");
+            if (configured != null) {
+                for (Map<String, Object> peer : list(configured)) {
+                    peers.add(serialization.convertValue(peer, NetworkPolicyPeer.class));
+                }
+            }
+            rules.add(new NetworkPolicyIngressRuleBuilder()
+                    .withFrom(peers)
+                    .addNewPort()
+                    .withProtocol("TCP")
+                    .withPort(new IntOrString(((Number) listener.get("port")).intValue()))
+                    .endPort()
+                    .build());
+        }
+        return new NetworkPolicyBuilder()
+                .withNewMetadata()
+                .withName(cluster + "-network-policy-kafka")
+                .withNamespace(namespace)
+                .endMetadata()
+                .withNewSpec()
+                .withNewPodSelector()
+                .addToMatchLabels("strimzi.io/cluster", cluster)
+                .addToMatchLabels("strimzi.io/kind", "Kafka")
+                .addToMatchLabels("strimzi.io/name", cluster + "-kafka")
+                .endPodSelector()
+                .withPolicyTypes("Ingress")
+                .withIngress(rules)
+                .endSpec()
+                .build();
+    }
+
     /** The overlay's resources of a custom kind, by API group (the apiVersion's start) and kind. */
     private static List<GenericKubernetesResource> custom(String overlay, String group, String kind) {
         return all(overlay, GenericKubernetesResource.class).stream()
@@ -877,6 +1166,10 @@ class ManifestsTest {
     private static List<Map<String, Object>> list(Object value) {
         assertThat(value).isInstanceOf(List.class);
         return (List<Map<String, Object>>) value;
+    }
+
+    private static <T extends HasMetadata> List<T> all(List<HasMetadata> resources, Class<T> type) {
+        return resources.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     private static <T extends HasMetadata> List<T> all(String overlay, Class<T> type) {
