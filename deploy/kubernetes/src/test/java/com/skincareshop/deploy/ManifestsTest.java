@@ -87,11 +87,12 @@ class ManifestsTest {
             "^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$";
 
     /** API groups whose resources {@link #unknownFields} checks. */
-    private static final Set<String> CHECKED_GROUPS = Set.of("monitoring.coreos.com");
+    private static final Set<String> CHECKED_GROUPS = Set.of("monitoring.coreos.com", "postgresql.cnpg.io");
     /**
      * For each level of the operators' resources that the manifests write ({@code Kind path}, {@code []} for each
-     * item of a list), every field its CRD has (the Prometheus Operator's monitoring.coreos.com/v1). The API server
-     * prunes a field the CRD lacks, so a misspelt one would be lost without a word.
+     * item of a list), every field its CRD has (the Prometheus Operator's monitoring.coreos.com/v1, CloudNativePG
+     * 1.30's postgresql.cnpg.io/v1). The API server prunes a field the CRD lacks, so a misspelt one would be lost
+     * without a word.
      */
     private static final Map<String, Set<String>> CRD_FIELDS = Map.ofEntries(
             Map.entry(
@@ -163,7 +164,143 @@ class ManifestsTest {
                             "rules")),
             Map.entry(
                     "PrometheusRule spec.groups[].rules[]",
-                    Set.of("alert", "annotations", "expr", "for", "keep_firing_for", "labels", "record")));
+                    Set.of("alert", "annotations", "expr", "for", "keep_firing_for", "labels", "record")),
+            Map.entry(
+                    "Cluster spec",
+                    Set.of(
+                            "affinity",
+                            "backup",
+                            "bootstrap",
+                            "certificates",
+                            "description",
+                            "enablePDB",
+                            "enableSuperuserAccess",
+                            "env",
+                            "envFrom",
+                            "ephemeralVolumeSource",
+                            "ephemeralVolumesSizeLimit",
+                            "externalClusters",
+                            "failoverDelay",
+                            "imageCatalogRef",
+                            "imageName",
+                            "imagePullPolicy",
+                            "imagePullSecrets",
+                            "inheritedMetadata",
+                            "instances",
+                            "livenessProbeTimeout",
+                            "logLevel",
+                            "managed",
+                            "maxSyncReplicas",
+                            "minSyncReplicas",
+                            "monitoring",
+                            "nodeMaintenanceWindow",
+                            "plugins",
+                            "podSecurityContext",
+                            "podSelectorRefs",
+                            "postgresGID",
+                            "postgresUID",
+                            "postgresql",
+                            "primaryLease",
+                            "primaryUpdateMethod",
+                            "primaryUpdateStrategy",
+                            "priorityClassName",
+                            "probes",
+                            "projectedVolumeTemplate",
+                            "replica",
+                            "replicationSlots",
+                            "resources",
+                            "schedulerName",
+                            "seccompProfile",
+                            "securityContext",
+                            "serviceAccountName",
+                            "serviceAccountTemplate",
+                            "smartShutdownTimeout",
+                            "startDelay",
+                            "stopDelay",
+                            "storage",
+                            "superuserSecret",
+                            "switchoverDelay",
+                            "tablespaces",
+                            "topologySpreadConstraints",
+                            "walStorage")),
+            Map.entry(
+                    "Cluster spec.backup", Set.of("barmanObjectStore", "retentionPolicy", "target", "volumeSnapshot")),
+            Map.entry(
+                    "Cluster spec.backup.barmanObjectStore",
+                    Set.of(
+                            "azureCredentials",
+                            "data",
+                            "destinationPath",
+                            "endpointCA",
+                            "endpointURL",
+                            "googleCredentials",
+                            "historyTags",
+                            "s3Credentials",
+                            "serverName",
+                            "tags",
+                            "wal")),
+            Map.entry(
+                    "Cluster spec.backup.barmanObjectStore.s3Credentials",
+                    Set.of("accessKeyId", "inheritFromIAMRole", "region", "secretAccessKey", "sessionToken")),
+            Map.entry("Cluster spec.backup.barmanObjectStore.s3Credentials.accessKeyId", Set.of("name", "key")),
+            Map.entry("Cluster spec.backup.barmanObjectStore.s3Credentials.secretAccessKey", Set.of("name", "key")),
+            Map.entry(
+                    "Cluster spec.backup.barmanObjectStore.wal",
+                    Set.of(
+                            "archiveAdditionalCommandArgs",
+                            "compression",
+                            "encryption",
+                            "maxParallel",
+                            "restoreAdditionalCommandArgs")),
+            Map.entry(
+                    "Cluster spec.backup.barmanObjectStore.data",
+                    Set.of(
+                            "additionalCommandArgs",
+                            "compression",
+                            "encryption",
+                            "immediateCheckpoint",
+                            "jobs",
+                            "restoreAdditionalCommandArgs")),
+            Map.entry("Cluster spec.bootstrap", Set.of("initdb", "pg_basebackup", "recovery")),
+            Map.entry(
+                    "Cluster spec.bootstrap.initdb",
+                    Set.of(
+                            "builtinLocale",
+                            "dataChecksums",
+                            "database",
+                            "encoding",
+                            "icuLocale",
+                            "icuRules",
+                            "import",
+                            "locale",
+                            "localeCType",
+                            "localeCollate",
+                            "localeProvider",
+                            "options",
+                            "owner",
+                            "postInitApplicationSQL",
+                            "postInitApplicationSQLRefs",
+                            "postInitSQL",
+                            "postInitSQLRefs",
+                            "postInitTemplateSQL",
+                            "postInitTemplateSQLRefs",
+                            "secret",
+                            "walSegmentSize")),
+            Map.entry("Cluster spec.storage", Set.of("pvcTemplate", "resizeInUseVolumes", "size", "storageClass")),
+            Map.entry(
+                    "ScheduledBackup spec",
+                    Set.of(
+                            "backupOwnerReference",
+                            "cluster",
+                            "immediate",
+                            "method",
+                            "online",
+                            "onlineConfiguration",
+                            "pluginConfiguration",
+                            "schedule",
+                            "suspend",
+                            "target")),
+            Map.entry("ScheduledBackup spec.cluster", Set.of("name")));
 
     /** A CloudNativePG instance's container ports: PostgreSQL, the instance manager's status and its metrics. */
     private static final Map<String, Integer> POSTGRES_PORTS =
@@ -527,6 +664,67 @@ class ManifestsTest {
         assertThat(environment(overlay, "catalog-service").get("SKINCARE_KAFKA_REPLICATION_FACTOR"))
                 .as("services create topics, if ever, as the cluster does")
                 .isEqualTo(String.valueOf(replicas));
+    }
+
+    /**
+     * Every PostgreSQL cluster archives its WAL and takes a base backup every day, to the object store the overlay
+     * names, with credentials from a Secret that is not committed: any moment of the retention window can be
+     * restored (docs/operations.md, "Backups and point-in-time recovery").
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyDatabaseIsBackedUpForPointInTimeRecovery(String overlay) {
+        List<GenericKubernetesResource> clusters = custom(overlay, "postgresql.cnpg.io/", "Cluster");
+        List<GenericKubernetesResource> scheduled = custom(overlay, "postgresql.cnpg.io/", "ScheduledBackup");
+        assertThat(clusters).hasSize(SERVICES.size());
+        Set<String> folders = new HashSet<>();
+        for (GenericKubernetesResource cluster : clusters) {
+            String name = cluster.getMetadata().getName();
+            Map<String, Object> backup = map(spec(cluster).get("backup"));
+            assertThat(backup.get("retentionPolicy")).as(name + " retention").isEqualTo("30d");
+            Map<String, Object> store = map(backup.get("barmanObjectStore"));
+            assertThat((String) store.get("destinationPath"))
+                    .as(name + " destinationPath, set by the overlay")
+                    .startsWith("s3://")
+                    .doesNotContain("BACKUP-BUCKET");
+            assertThat((String) store.get("endpointURL"))
+                    .as(name + " endpointURL, set by the overlay")
+                    .startsWith("https://")
+                    .doesNotContain("BACKUP-ENDPOINT");
+            assertThat(folders.add(store.get("destinationPath") + "/" + store.getOrDefault("serverName", name)))
+                    .as(name + " archives to a folder of its own")
+                    .isTrue();
+            // the WAL archive is what makes point-in-time recovery possible: CloudNativePG archives every segment
+            // wherever barmanObjectStore is set; its wal section says how
+            assertThat(map(store.get("wal"))).as(name + " WAL archive").containsKey("compression");
+            Map<String, Object> credentials = map(store.get("s3Credentials"));
+            assertThat(credentials).as(name).containsKeys("accessKeyId", "secretAccessKey");
+            for (Map.Entry<String, Object> credential : credentials.entrySet()) {
+                assertThat(map(credential.getValue()))
+                        .as(name + " " + credential.getKey() + " is a reference to a Secret's key")
+                        .containsOnlyKeys("name", "key")
+                        .containsEntry("name", "skincare-backup-s3");
+            }
+
+            List<Map<String, Object>> schedules = scheduled.stream()
+                    .map(ManifestsTest::spec)
+                    .filter(s -> name.equals(map(s.get("cluster")).get("name")))
+                    .toList();
+            assertThat(schedules).as(name + " has one ScheduledBackup").hasSize(1);
+            Map<String, Object> schedule = schedules.get(0);
+            assertThat((String) schedule.get("schedule"))
+                    .as(name + ": every day (CloudNativePG's schedule begins with seconds)")
+                    .matches("^\\d{1,2} \\d{1,2} \\d{1,2} \\* \\* \\*$");
+            assertThat(schedule)
+                    .as(name)
+                    .containsEntry("backupOwnerReference", "self")
+                    .containsEntry("method", "barmanObjectStore")
+                    .containsEntry("immediate", true);
+        }
+        assertThat(scheduled).hasSameSizeAs(clusters);
+        assertThat(all(overlay, Secret.class))
+                .as("the object store's credentials are not committed")
+                .noneMatch(s -> s.getMetadata().getName().equals("skincare-backup-s3"));
     }
 
     @Test
@@ -918,6 +1116,25 @@ class ManifestsTest {
                               paht: /q/metrics
                         """).get(0);
         assertThat(unknownFields(monitor)).containsExactly("ServiceMonitor misspelt: spec.endpoints[].paht");
+        GenericKubernetesResource cluster =
+                (GenericKubernetesResource) parse("""
+                        apiVersion: postgresql.cnpg.io/v1
+                        kind: Cluster
+                        metadata:
+                          name: misspelt
+                        spec:
+                          instances: 1
+                          backup:
+                            retentionPolcy: 30d
+                            barmanObjectStore:
+                              destinationPath: s3://bucket/path
+                              wal:
+                                compresion: gzip
+                        """).get(0);
+        assertThat(unknownFields(cluster))
+                .containsExactlyInAnyOrder(
+                        "Cluster misspelt: spec.backup.retentionPolcy",
+                        "Cluster misspelt: spec.backup.barmanObjectStore.wal.compresion");
         GenericKubernetesResource unknownKind =
                 (GenericKubernetesResource) parse("""
                         apiVersion: monitoring.coreos.com/v1
