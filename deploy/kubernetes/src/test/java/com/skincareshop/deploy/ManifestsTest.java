@@ -54,7 +54,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Renders every overlay with {@code kubectl kustomize} (Debian's kubectl bundles kustomize) and checks it against
  * the code: probes and ports exist in the services, every environment variable is one the service reads, topics
- * match the services' configuration, every container is limited and locked down.
+ * match the services' configuration, every container is limited and locked down and stops gracefully; and against
+ * what operations need: who may reach whom under the network policies, alerts with their runbooks, backups for
+ * point-in-time recovery, pods that a drain or an autoscaler can move.
  */
 class ManifestsTest {
 
@@ -85,222 +87,6 @@ class ManifestsTest {
     /** The Prometheus Operator's pattern for a duration (its CRDs'). */
     private static final String PROMETHEUS_DURATION =
             "^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$";
-
-    /** API groups whose resources {@link #unknownFields} checks. */
-    private static final Set<String> CHECKED_GROUPS = Set.of("monitoring.coreos.com", "postgresql.cnpg.io");
-    /**
-     * For each level of the operators' resources that the manifests write ({@code Kind path}, {@code []} for each
-     * item of a list), every field its CRD has (the Prometheus Operator's monitoring.coreos.com/v1, CloudNativePG
-     * 1.30's postgresql.cnpg.io/v1). The API server prunes a field the CRD lacks, so a misspelt one would be lost
-     * without a word.
-     */
-    private static final Map<String, Set<String>> CRD_FIELDS = Map.ofEntries(
-            Map.entry(
-                    "ServiceMonitor spec",
-                    Set.of(
-                            "attachMetadata",
-                            "bodySizeLimit",
-                            "convertClassicHistogramsToNHCB",
-                            "endpoints",
-                            "fallbackScrapeProtocol",
-                            "jobLabel",
-                            "keepDroppedTargets",
-                            "labelLimit",
-                            "labelNameLengthLimit",
-                            "labelValueLengthLimit",
-                            "namespaceSelector",
-                            "nativeHistogramBucketLimit",
-                            "nativeHistogramMinBucketFactor",
-                            "podTargetLabels",
-                            "sampleLimit",
-                            "scrapeClass",
-                            "scrapeClassicHistograms",
-                            "scrapeNativeHistograms",
-                            "scrapeProtocols",
-                            "selector",
-                            "selectorMechanism",
-                            "serviceDiscoveryRole",
-                            "targetLabels",
-                            "targetLimit")),
-            Map.entry(
-                    "ServiceMonitor spec.endpoints[]",
-                    Set.of(
-                            "authorization",
-                            "basicAuth",
-                            "bearerTokenFile",
-                            "bearerTokenSecret",
-                            "enableHttp2",
-                            "filterRunning",
-                            "followRedirects",
-                            "honorLabels",
-                            "honorTimestamps",
-                            "interval",
-                            "metricRelabelings",
-                            "noProxy",
-                            "oauth2",
-                            "params",
-                            "path",
-                            "port",
-                            "proxyConnectHeader",
-                            "proxyFromEnvironment",
-                            "proxyUrl",
-                            "relabelings",
-                            "scheme",
-                            "scrapeTimeout",
-                            "targetPort",
-                            "tlsConfig",
-                            "trackTimestampsStaleness")),
-            Map.entry("ServiceMonitor spec.selector", Set.of("matchLabels", "matchExpressions")),
-            Map.entry("PrometheusRule spec", Set.of("groups")),
-            Map.entry(
-                    "PrometheusRule spec.groups[]",
-                    Set.of(
-                            "interval",
-                            "labels",
-                            "limit",
-                            "name",
-                            "partial_response_strategy",
-                            "query_offset",
-                            "rules")),
-            Map.entry(
-                    "PrometheusRule spec.groups[].rules[]",
-                    Set.of("alert", "annotations", "expr", "for", "keep_firing_for", "labels", "record")),
-            Map.entry(
-                    "Cluster spec",
-                    Set.of(
-                            "affinity",
-                            "backup",
-                            "bootstrap",
-                            "certificates",
-                            "description",
-                            "enablePDB",
-                            "enableSuperuserAccess",
-                            "env",
-                            "envFrom",
-                            "ephemeralVolumeSource",
-                            "ephemeralVolumesSizeLimit",
-                            "externalClusters",
-                            "failoverDelay",
-                            "imageCatalogRef",
-                            "imageName",
-                            "imagePullPolicy",
-                            "imagePullSecrets",
-                            "inheritedMetadata",
-                            "instances",
-                            "livenessProbeTimeout",
-                            "logLevel",
-                            "managed",
-                            "maxSyncReplicas",
-                            "minSyncReplicas",
-                            "monitoring",
-                            "nodeMaintenanceWindow",
-                            "plugins",
-                            "podSecurityContext",
-                            "podSelectorRefs",
-                            "postgresGID",
-                            "postgresUID",
-                            "postgresql",
-                            "primaryLease",
-                            "primaryUpdateMethod",
-                            "primaryUpdateStrategy",
-                            "priorityClassName",
-                            "probes",
-                            "projectedVolumeTemplate",
-                            "replica",
-                            "replicationSlots",
-                            "resources",
-                            "schedulerName",
-                            "seccompProfile",
-                            "securityContext",
-                            "serviceAccountName",
-                            "serviceAccountTemplate",
-                            "smartShutdownTimeout",
-                            "startDelay",
-                            "stopDelay",
-                            "storage",
-                            "superuserSecret",
-                            "switchoverDelay",
-                            "tablespaces",
-                            "topologySpreadConstraints",
-                            "walStorage")),
-            Map.entry(
-                    "Cluster spec.backup", Set.of("barmanObjectStore", "retentionPolicy", "target", "volumeSnapshot")),
-            Map.entry(
-                    "Cluster spec.backup.barmanObjectStore",
-                    Set.of(
-                            "azureCredentials",
-                            "data",
-                            "destinationPath",
-                            "endpointCA",
-                            "endpointURL",
-                            "googleCredentials",
-                            "historyTags",
-                            "s3Credentials",
-                            "serverName",
-                            "tags",
-                            "wal")),
-            Map.entry(
-                    "Cluster spec.backup.barmanObjectStore.s3Credentials",
-                    Set.of("accessKeyId", "inheritFromIAMRole", "region", "secretAccessKey", "sessionToken")),
-            Map.entry("Cluster spec.backup.barmanObjectStore.s3Credentials.accessKeyId", Set.of("name", "key")),
-            Map.entry("Cluster spec.backup.barmanObjectStore.s3Credentials.secretAccessKey", Set.of("name", "key")),
-            Map.entry(
-                    "Cluster spec.backup.barmanObjectStore.wal",
-                    Set.of(
-                            "archiveAdditionalCommandArgs",
-                            "compression",
-                            "encryption",
-                            "maxParallel",
-                            "restoreAdditionalCommandArgs")),
-            Map.entry(
-                    "Cluster spec.backup.barmanObjectStore.data",
-                    Set.of(
-                            "additionalCommandArgs",
-                            "compression",
-                            "encryption",
-                            "immediateCheckpoint",
-                            "jobs",
-                            "restoreAdditionalCommandArgs")),
-            Map.entry("Cluster spec.bootstrap", Set.of("initdb", "pg_basebackup", "recovery")),
-            Map.entry(
-                    "Cluster spec.bootstrap.initdb",
-                    Set.of(
-                            "builtinLocale",
-                            "dataChecksums",
-                            "database",
-                            "encoding",
-                            "icuLocale",
-                            "icuRules",
-                            "import",
-                            "locale",
-                            "localeCType",
-                            "localeCollate",
-                            "localeProvider",
-                            "options",
-                            "owner",
-                            "postInitApplicationSQL",
-                            "postInitApplicationSQLRefs",
-                            "postInitSQL",
-                            "postInitSQLRefs",
-                            "postInitTemplateSQL",
-                            "postInitTemplateSQLRefs",
-                            "secret",
-                            "walSegmentSize")),
-            Map.entry("Cluster spec.storage", Set.of("pvcTemplate", "resizeInUseVolumes", "size", "storageClass")),
-            Map.entry(
-                    "ScheduledBackup spec",
-                    Set.of(
-                            "backupOwnerReference",
-                            "cluster",
-                            "immediate",
-                            "method",
-                            "online",
-                            "onlineConfiguration",
-                            "pluginConfiguration",
-                            "schedule",
-                            "suspend",
-                            "target")),
-            Map.entry("ScheduledBackup spec.cluster", Set.of("name")));
 
     /** A CloudNativePG instance's container ports: PostgreSQL, the instance manager's status and its metrics. */
     private static final Map<String, Integer> POSTGRES_PORTS =
@@ -1015,7 +801,7 @@ class ManifestsTest {
         GenericKubernetesResource rules = (GenericKubernetesResource) documents.get(0);
         assertThat(rules.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
         assertThat(rules.getKind()).isEqualTo("PrometheusRule");
-        assertThat(unknownFields(rules)).isEmpty();
+        assertThat(CrdFields.unknown(rules)).isEmpty();
 
         String operations = Files.readString(ROOT.resolve("docs/operations.md"), StandardCharsets.UTF_8);
         Set<String> headings = new HashSet<>();
@@ -1076,12 +862,12 @@ class ManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyOperatorResourceUsesOnlyItsCrdsFields(String overlay) {
         List<GenericKubernetesResource> checked = all(overlay, GenericKubernetesResource.class).stream()
-                .filter(r ->
-                        CHECKED_GROUPS.stream().anyMatch(g -> r.getApiVersion().startsWith(g + "/")))
+                .filter(r -> CrdFields.CHECKED_GROUPS.stream()
+                        .anyMatch(g -> r.getApiVersion().startsWith(g + "/")))
                 .toList();
         assertThat(checked).isNotEmpty();
         for (GenericKubernetesResource resource : checked) {
-            assertThat(unknownFields(resource))
+            assertThat(CrdFields.unknown(resource))
                     .as(resource.getKind() + " " + resource.getMetadata().getName())
                     .isEmpty();
         }
@@ -1102,7 +888,7 @@ class ManifestsTest {
                                   expr: up == 0
                                   fro: 5m
                         """).get(0);
-        assertThat(unknownFields(rules)).containsExactly("PrometheusRule misspelt: spec.groups[].rules[].fro");
+        assertThat(CrdFields.unknown(rules)).containsExactly("PrometheusRule misspelt: spec.groups[].rules[].fro");
         GenericKubernetesResource monitor =
                 (GenericKubernetesResource) parse("""
                         apiVersion: monitoring.coreos.com/v1
@@ -1115,7 +901,7 @@ class ManifestsTest {
                             - port: management
                               paht: /q/metrics
                         """).get(0);
-        assertThat(unknownFields(monitor)).containsExactly("ServiceMonitor misspelt: spec.endpoints[].paht");
+        assertThat(CrdFields.unknown(monitor)).containsExactly("ServiceMonitor misspelt: spec.endpoints[].paht");
         GenericKubernetesResource cluster =
                 (GenericKubernetesResource) parse("""
                         apiVersion: postgresql.cnpg.io/v1
@@ -1131,7 +917,7 @@ class ManifestsTest {
                               wal:
                                 compresion: gzip
                         """).get(0);
-        assertThat(unknownFields(cluster))
+        assertThat(CrdFields.unknown(cluster))
                 .containsExactlyInAnyOrder(
                         "Cluster misspelt: spec.backup.retentionPolcy",
                         "Cluster misspelt: spec.backup.barmanObjectStore.wal.compresion");
@@ -1143,7 +929,8 @@ class ManifestsTest {
                           name: unchecked
                         spec: {}
                         """).get(0);
-        assertThat(unknownFields(unknownKind)).containsExactly("PodMonitor unchecked: a kind this test does not know");
+        assertThat(CrdFields.unknown(unknownKind))
+                .containsExactly("PodMonitor unchecked: a kind this test does not know");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------
@@ -1261,54 +1048,6 @@ class ManifestsTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> spec(GenericKubernetesResource resource) {
         return (Map<String, Object>) resource.getAdditionalProperties().get("spec");
-    }
-
-    /**
-     * The fields of a custom resource that its CRD does not have, at the levels {@link #CRD_FIELDS} lists
-     * ({@code Kind name: path.field}); a kind it does not list at all is one finding.
-     */
-    private static List<String> unknownFields(GenericKubernetesResource resource) {
-        String name = resource.getKind() + " " + resource.getMetadata().getName();
-        List<Map.Entry<String, Set<String>>> levels = CRD_FIELDS.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(resource.getKind() + " "))
-                .toList();
-        if (levels.isEmpty()) {
-            return List.of(name + ": a kind this test does not know");
-        }
-        List<String> unknown = new ArrayList<>();
-        for (String field : resource.getAdditionalProperties().keySet()) {
-            if (!field.equals("spec")) {
-                unknown.add(name + ": " + field);
-            }
-        }
-        for (Map.Entry<String, Set<String>> level : levels) {
-            String path = level.getKey().substring(level.getKey().indexOf(' ') + 1);
-            List<Object> nodes = List.of(resource.getAdditionalProperties());
-            for (String step : path.split("\\.")) {
-                boolean each = step.endsWith("[]");
-                String key = each ? step.substring(0, step.length() - 2) : step;
-                List<Object> next = new ArrayList<>();
-                for (Object node : nodes) {
-                    Object child = node instanceof Map<?, ?> fields ? fields.get(key) : null;
-                    if (each && child instanceof List<?> items) {
-                        next.addAll(items);
-                    } else if (!each && child != null) {
-                        next.add(child);
-                    }
-                }
-                nodes = next;
-            }
-            for (Object node : nodes) {
-                if (node instanceof Map<?, ?> fields) {
-                    for (Object field : fields.keySet()) {
-                        if (!level.getValue().contains(String.valueOf(field))) {
-                            unknown.add(name + ": " + path + "." + field);
-                        }
-                    }
-                }
-            }
-        }
-        return unknown;
     }
 
     /** The anchor a Markdown heading gets: lower case, spaces to dashes, other punctuation dropped. */
