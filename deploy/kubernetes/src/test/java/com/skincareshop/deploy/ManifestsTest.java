@@ -21,6 +21,10 @@ import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
@@ -38,6 +42,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.groups.Tuple;
@@ -49,7 +54,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Renders every overlay with {@code kubectl kustomize} (Debian's kubectl bundles kustomize) and checks it against
  * the code: probes and ports exist in the services, every environment variable is one the service reads, topics
- * match the services' configuration, every container is limited and locked down.
+ * match the services' configuration, every container is limited and locked down and stops gracefully; and against
+ * what operations need: who may reach whom under the network policies, alerts with their runbooks, backups for
+ * point-in-time recovery, pods that a drain or an autoscaler can move.
  */
 class ManifestsTest {
 
@@ -81,84 +88,9 @@ class ManifestsTest {
     private static final String PROMETHEUS_DURATION =
             "^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$";
 
-    /** API groups whose resources {@link #unknownFields} checks. */
-    private static final Set<String> CHECKED_GROUPS = Set.of("monitoring.coreos.com");
-    /**
-     * For each level of the operators' resources that the manifests write ({@code Kind path}, {@code []} for each
-     * item of a list), every field its CRD has (the Prometheus Operator's monitoring.coreos.com/v1). The API server
-     * prunes a field the CRD lacks, so a misspelt one would be lost without a word.
-     */
-    private static final Map<String, Set<String>> CRD_FIELDS = Map.ofEntries(
-            Map.entry(
-                    "ServiceMonitor spec",
-                    Set.of(
-                            "attachMetadata",
-                            "bodySizeLimit",
-                            "convertClassicHistogramsToNHCB",
-                            "endpoints",
-                            "fallbackScrapeProtocol",
-                            "jobLabel",
-                            "keepDroppedTargets",
-                            "labelLimit",
-                            "labelNameLengthLimit",
-                            "labelValueLengthLimit",
-                            "namespaceSelector",
-                            "nativeHistogramBucketLimit",
-                            "nativeHistogramMinBucketFactor",
-                            "podTargetLabels",
-                            "sampleLimit",
-                            "scrapeClass",
-                            "scrapeClassicHistograms",
-                            "scrapeNativeHistograms",
-                            "scrapeProtocols",
-                            "selector",
-                            "selectorMechanism",
-                            "serviceDiscoveryRole",
-                            "targetLabels",
-                            "targetLimit")),
-            Map.entry(
-                    "ServiceMonitor spec.endpoints[]",
-                    Set.of(
-                            "authorization",
-                            "basicAuth",
-                            "bearerTokenFile",
-                            "bearerTokenSecret",
-                            "enableHttp2",
-                            "filterRunning",
-                            "followRedirects",
-                            "honorLabels",
-                            "honorTimestamps",
-                            "interval",
-                            "metricRelabelings",
-                            "noProxy",
-                            "oauth2",
-                            "params",
-                            "path",
-                            "port",
-                            "proxyConnectHeader",
-                            "proxyFromEnvironment",
-                            "proxyUrl",
-                            "relabelings",
-                            "scheme",
-                            "scrapeTimeout",
-                            "targetPort",
-                            "tlsConfig",
-                            "trackTimestampsStaleness")),
-            Map.entry("ServiceMonitor spec.selector", Set.of("matchLabels", "matchExpressions")),
-            Map.entry("PrometheusRule spec", Set.of("groups")),
-            Map.entry(
-                    "PrometheusRule spec.groups[]",
-                    Set.of(
-                            "interval",
-                            "labels",
-                            "limit",
-                            "name",
-                            "partial_response_strategy",
-                            "query_offset",
-                            "rules")),
-            Map.entry(
-                    "PrometheusRule spec.groups[].rules[]",
-                    Set.of("alert", "annotations", "expr", "for", "keep_firing_for", "labels", "record")));
+    /** A CloudNativePG instance's container ports: PostgreSQL, the instance manager's status and its metrics. */
+    private static final Map<String, Integer> POSTGRES_PORTS =
+            Map.of("postgresql", 5432, "status", 8000, "metrics", 9187);
 
     private static final Pattern MAX_RAM_PERCENTAGE = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z0-9_]+)(:[^}]*)?}");
@@ -520,6 +452,67 @@ class ManifestsTest {
                 .isEqualTo(String.valueOf(replicas));
     }
 
+    /**
+     * Every PostgreSQL cluster archives its WAL and takes a base backup every day, to the object store the overlay
+     * names, with credentials from a Secret that is not committed: any moment of the retention window can be
+     * restored (docs/operations.md, "Backups and point-in-time recovery").
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyDatabaseIsBackedUpForPointInTimeRecovery(String overlay) {
+        List<GenericKubernetesResource> clusters = custom(overlay, "postgresql.cnpg.io/", "Cluster");
+        List<GenericKubernetesResource> scheduled = custom(overlay, "postgresql.cnpg.io/", "ScheduledBackup");
+        assertThat(clusters).hasSize(SERVICES.size());
+        Set<String> folders = new HashSet<>();
+        for (GenericKubernetesResource cluster : clusters) {
+            String name = cluster.getMetadata().getName();
+            Map<String, Object> backup = map(spec(cluster).get("backup"));
+            assertThat(backup.get("retentionPolicy")).as(name + " retention").isEqualTo("30d");
+            Map<String, Object> store = map(backup.get("barmanObjectStore"));
+            assertThat((String) store.get("destinationPath"))
+                    .as(name + " destinationPath, set by the overlay")
+                    .startsWith("s3://")
+                    .doesNotContain("BACKUP-BUCKET");
+            assertThat((String) store.get("endpointURL"))
+                    .as(name + " endpointURL, set by the overlay")
+                    .startsWith("https://")
+                    .doesNotContain("BACKUP-ENDPOINT");
+            assertThat(folders.add(store.get("destinationPath") + "/" + store.getOrDefault("serverName", name)))
+                    .as(name + " archives to a folder of its own")
+                    .isTrue();
+            // the WAL archive is what makes point-in-time recovery possible: CloudNativePG archives every segment
+            // wherever barmanObjectStore is set; its wal section says how
+            assertThat(map(store.get("wal"))).as(name + " WAL archive").containsKey("compression");
+            Map<String, Object> credentials = map(store.get("s3Credentials"));
+            assertThat(credentials).as(name).containsKeys("accessKeyId", "secretAccessKey");
+            for (Map.Entry<String, Object> credential : credentials.entrySet()) {
+                assertThat(map(credential.getValue()))
+                        .as(name + " " + credential.getKey() + " is a reference to a Secret's key")
+                        .containsOnlyKeys("name", "key")
+                        .containsEntry("name", "skincare-backup-s3");
+            }
+
+            List<Map<String, Object>> schedules = scheduled.stream()
+                    .map(ManifestsTest::spec)
+                    .filter(s -> name.equals(map(s.get("cluster")).get("name")))
+                    .toList();
+            assertThat(schedules).as(name + " has one ScheduledBackup").hasSize(1);
+            Map<String, Object> schedule = schedules.get(0);
+            assertThat((String) schedule.get("schedule"))
+                    .as(name + ": every day (CloudNativePG's schedule begins with seconds)")
+                    .matches("^\\d{1,2} \\d{1,2} \\d{1,2} \\* \\* \\*$");
+            assertThat(schedule)
+                    .as(name)
+                    .containsEntry("backupOwnerReference", "self")
+                    .containsEntry("method", "barmanObjectStore")
+                    .containsEntry("immediate", true);
+        }
+        assertThat(scheduled).hasSameSizeAs(clusters);
+        assertThat(all(overlay, Secret.class))
+                .as("the object store's credentials are not committed")
+                .noneMatch(s -> s.getMetadata().getName().equals("skincare-backup-s3"));
+    }
+
     @Test
     void noOverlayCommitsSecretValues() {
         // not even dev: the services refuse the repository's development key, so no key is committed for them
@@ -527,43 +520,273 @@ class ManifestsTest {
         assertThat(all("dev", Secret.class)).isEmpty();
     }
 
+    /**
+     * Who may talk to whom, under the rendered NetworkPolicies and the one Strimzi makes from the Kafka listener's
+     * networkPolicyPeers: each service its own database, Kafka, and HTTPS for the identity provider; the callers
+     * docs/api.md names each service's HTTP port; Prometheus the management ports; the data stores their own peers,
+     * operators and the Kubernetes API. Nothing else, the internet on port 80 included.
+     */
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod"})
-    void networkPoliciesLetOnlyTheShopsNamespacesReachTheServices(String overlay) {
-        List<NetworkPolicy> policies = all(overlay, NetworkPolicy.class);
-        NetworkPolicy denyAll = policies.stream()
-                .filter(p -> p.getMetadata().getName().equals("default-deny-ingress"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(denyAll.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty();
-        NetworkPolicy http = policies.stream()
-                .filter(p -> p.getMetadata().getName().equals("services-http-from-storefront-and-merchandising"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(http.getSpec().getIngress()).hasSize(1);
-        assertThat(http.getSpec()
-                        .getIngress()
-                        .get(0)
-                        .getFrom()
-                        .get(0)
-                        .getNamespaceSelector()
-                        .getMatchExpressions()
-                        .get(0)
-                        .getValues())
-                .containsExactlyInAnyOrder("storefront", "merchandising");
+    void theNetworkPoliciesLetEachPodReachWhatItUsesAndNothingElse(String overlay) throws IOException {
+        String namespace =
+                one(overlay, Deployment.class, "catalog-service").getMetadata().getNamespace();
+        List<NetworkPolicy> policies = new ArrayList<>(all(overlay, NetworkPolicy.class));
+        policies.add(strimziListenerPolicy(overlay, namespace));
+        Reachability network = new Reachability(policies);
+
+        Reachability.Namespace shop = new Reachability.Namespace(namespace, Map.of());
+        Map<String, Reachability.Pod> services = new HashMap<>();
+        Map<String, Reachability.Pod> databases = new HashMap<>();
+        int ip = 10;
         for (String service : SERVICES) {
-            assertThat(one(overlay, Deployment.class, service)
-                            .getSpec()
-                            .getTemplate()
-                            .getMetadata()
-                            .getLabels())
-                    .containsEntry("skincare.example/role", "service");
+            Deployment deployment = one(overlay, Deployment.class, service);
+            Map<String, Integer> ports = new HashMap<>();
+            deployment
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0)
+                    .getPorts()
+                    .forEach(p -> ports.put(p.getName(), p.getContainerPort()));
+            services.put(
+                    service,
+                    new Reachability.Pod(
+                            service,
+                            shop,
+                            deployment.getSpec().getTemplate().getMetadata().getLabels(),
+                            ports,
+                            "10.244.0." + ip++));
+            String cluster = service.replace("-service", "-db");
+            databases.put(
+                    cluster,
+                    new Reachability.Pod(
+                            cluster + "-1",
+                            shop,
+                            Map.of("cnpg.io/cluster", cluster, "cnpg.io/instanceRole", "primary"),
+                            POSTGRES_PORTS,
+                            "10.244.0." + ip++));
+            databases.put(
+                    cluster + "-replica",
+                    new Reachability.Pod(
+                            cluster + "-2",
+                            shop,
+                            Map.of("cnpg.io/cluster", cluster, "cnpg.io/instanceRole", "replica"),
+                            POSTGRES_PORTS,
+                            "10.244.0." + ip++));
         }
-        GenericKubernetesResource kafka = all(overlay, GenericKubernetesResource.class).stream()
-                .filter(r -> r.getKind().equals("Kafka"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(kafka.toString()).contains("networkPolicyPeers");
+        Reachability.Pod broker = new Reachability.Pod(
+                "skincare-dual-role-0",
+                shop,
+                Map.of(
+                        "strimzi.io/cluster", "skincare",
+                        "strimzi.io/kind", "Kafka",
+                        "strimzi.io/name", "skincare-kafka",
+                        "strimzi.io/pool-name", "dual-role",
+                        "strimzi.io/broker-role", "true",
+                        "strimzi.io/controller-role", "true"),
+                Map.of("tcp-ctrlplane", 9090, "tcp-replication", 9091, "tcp-tls", 9093),
+                "10.244.1.1");
+        Reachability.Pod otherBroker =
+                new Reachability.Pod("skincare-dual-role-1", shop, broker.labels(), broker.ports(), "10.244.1.2");
+        Reachability.Pod entityOperator = new Reachability.Pod(
+                "skincare-entity-operator",
+                shop,
+                Map.of(
+                        "strimzi.io/cluster", "skincare",
+                        "strimzi.io/kind", "Kafka",
+                        "strimzi.io/name", "skincare-entity-operator"),
+                Map.of(),
+                "10.244.1.3");
+        Reachability.Pod stray = new Reachability.Pod("debug", shop, Map.of("run", "debug"), Map.of(), "10.244.1.4");
+        Reachability.Pod storefront = outside("storefront", Map.of(), "10.244.2.1");
+        Reachability.Pod merchandising = outside("merchandising", Map.of(), "10.244.2.2");
+        Reachability.Pod support = outside("support", Map.of(), "10.244.2.3");
+        Reachability.Pod marketing = outside("marketing", Map.of(), "10.244.2.4");
+        Reachability.Pod prometheus =
+                outside("monitoring", Map.of("skincare.example/monitoring", "true"), "10.244.2.5");
+        Reachability.Pod unlabelledPrometheus = outside("observability", Map.of(), "10.244.2.6");
+        Reachability.Pod cnpgOperator = outside("cnpg-system", Map.of(), "10.244.2.7");
+        Reachability.Pod strimziOperator = new Reachability.Pod(
+                "strimzi-cluster-operator",
+                new Reachability.Namespace("strimzi", Map.of()),
+                Map.of("strimzi.io/kind", "cluster-operator"),
+                Map.of(),
+                "10.244.2.8");
+        Reachability.Pod dns = new Reachability.Pod(
+                "coredns",
+                new Reachability.Namespace("kube-system", Map.of()),
+                Map.of("k8s-app", "kube-dns"),
+                Map.of("dns", 53),
+                "10.244.3.1");
+        Reachability.Address internet = new Reachability.Address("the internet", "93.184.216.34");
+        Reachability.Address apiServer = new Reachability.Address("the API server's endpoint", "192.168.10.1");
+
+        List<String> wrong = new ArrayList<>();
+        BiConsumer<Boolean, Object[]> expect = (allowed, c) -> {
+            Reachability.Pod from = (Reachability.Pod) c[0];
+            Reachability.Endpoint to = (Reachability.Endpoint) c[1];
+            String protocol = c.length > 3 ? (String) c[3] : "TCP";
+            int port = (Integer) c[2];
+            if (network.allows(from, to, protocol, port) != allowed) {
+                wrong.add(from.name() + " -> " + to.name() + " " + protocol + "/" + port + " should be "
+                        + (allowed ? "allowed" : "forbidden"));
+            }
+        };
+        for (String service : SERVICES) {
+            Reachability.Pod pod = services.get(service);
+            int http = pod.ports().get("http");
+            int management = pod.ports().get("management");
+            String cluster = service.replace("-service", "-db");
+            expect.accept(true, new Object[] {pod, databases.get(cluster), 5432});
+            expect.accept(true, new Object[] {pod, broker, 9093});
+            expect.accept(true, new Object[] {pod, internet, 443}); // the identity provider's JWKS URL
+            expect.accept(true, new Object[] {pod, dns, 53, "UDP"});
+            expect.accept(true, new Object[] {pod, dns, 53});
+            expect.accept(true, new Object[] {storefront, pod, http});
+            expect.accept(true, new Object[] {prometheus, pod, management});
+            expect.accept(false, new Object[] {prometheus, pod, http});
+            expect.accept(false, new Object[] {unlabelledPrometheus, pod, management});
+            expect.accept(false, new Object[] {storefront, pod, management});
+            expect.accept(false, new Object[] {marketing, pod, http});
+            expect.accept(false, new Object[] {stray, pod, http});
+            expect.accept(false, new Object[] {pod, broker, 9091}); // replication, Strimzi's own
+            expect.accept(false, new Object[] {pod, internet, 80});
+            expect.accept(false, new Object[] {pod, apiServer, 6443});
+            for (String other : SERVICES) {
+                if (!other.equals(service)) {
+                    Reachability.Pod otherPod = services.get(other);
+                    expect.accept(
+                            false, new Object[] {pod, otherPod, otherPod.ports().get("http")});
+                    expect.accept(
+                            false, new Object[] {pod, otherPod, otherPod.ports().get("management")});
+                    expect.accept(false, new Object[] {pod, databases.get(other.replace("-service", "-db")), 5432});
+                }
+            }
+            expect.accept(false, new Object[] {storefront, databases.get(cluster), 5432});
+        }
+        int catalogHttp = services.get("catalog-service").ports().get("http");
+        int profileHttp = services.get("profile-service").ports().get("http");
+        int recommendationHttp = services.get("recommendation-service").ports().get("http");
+        expect.accept(true, new Object[] {merchandising, services.get("catalog-service"), catalogHttp});
+        expect.accept(false, new Object[] {merchandising, services.get("profile-service"), profileHttp});
+        expect.accept(false, new Object[] {merchandising, services.get("recommendation-service"), recommendationHttp});
+        expect.accept(true, new Object[] {support, services.get("profile-service"), profileHttp});
+        expect.accept(true, new Object[] {support, services.get("recommendation-service"), recommendationHttp});
+        expect.accept(false, new Object[] {support, services.get("catalog-service"), catalogHttp});
+        // the egress half alone already keeps a service off another's database
+        if (network.egressAllows(services.get("catalog-service"), databases.get("profile-db"), "TCP", 5432)) {
+            wrong.add("catalog-service's egress should not allow profile-db");
+        }
+        if (network.egressAllows(services.get("profile-service"), databases.get("recommendation-db"), "TCP", 5432)) {
+            wrong.add("profile-service's egress should not allow recommendation-db");
+        }
+
+        expect.accept(true, new Object[] {marketing, broker, 9093});
+        expect.accept(false, new Object[] {storefront, broker, 9093});
+        expect.accept(false, new Object[] {stray, broker, 9093});
+        expect.accept(true, new Object[] {broker, otherBroker, 9090});
+        expect.accept(true, new Object[] {broker, otherBroker, 9091});
+        expect.accept(true, new Object[] {entityOperator, broker, 9091});
+        expect.accept(true, new Object[] {entityOperator, apiServer, 6443});
+        expect.accept(true, new Object[] {entityOperator, apiServer, 443});
+        expect.accept(true, new Object[] {strimziOperator, broker, 9091});
+        expect.accept(true, new Object[] {broker, dns, 53, "UDP"});
+        expect.accept(false, new Object[] {broker, internet, 443});
+        expect.accept(false, new Object[] {broker, internet, 80});
+        expect.accept(false, new Object[] {broker, apiServer, 6443});
+
+        for (String cluster : List.of("catalog-db", "profile-db", "recommendation-db")) {
+            Reachability.Pod primary = databases.get(cluster);
+            Reachability.Pod replica = databases.get(cluster + "-replica");
+            expect.accept(true, new Object[] {replica, primary, 5432});
+            expect.accept(true, new Object[] {primary, replica, 8000});
+            expect.accept(true, new Object[] {cnpgOperator, primary, 8000});
+            expect.accept(true, new Object[] {cnpgOperator, primary, 5432});
+            expect.accept(true, new Object[] {primary, apiServer, 6443});
+            expect.accept(true, new Object[] {primary, apiServer, 443});
+            expect.accept(true, new Object[] {primary, internet, 443}); // the object store
+            expect.accept(true, new Object[] {primary, dns, 53, "UDP"});
+            expect.accept(false, new Object[] {primary, internet, 80});
+            expect.accept(false, new Object[] {prometheus, primary, 5432});
+            expect.accept(false, new Object[] {stray, primary, 5432});
+            expect.accept(false, new Object[] {storefront, primary, 8000});
+            for (String other : List.of("catalog-db", "profile-db", "recommendation-db")) {
+                if (!other.equals(cluster)) {
+                    expect.accept(false, new Object[] {databases.get(other + "-replica"), primary, 5432});
+                    expect.accept(false, new Object[] {primary, databases.get(other), 8000});
+                }
+            }
+        }
+        expect.accept(true, new Object[] {stray, dns, 53, "UDP"});
+        expect.accept(false, new Object[] {stray, internet, 443});
+        expect.accept(false, new Object[] {stray, internet, 80});
+        assertThat(wrong).as(overlay).isEmpty();
+        assertThat(all(overlay, NetworkPolicy.class))
+                .as("every pod of the namespace is denied by default, in and out")
+                .anySatisfy(p -> {
+                    assertThat(p.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty();
+                    assertThat(p.getSpec().getPodSelector().getMatchExpressions())
+                            .isNullOrEmpty();
+                    assertThat(p.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+                    assertThat(p.getSpec().getIngress()).isNullOrEmpty();
+                    assertThat(p.getSpec().getEgress()).isNullOrEmpty();
+                });
+    }
+
+    /** The evaluator reads policies as the Kubernetes API defines them. */
+    @Test
+    void theReachabilityEvaluatorReadsPoliciesAsKubernetesDoes() {
+        Reachability.Namespace here = new Reachability.Namespace("here", Map.of());
+        Reachability.Namespace there = new Reachability.Namespace("there", Map.of("team", "a"));
+        Reachability.Pod server =
+                new Reachability.Pod("server", here, Map.of("app", "server"), Map.of("web", 8080), "10.0.0.1");
+        Reachability.Pod clientHere =
+                new Reachability.Pod("client", here, Map.of("app", "client"), Map.of(), "10.0.0.2");
+        Reachability.Pod clientThere =
+                new Reachability.Pod("client", there, Map.of("app", "client"), Map.of(), "10.0.0.3");
+        Reachability.Pod otherThere =
+                new Reachability.Pod("other", there, Map.of("app", "other"), Map.of(), "10.0.0.4");
+        String yaml = """
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: server, namespace: here}
+                spec:
+                  podSelector: {matchLabels: {app: server}}
+                  ingress:
+                    - from:
+                        - podSelector: {matchLabels: {app: client}}
+                      ports: [{port: web}]
+                    - from:
+                        - namespaceSelector: {matchLabels: {team: a}}
+                          podSelector: {matchLabels: {app: other}}
+                      ports: [{port: 9000, endPort: 9010}]
+                """;
+        Reachability network = new Reachability(all(parse(yaml), NetworkPolicy.class));
+        // no policyTypes: Ingress only, so egress stays open
+        assertThat(network.allows(clientHere, server, "TCP", 8080))
+                .as("named port, same namespace")
+                .isTrue();
+        assertThat(network.allows(clientHere, server, "UDP", 8080))
+                .as("TCP by default")
+                .isFalse();
+        assertThat(network.allows(clientHere, server, "TCP", 9000)).isFalse();
+        assertThat(network.allows(clientThere, server, "TCP", 8080))
+                .as("a podSelector alone means the policy's namespace")
+                .isFalse();
+        assertThat(network.allows(otherThere, server, "TCP", 9005))
+                .as("both selectors, in range")
+                .isTrue();
+        assertThat(network.allows(clientThere, server, "TCP", 9005))
+                .as("both selectors must match")
+                .isFalse();
+        assertThat(network.allows(server, clientThere, "TCP", 1))
+                .as("nothing selects it for Egress")
+                .isTrue();
+        assertThat(network.allows(clientHere, clientHere, "TCP", 1))
+                .as("not selected: open")
+                .isTrue();
     }
 
     /**
@@ -578,7 +801,7 @@ class ManifestsTest {
         GenericKubernetesResource rules = (GenericKubernetesResource) documents.get(0);
         assertThat(rules.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
         assertThat(rules.getKind()).isEqualTo("PrometheusRule");
-        assertThat(unknownFields(rules)).isEmpty();
+        assertThat(CrdFields.unknown(rules)).isEmpty();
 
         String operations = Files.readString(ROOT.resolve("docs/operations.md"), StandardCharsets.UTF_8);
         Set<String> headings = new HashSet<>();
@@ -639,12 +862,12 @@ class ManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyOperatorResourceUsesOnlyItsCrdsFields(String overlay) {
         List<GenericKubernetesResource> checked = all(overlay, GenericKubernetesResource.class).stream()
-                .filter(r ->
-                        CHECKED_GROUPS.stream().anyMatch(g -> r.getApiVersion().startsWith(g + "/")))
+                .filter(r -> CrdFields.CHECKED_GROUPS.stream()
+                        .anyMatch(g -> r.getApiVersion().startsWith(g + "/")))
                 .toList();
         assertThat(checked).isNotEmpty();
         for (GenericKubernetesResource resource : checked) {
-            assertThat(unknownFields(resource))
+            assertThat(CrdFields.unknown(resource))
                     .as(resource.getKind() + " " + resource.getMetadata().getName())
                     .isEmpty();
         }
@@ -665,7 +888,7 @@ class ManifestsTest {
                                   expr: up == 0
                                   fro: 5m
                         """).get(0);
-        assertThat(unknownFields(rules)).containsExactly("PrometheusRule misspelt: spec.groups[].rules[].fro");
+        assertThat(CrdFields.unknown(rules)).containsExactly("PrometheusRule misspelt: spec.groups[].rules[].fro");
         GenericKubernetesResource monitor =
                 (GenericKubernetesResource) parse("""
                         apiVersion: monitoring.coreos.com/v1
@@ -678,7 +901,26 @@ class ManifestsTest {
                             - port: management
                               paht: /q/metrics
                         """).get(0);
-        assertThat(unknownFields(monitor)).containsExactly("ServiceMonitor misspelt: spec.endpoints[].paht");
+        assertThat(CrdFields.unknown(monitor)).containsExactly("ServiceMonitor misspelt: spec.endpoints[].paht");
+        GenericKubernetesResource cluster =
+                (GenericKubernetesResource) parse("""
+                        apiVersion: postgresql.cnpg.io/v1
+                        kind: Cluster
+                        metadata:
+                          name: misspelt
+                        spec:
+                          instances: 1
+                          backup:
+                            retentionPolcy: 30d
+                            barmanObjectStore:
+                              destinationPath: s3://bucket/path
+                              wal:
+                                compresion: gzip
+                        """).get(0);
+        assertThat(CrdFields.unknown(cluster))
+                .containsExactlyInAnyOrder(
+                        "Cluster misspelt: spec.backup.retentionPolcy",
+                        "Cluster misspelt: spec.backup.barmanObjectStore.wal.compresion");
         GenericKubernetesResource unknownKind =
                 (GenericKubernetesResource) parse("""
                         apiVersion: monitoring.coreos.com/v1
@@ -687,7 +929,8 @@ class ManifestsTest {
                           name: unchecked
                         spec: {}
                         """).get(0);
-        assertThat(unknownFields(unknownKind)).containsExactly("PodMonitor unchecked: a kind this test does not know");
+        assertThat(CrdFields.unknown(unknownKind))
+                .containsExactly("PodMonitor unchecked: a kind this test does not know");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------
@@ -807,57 +1050,59 @@ class ManifestsTest {
         return (Map<String, Object>) resource.getAdditionalProperties().get("spec");
     }
 
-    /**
-     * The fields of a custom resource that its CRD does not have, at the levels {@link #CRD_FIELDS} lists
-     * ({@code Kind name: path.field}); a kind it does not list at all is one finding.
-     */
-    private static List<String> unknownFields(GenericKubernetesResource resource) {
-        String name = resource.getKind() + " " + resource.getMetadata().getName();
-        List<Map.Entry<String, Set<String>>> levels = CRD_FIELDS.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(resource.getKind() + " "))
-                .toList();
-        if (levels.isEmpty()) {
-            return List.of(name + ": a kind this test does not know");
-        }
-        List<String> unknown = new ArrayList<>();
-        for (String field : resource.getAdditionalProperties().keySet()) {
-            if (!field.equals("spec")) {
-                unknown.add(name + ": " + field);
-            }
-        }
-        for (Map.Entry<String, Set<String>> level : levels) {
-            String path = level.getKey().substring(level.getKey().indexOf(' ') + 1);
-            List<Object> nodes = List.of(resource.getAdditionalProperties());
-            for (String step : path.split("\\.")) {
-                boolean each = step.endsWith("[]");
-                String key = each ? step.substring(0, step.length() - 2) : step;
-                List<Object> next = new ArrayList<>();
-                for (Object node : nodes) {
-                    Object child = node instanceof Map<?, ?> fields ? fields.get(key) : null;
-                    if (each && child instanceof List<?> items) {
-                        next.addAll(items);
-                    } else if (!each && child != null) {
-                        next.add(child);
-                    }
-                }
-                nodes = next;
-            }
-            for (Object node : nodes) {
-                if (node instanceof Map<?, ?> fields) {
-                    for (Object field : fields.keySet()) {
-                        if (!level.getValue().contains(String.valueOf(field))) {
-                            unknown.add(name + ": " + path + "." + field);
-                        }
-                    }
-                }
-            }
-        }
-        return unknown;
-    }
-
     /** The anchor a Markdown heading gets: lower case, spaces to dashes, other punctuation dropped. */
     private static String slug(String heading) {
         return heading.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
+    }
+
+    /** A pod in a namespace of its own name outside the shop's (a caller, an operator, Prometheus). */
+    private static Reachability.Pod outside(String namespace, Map<String, String> namespaceLabels, String ip) {
+        return new Reachability.Pod(
+                namespace + "-pod", new Reachability.Namespace(namespace, namespaceLabels), Map.of(), Map.of(), ip);
+    }
+
+    /**
+     * The ingress rule Strimzi's cluster operator writes for each listener of the Kafka resource: its port, from
+     * the listener's networkPolicyPeers (from anyone without them), to the Kafka pods. Strimzi's rules for its own
+     * components are left out: the manifests' kafka-internal policy lets those in anyway.
+     */
+    private static NetworkPolicy strimziListenerPolicy(String overlay, String namespace) {
+        GenericKubernetesResource kafka =
+                custom(overlay, "kafka.strimzi.io/", "Kafka").get(0);
+        String cluster = kafka.getMetadata().getName();
+        List<NetworkPolicyIngressRule> rules = new ArrayList<>();
+        KubernetesSerialization serialization = new KubernetesSerialization();
+        for (Map<String, Object> listener : list(map(spec(kafka).get("kafka")).get("listeners"))) {
+            List<NetworkPolicyPeer> peers = new ArrayList<>();
+            Object configured = listener.get("networkPolicyPeers");
+            if (configured != null) {
+                for (Map<String, Object> peer : list(configured)) {
+                    peers.add(serialization.convertValue(peer, NetworkPolicyPeer.class));
+                }
+            }
+            rules.add(new NetworkPolicyIngressRuleBuilder()
+                    .withFrom(peers)
+                    .addNewPort()
+                    .withProtocol("TCP")
+                    .withPort(new IntOrString(((Number) listener.get("port")).intValue()))
+                    .endPort()
+                    .build());
+        }
+        return new NetworkPolicyBuilder()
+                .withNewMetadata()
+                .withName(cluster + "-network-policy-kafka")
+                .withNamespace(namespace)
+                .endMetadata()
+                .withNewSpec()
+                .withNewPodSelector()
+                .addToMatchLabels("strimzi.io/cluster", cluster)
+                .addToMatchLabels("strimzi.io/kind", "Kafka")
+                .addToMatchLabels("strimzi.io/name", cluster + "-kafka")
+                .endPodSelector()
+                .withPolicyTypes("Ingress")
+                .withIngress(rules)
+                .endSpec()
+                .build();
     }
 
     /** The overlay's resources of a custom kind, by API group (the apiVersion's start) and kind. */
@@ -877,6 +1122,10 @@ class ManifestsTest {
     private static List<Map<String, Object>> list(Object value) {
         assertThat(value).isInstanceOf(List.class);
         return (List<Map<String, Object>>) value;
+    }
+
+    private static <T extends HasMetadata> List<T> all(List<HasMetadata> resources, Class<T> type) {
+        return resources.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     private static <T extends HasMetadata> List<T> all(String overlay, Class<T> type) {
