@@ -37,7 +37,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /**
  * A product of the catalogue. {@code version} starts at 1 and grows by one with every change that alters what a
@@ -58,16 +60,23 @@ public class Product {
 
     String brand;
 
+    // The JSON columns hold values that are replaced, never changed in place (apply() assigns new ones): Hibernate
+    // may keep them as they are for its snapshot and compare them with equals, instead of copying each through
+    // JSON text on every load and persist.
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     Map<String, String> names;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     Map<String, String> descriptions;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     List<Ingredient> ingredients;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     List<ActiveStrength> actives;
 
     @Column(name = "contains_fragrance")
@@ -75,6 +84,7 @@ public class Product {
 
     @Column(name = "unrecognized_ingredients")
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     List<String> unrecognizedIngredients;
 
     @JdbcTypeCode(SqlTypes.ARRAY)

@@ -29,6 +29,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -141,6 +145,40 @@ class ProductImportTest {
                         .map(event -> JsonPath.from(event.value()).getInt("version"))
                         .toList())
                 .containsExactly(1, 2, 3);
+    }
+
+    /**
+     * Two merchandisers import the same new products at once: both batches try to create the same rows, the one
+     * that commits second is refused by the primary key and stored again line by line. No line is lost, none fails,
+     * and each product is created once.
+     */
+    @Test
+    void twoImportsOfTheSameNewProductsAtOnceBothSucceed() throws Exception {
+        String prefix = Products.uniqueSku("TWO");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < ProductImport.BATCH + 100; i++) {
+            Map<String, Object> product = Products.vitaminCSerum("twice");
+            product.put("sku", prefix + "-" + i);
+            lines.add(JSON.writeValueAsString(product));
+        }
+        String body = String.join("\n", lines);
+        ExecutorService merchandisers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Response>> imports = List.of(
+                    merchandisers.submit(() -> importNdjson(body)), merchandisers.submit(() -> importNdjson(body)));
+            int created = 0;
+            for (Future<Response> running : imports) {
+                Response report = running.get(2, TimeUnit.MINUTES);
+                report.then().statusCode(200).body("rejected", equalTo(0));
+                created += report.jsonPath().getInt("created");
+                assertThat(report.jsonPath().getInt("created")
+                                + report.jsonPath().getInt("unchanged"))
+                        .isEqualTo(lines.size());
+            }
+            assertThat(created).as("each product created once").isEqualTo(lines.size());
+        } finally {
+            merchandisers.shutdownNow();
+        }
     }
 
     /**

@@ -27,10 +27,11 @@ import org.postgresql.PGConnection;
 /**
  * The NDJSON bulk import against its floor, side by side in each round: {@code POST /api/products/import} of a file
  * of new products (the demo catalogue's lines under new skus), the same file again (every line unchanged), and
- * PostgreSQL's own {@code COPY} of the product rows that import stored, into a table of the same shape. Medians of
- * the rounds, as lines a second and as the import's share of COPY's rate.
+ * PostgreSQL's own {@code COPY} of the product rows that import stored, into a table of the same shape. A first
+ * round warms the JIT up and is reported but not counted; then medians of the rounds, as lines a second and as the
+ * import's share of COPY's rate.
  *
- * <p>Arguments: the repository root, lines per file (default 6,800), rounds (default 3).
+ * <p>Arguments: the repository root, lines per file (default 6,800), counted rounds (default 3).
  */
 public final class ImportMeasurement {
 
@@ -56,17 +57,20 @@ public final class ImportMeasurement {
                     .awaitReady(Duration.ofSeconds(180))) {
                 String token = stack.tokens().merchandiser();
                 List<double[]> figures = new ArrayList<>();
-                for (int round = 1; round <= rounds; round++) {
+                for (int round = 0; round <= rounds; round++) {
                     String prefix = "IMP" + round;
                     byte[] file = file(demo, prefix, lines);
                     double created = timedImport(catalog.url(), token, file, "created", lines);
                     double unchanged = timedImport(catalog.url(), token, file, "unchanged", lines);
                     double copy = copyRate(postgres.jdbcUrl(catalog.database()), catalog.role(), prefix, lines);
-                    figures.add(new double[] {created, unchanged, copy});
+                    if (round > 0) {
+                        figures.add(new double[] {created, unchanged, copy});
+                    }
                     System.out.printf(
                             Locale.ROOT,
-                            "round %d: %,d lines (%.1f MB): new %,.0f lines/s, unchanged %,.0f lines/s,"
-                                    + " COPY of the same rows %,.0f rows/s%n",
+                            (round == 0 ? "warm-up round, not counted" : "round %1$d")
+                                    + ": %2$,d lines (%3$.1f MB): new %4$,.0f lines/s, unchanged %5$,.0f lines/s,"
+                                    + " COPY of the same rows %6$,.0f rows/s%n",
                             round,
                             lines,
                             file.length / 1e6,
