@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -127,16 +128,15 @@ class NothingLostOrResurrectedTest {
 
     /** Nothing of these keys on the dead-letter topic, read to its end. */
     private void assertNothingParked(String... keys) {
-        for (String key : keys) {
-            assertThat(TopicReader.readKey(
-                            broker.adminClientConfig(),
-                            Topics.deadLetterOf(Topics.PROFILES_SKIN),
-                            key,
-                            r -> false,
-                            Duration.ofSeconds(2)))
-                    .as("parked " + key)
-                    .isEmpty();
-        }
+        assertThat(TopicReader.readKeysToEnd(
+                                broker.adminClientConfig(),
+                                Topics.deadLetterOf(Topics.PROFILES_SKIN),
+                                Set.of(keys),
+                                Duration.ofSeconds(30))
+                        .stream()
+                        .map(ConsumerRecord::key))
+                .as("parked")
+                .isEmpty();
     }
 
     /** A statement trigger failing every write to the read model with this SQLSTATE: the database misbehaving. */
