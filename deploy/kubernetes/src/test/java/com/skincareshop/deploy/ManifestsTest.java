@@ -28,7 +28,6 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +40,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,7 +98,7 @@ class ManifestsTest {
     @BeforeAll
     static void render() throws Exception {
         for (String overlay : List.of("dev", "prod")) {
-            RENDERED.put(overlay, parse(kustomize(ROOT.resolve("deploy/kubernetes/overlays/" + overlay))));
+            RENDERED.put(overlay, parse(Kustomize.render(ROOT.resolve("deploy/kubernetes/overlays/" + overlay))));
         }
     }
 
@@ -1149,25 +1147,5 @@ class ManifestsTest {
     private static List<HasMetadata> parse(String yaml) {
         Object parsed = new KubernetesSerialization().unmarshal(yaml);
         return parsed instanceof List<?> list ? (List<HasMetadata>) list : List.of((HasMetadata) parsed);
-    }
-
-    private static String kustomize(Path overlay) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder("kubectl", "kustomize", overlay.toString())
-                    .redirectErrorStream(true)
-                    .start();
-        } catch (IOException e) {
-            throw new IllegalStateException(
-                    "kubectl is needed to render the manifests (Debian: apt-get install kubectl)", e);
-        }
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException("kubectl kustomize " + overlay + " failed: " + output);
-        }
-        return output;
     }
 }
