@@ -41,18 +41,8 @@ public final class TopicReader {
             Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
-                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-                infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, String> consumer = consumer(clientConfig)) {
+            atTheBeginning(consumer, topic, deadline);
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (key.equals(record.key())) {
@@ -75,18 +65,8 @@ public final class TopicReader {
             Map<String, Object> clientConfig, String topic, Set<String> keys, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(5))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, String> consumer = consumer(clientConfig)) {
+            List<TopicPartition> partitions = atTheBeginning(consumer, topic, deadline);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (Instant.now().isAfter(deadline)) {
@@ -100,5 +80,26 @@ public final class TopicReader {
             }
         }
         return records;
+    }
+
+    /** A consumer without a group that commits nothing. */
+    private static KafkaConsumer<String, String> consumer(Map<String, Object> clientConfig) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    }
+
+    /** Assigns every partition of the topic (once it exists, until the deadline) at its beginning. */
+    private static List<TopicPartition> atTheBeginning(
+            KafkaConsumer<String, String> consumer, String topic, Instant deadline) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+            infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return partitions;
     }
 }
