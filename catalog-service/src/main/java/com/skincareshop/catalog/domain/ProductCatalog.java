@@ -47,19 +47,7 @@ public class ProductCatalog {
     public Upserted upsert(String sku, ProductInput input, IfMatch precondition) {
         Product product = products.lockForUpdate(sku).orElse(null);
         precondition.check(sku, product == null ? null : product.version());
-        boolean created = product == null;
-        if (created) {
-            product = Product.create(sku);
-        }
-        boolean changed = product.apply(input, clock.instant());
-        if (created) {
-            products.persist(product);
-        }
-        if (changed) {
-            events.changed(product);
-        }
-        Outcome outcome = created ? Outcome.CREATED : changed ? Outcome.UPDATED : Outcome.UNCHANGED;
-        return new Upserted(outcome, product.toState());
+        return apply(product, sku, input).upserted();
     }
 
     /**
@@ -75,23 +63,28 @@ public class ProductCatalog {
                 .forEach(product -> held.put(product.sku(), product));
         List<Upserted> results = new ArrayList<>(changes.size());
         for (Change change : changes) {
-            Product product = held.get(change.sku());
-            boolean created = product == null;
-            if (created) {
-                product = Product.create(change.sku());
-            }
-            boolean changed = product.apply(change.input(), clock.instant());
-            if (created) {
-                products.persist(product);
-                held.put(change.sku(), product);
-            }
-            if (changed) {
-                events.changed(product);
-            }
-            Outcome outcome = created ? Outcome.CREATED : changed ? Outcome.UPDATED : Outcome.UNCHANGED;
-            results.add(new Upserted(outcome, product.toState()));
+            Applied applied = apply(held.get(change.sku()), change.sku(), change.input());
+            held.put(change.sku(), applied.product());
+            results.add(applied.upserted());
         }
         return results;
+    }
+
+    private record Applied(Product product, Upserted upserted) {}
+
+    /** Creates the product when none is held (locked), makes it what the input says and records its event. */
+    private Applied apply(Product held, String sku, ProductInput input) {
+        boolean created = held == null;
+        Product product = created ? Product.create(sku) : held;
+        boolean changed = product.apply(input, clock.instant());
+        if (created) {
+            products.persist(product);
+        }
+        if (changed) {
+            events.changed(product);
+        }
+        Outcome outcome = created ? Outcome.CREATED : changed ? Outcome.UPDATED : Outcome.UNCHANGED;
+        return new Applied(product, new Upserted(outcome, product.toState()));
     }
 
     /** Empty when there is no such product. Discontinuing twice is harmless. */
