@@ -62,8 +62,7 @@ final class RunningStack implements BeforeAllCallback {
             try {
                 stack.provisionDatabases(true).start().awaitReady(Duration.ofSeconds(180));
                 // each service serves its API document on its management port
-                services.forEach(service -> OpenApiConformance.documentOf(
-                        service.url(), service.managementUrl() + "/q/openapi?format=json"));
+                OpenApiConformance.documentsAt(base -> Stack.managementUrlOf(base) + "/q/openapi?format=json");
                 return new Started(
                         broker,
                         stack,

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * says for it. A mismatch fails the test with an {@link AssertionError} that lists each difference.
  *
  * <p>The document is the one the service serves at {@code /q/openapi} on its management interface (registered with
- * {@link #documentOf}; else on the base URL itself), read once per service (base URL). Only
+ * {@link #documentsAt}; else on the base URL itself), read once per service (base URL). Only
  * responses are checked: tests send invalid requests on purpose, and what matters is that the answer to each is
  * documented. A request to a path or method the document does not have fails too, since its answer cannot be
  * documented; {@code /q/...} (health, metrics, the document itself) is operations, not API, and is not checked.
@@ -39,9 +39,8 @@ public final class OpenApiConformance implements OrderedFilter {
     private static final int ORDER = HIGHEST_PRECEDENCE;
 
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
-    private static final Map<String, String> DOCUMENTS = new ConcurrentHashMap<>();
-    /** Where a service whose document was not registered serves it; by default on the base URL itself. */
-    private static volatile Function<String, String> unregistered = base -> base + "/q/openapi?format=json";
+    /** Where a service serves its document, by its base URL; by default on the base URL itself. */
+    private static volatile Function<String, String> documents = base -> base + "/q/openapi?format=json";
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -54,22 +53,16 @@ public final class OpenApiConformance implements OrderedFilter {
     }
 
     /**
-     * Where the API document of the service at {@code base} ({@code http://localhost:8083}) is served: its
-     * management interface, on a port of its own.
+     * Where the API document of the service at a base URL ({@code http://localhost:8083}) is served: its management
+     * interface, on a port of its own.
      */
-    public static void documentOf(String base, String documentUrl) {
-        DOCUMENTS.put(base, documentUrl);
-    }
-
-    /** Where the API document of any service not registered with {@link #documentOf} is served. */
     public static void documentsAt(Function<String, String> documentUrlOfBase) {
-        unregistered = documentUrlOfBase;
+        documents = documentUrlOfBase;
     }
 
     /** The URL of the API document of the service at {@code base}. */
     public static String documentUrl(String base) {
-        String registered = DOCUMENTS.get(base);
-        return registered != null ? registered : unregistered.apply(base);
+        return documents.apply(base);
     }
 
     @Override
