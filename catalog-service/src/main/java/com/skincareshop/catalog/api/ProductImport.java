@@ -9,30 +9,41 @@ import com.skincareshop.catalog.domain.ProductInput;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.validation.Violation;
 import com.skincareshop.contracts.validation.ViolationList;
+import com.skincareshop.platform.http.BodyTooLargeException;
 import com.skincareshop.platform.problem.ProblemException;
 import com.skincareshop.platform.problem.Violations;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * The NDJSON bulk import. Every line is parsed and validated first, as a PUT would be; the valid ones are then
- * stored {@link #BATCH} at a time, in their order, each batch in one transaction (one lock statement, the inserts and
- * the outbox rows sent to PostgreSQL in JDBC batches): a transaction per line spent most of an import on commits. A
- * bad line costs only itself: it never reaches a batch, and a batch the database refuses (a concurrent write of the
- * same new sku, say) is stored again line by line, each in its own transaction. The body is at most
- * {@code skincare.http.body-limit.import} bytes; the report lists at most {@link #MAX_LISTED} violations and warnings
- * in all, so that an import of 20,000 lines that each break fifty rules does not answer with a million of them.
+ * The NDJSON bulk import, read as it arrives. Every line is parsed and validated as a PUT would be; the valid ones
+ * are stored {@link #BATCH} at a time, in their order, each batch in one transaction (one lock statement, the inserts
+ * and the outbox rows sent to PostgreSQL in JDBC batches): a transaction per line spent most of an import on commits.
+ * Storing runs on a thread of its own, one batch after another, while the request's thread reads and validates the
+ * next batch, so that the database's work and the service's overlap; at most {@link #IN_FLIGHT} batches wait for it,
+ * which bounds what an import holds. A bad line costs only itself: it never reaches a batch, and a batch the database
+ * refuses (a concurrent write of the same new sku, say) is stored again line by line, each in its own transaction.
+ *
+ * <p>Since what is read is stored before the rest of the body arrives, a body that goes on past
+ * {@code catalog.import.max-lines} lines, or past its {@code skincare.http.body-limit.import} bytes, ends the import
+ * there: the report shows what was stored and one rejected line where the import stopped. The report lists at most
+ * {@link #MAX_LISTED} violations and warnings in all, so that an import of 20,000 lines that each break fifty rules
+ * does not answer with a million of them.
  */
 @ApplicationScoped
 public class ProductImport {
@@ -44,11 +55,14 @@ public class ProductImport {
      * import"); a larger batch holds its row locks longer, and a refused one costs more lines stored one by one.
      */
     static final int BATCH = 500;
+    /** Batches read ahead of the one being stored: enough to keep the storing thread busy. */
+    static final int IN_FLIGHT = 2;
 
     private final ObjectMapper json;
     private final Validator validator;
     private final ProductCatalog catalog;
     private final int maxLines;
+    private final AtomicInteger imports = new AtomicInteger();
 
     public ProductImport(ObjectMapper json, Validator validator, ProductCatalog catalog, CatalogConfig config) {
         this.json = json;
@@ -58,33 +72,59 @@ public class ProductImport {
     }
 
     public ImportReport run(InputStream body) throws IOException {
-        List<String> lines = readLines(body);
-        if (lines.stream().allMatch(String::isBlank)) {
+        List<ImportReport.Line> outcomes = new ArrayList<>();
+        boolean anyLine = false;
+        // the request's trace context goes with every batch, so that the outbox rows keep it
+        ExecutorService storing = Context.taskWrapping(Executors.newSingleThreadExecutor(
+                runnable -> new Thread(runnable, "product-import-" + imports.incrementAndGet())));
+        try {
+            Deque<Stored> inFlight = new ArrayDeque<>();
+            List<Valid> batch = new ArrayList<>(BATCH);
+            NdjsonLines lines = new NdjsonLines(body);
+            int read = 0;
+            for (NdjsonLines.Line line = next(lines); line != null; line = next(lines)) {
+                if (line.number() < 0) { // the body went past its byte limit
+                    outcomes.add(stopped(
+                            read + 1,
+                            "is over the import's byte limit from this line on: nothing"
+                                    + " from here was read; send the rest in another import"));
+                    break;
+                }
+                read = line.number();
+                if (line.blank()) {
+                    continue;
+                }
+                anyLine = true;
+                if (line.number() > maxLines) {
+                    outcomes.add(stopped(
+                            line.number(),
+                            "is past the " + maxLines + " lines one import takes:"
+                                    + " nothing from here was read; send the rest in another import"));
+                    break;
+                }
+                Parsed parsed = parse(line);
+                if (parsed.valid() != null) {
+                    outcomes.add(null); // stored with its batch
+                    batch.add(parsed.valid().at(outcomes.size() - 1));
+                    if (batch.size() == BATCH) {
+                        submit(storing, inFlight, batch, outcomes);
+                        batch = new ArrayList<>(BATCH);
+                    }
+                } else {
+                    outcomes.add(parsed.rejected());
+                }
+            }
+            submit(storing, inFlight, batch, outcomes);
+            while (!inFlight.isEmpty()) {
+                inFlight.removeFirst().into(outcomes);
+            }
+        } finally {
+            // a batch already handed over is stored even if the client has gone: it is in the database's hands
+            storing.shutdown();
+        }
+        if (!anyLine) {
             throw ProblemException.invalid(Violations.BODY, "is empty: send one product as JSON per line");
         }
-        if (lines.size() > maxLines) {
-            throw ProblemException.invalid(
-                    Violations.BODY,
-                    "has " + lines.size() + " lines; at most " + maxLines + " are accepted in one import");
-        }
-        List<ImportReport.Line> outcomes = new ArrayList<>();
-        List<Valid> batch = new ArrayList<>(BATCH);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            Parsed parsed = parse(i + 1, lines.get(i));
-            if (parsed.valid() != null) {
-                outcomes.add(null); // stored with its batch
-                batch.add(parsed.valid().at(outcomes.size() - 1));
-                if (batch.size() == BATCH) {
-                    store(batch, outcomes);
-                }
-            } else {
-                outcomes.add(parsed.rejected());
-            }
-        }
-        store(batch, outcomes);
         Listing listing = new Listing();
         ImportReport result =
                 ImportReport.of(outcomes.stream().map(listing::bound).toList());
@@ -92,6 +132,49 @@ public class ProductImport {
                 "Import: %d lines, %d created, %d updated, %d unchanged, %d rejected",
                 result.received(), result.created(), result.updated(), result.unchanged(), result.rejected());
         return result;
+    }
+
+    /** The next line; a line numbered -1 when the body is over its byte limit. */
+    private static NdjsonLines.Line next(NdjsonLines lines) throws IOException {
+        try {
+            return lines.next();
+        } catch (BodyTooLargeException e) {
+            return new NdjsonLines.Line(-1, null);
+        }
+    }
+
+    /** A batch being stored: where its lines go in the report, and their outcomes once stored. */
+    private record Stored(List<Valid> batch, Future<List<ImportReport.Line>> outcomes) {
+        void into(List<ImportReport.Line> report) throws IOException {
+            List<ImportReport.Line> stored;
+            try {
+                stored = outcomes.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while the import's batch was stored");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException("an import batch failed", e.getCause());
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                report.set(batch.get(i).slot(), stored.get(i));
+            }
+        }
+    }
+
+    /** Hands the batch to the storing thread, first waiting for the oldest when {@link #IN_FLIGHT} are pending. */
+    private void submit(
+            ExecutorService storing, Deque<Stored> inFlight, List<Valid> batch, List<ImportReport.Line> outcomes)
+            throws IOException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        while (inFlight.size() >= IN_FLIGHT) {
+            inFlight.removeFirst().into(outcomes);
+        }
+        inFlight.addLast(new Stored(batch, storing.submit(() -> store(batch))));
     }
 
     /** A line that passed validation: its number, its product, and its place in the report. */
@@ -104,10 +187,19 @@ public class ProductImport {
     /** Either a valid line or its rejection. */
     private record Parsed(Valid valid, ImportReport.Line rejected) {}
 
-    private Parsed parse(int number, String line) {
+    private Parsed parse(NdjsonLines.Line line) {
+        int number = line.number();
+        if (!line.decoded()) {
+            return new Parsed(
+                    null,
+                    rejected(
+                            number,
+                            null,
+                            List.of(new Violation(Violations.BODY, "is not valid UTF-8: send the file as UTF-8"))));
+        }
         ProductInput input;
         try {
-            input = json.readValue(line, ProductInput.class);
+            input = json.readValue(line.text(), ProductInput.class);
         } catch (JsonProcessingException e) {
             return new Parsed(null, rejected(number, null, List.of(Violations.of(e))));
         }
@@ -126,27 +218,23 @@ public class ProductImport {
         return new Parsed(new Valid(number, input, -1), null);
     }
 
-    /** Stores the batch in one transaction, or, if the database refuses it, line by line; then empties it. */
-    private void store(List<Valid> batch, List<ImportReport.Line> outcomes) {
-        if (batch.isEmpty()) {
-            return;
-        }
+    /** The batch's outcomes, in its order: stored in one transaction or, if the database refuses it, line by line. */
+    private List<ImportReport.Line> store(List<Valid> batch) {
         try {
             List<ProductCatalog.Upserted> results = catalog.upsertAll(batch.stream()
                     .map(valid -> new ProductCatalog.Change(valid.input().sku(), valid.input()))
                     .toList());
+            List<ImportReport.Line> outcomes = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
-                outcomes.set(batch.get(i).slot(), stored(batch.get(i), results.get(i)));
+                outcomes.add(stored(batch.get(i), results.get(i)));
             }
+            return outcomes;
         } catch (RuntimeException e) {
             LOG.warnf(
                     "Import: a batch of %d lines from line %d could not be stored (%s); storing them one by one",
                     batch.size(), batch.get(0).number(), e.getClass().getName());
-            for (Valid valid : batch) {
-                outcomes.set(valid.slot(), storeAlone(valid));
-            }
+            return batch.stream().map(this::storeAlone).toList();
         }
-        batch.clear();
     }
 
     private static ImportReport.Line stored(Valid valid, ProductCatalog.Upserted result) {
@@ -183,6 +271,10 @@ public class ProductImport {
         }
     }
 
+    private static ImportReport.Line stopped(int number, String why) {
+        return rejected(number, null, List.of(new Violation(Violations.BODY, why)));
+    }
+
     private static ImportReport.Line rejected(int number, String sku, List<Violation> violations) {
         return new ImportReport.Line(number, sku, ImportReport.Outcome.REJECTED, null, violations, List.of());
     }
@@ -205,26 +297,6 @@ public class ProductImport {
             }
         }
         return warnings;
-    }
-
-    /**
-     * Strict UTF-8: a body in another encoding is refused rather than stored as mojibake. A body over its limit
-     * throws {@code BodyTooLargeException} (a 413).
-     */
-    private static List<String> readLines(InputStream body) throws IOException {
-        var decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, decoder))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lines.add(line);
-            }
-        } catch (CharacterCodingException e) {
-            throw ProblemException.invalid(Violations.BODY, "is not valid UTF-8");
-        }
-        return lines;
     }
 
     /** What is left of one report's {@link #MAX_LISTED} violations and warnings. */

@@ -356,8 +356,10 @@ public class ProductResource {
             summary = "Import products as NDJSON",
             description = "One product (a `ProductInput` with its `sku`) a line, each stored as a PUT would store it."
                     + " Good lines land, bad lines are reported and skipped; unknown INCI names are stored and reported"
-                    + " as warnings. At most 20,000 lines and 16 MiB; the report lists at most 1,000 violations and"
-                    + " warnings in all.",
+                    + " as warnings; a line that is not UTF-8 is a bad line. The body is stored as it is read, in"
+                    + " batches: at most 20,000 lines and 16 MiB are read, and a body that goes on past either is"
+                    + " stored up to it, the report ending with a rejected line where the import stopped. The report"
+                    + " lists at most 1,000 violations and warnings in all.",
             extensions = @Extension(name = ApiDocument.ROLES, value = MERCHANDISER_ONLY, parseValue = true))
     @SecurityRequirement(name = ApiDocument.BEARER)
     @APIResponse(
@@ -368,10 +370,10 @@ public class ProductResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ImportReport.class),
                             examples = @ExampleObject(name = "mixed", value = ProductExamples.IMPORT_REPORT)))
-    @APIResponse(responseCode = "400", description = "The body is empty, is not UTF-8 or has too many lines (`body`)")
+    @APIResponse(responseCode = "400", description = "The body has no line that is not blank (`body`)")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "The token lacks the `merchandiser` role")
-    @APIResponse(responseCode = "413", description = "The body is over its limit (16 MiB)")
+    @APIResponse(responseCode = "413", description = "The body declares a length over its limit (16 MiB)")
     @APIResponse(responseCode = "415", description = "The body is not NDJSON")
     @APIResponse(responseCode = "503", description = "The database is unavailable; retry after `Retry-After`")
     public ImportReport importProducts(

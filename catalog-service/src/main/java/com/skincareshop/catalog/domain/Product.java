@@ -35,6 +35,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.Mutability;
@@ -48,6 +50,8 @@ import org.hibernate.type.descriptor.java.Immutability;
 @Entity
 @Table(name = "product")
 public class Product {
+
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s{2,}|[\\s&&[^ ]]");
 
     @Id
     String sku;
@@ -167,7 +171,7 @@ public class Product {
         names = inLocaleOrder(input.names());
         descriptions = inLocaleOrder(input.descriptions());
         ingredients = input.ingredients().stream()
-                .map(i -> new Ingredient(i.inci().strip().replaceAll("\\s+", " "), normalize(i.percent())))
+                .map(i -> new Ingredient(spacesOf(i.inci()), normalize(i.percent())))
                 .toList();
         actives = InciDictionary.derive(ingredients);
         containsFragrance = actives.stream().anyMatch(a -> a.code() == Active.FRAGRANCE);
@@ -272,6 +276,14 @@ public class Product {
             }
         });
         return ordered;
+    }
+
+    /** One space wherever the label has runs of white space (a compiled pattern: an import applies it to every name). */
+    private static String spacesOf(String inci) {
+        String stripped = inci.strip();
+        // a single space is left alone, so that most names are returned as they are
+        Matcher runs = WHITE_SPACE.matcher(stripped);
+        return runs.find() ? runs.replaceAll(" ") : stripped;
     }
 
     /** "15.0" and "15" are the same strength: compare and store them alike. */

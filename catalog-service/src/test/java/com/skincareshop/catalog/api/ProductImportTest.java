@@ -20,6 +20,7 @@ import io.agroal.api.AgroalDataSource;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -324,22 +325,12 @@ class ProductImportTest {
     }
 
     @Test
-    void emptyOrUndecodableBodiesAre400s() {
+    void anEmptyBodyIsA400AndAnUnsupportedTypeA415() {
         importNdjson("\n\n")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("body"));
-        given().auth()
-                .oauth2(DevTokens.merchandiser())
-                .contentType("application/x-ndjson")
-                .body(new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'})
-                .when()
-                .post("/api/products/import")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("violations[0].message", containsString("UTF-8"));
         given().auth()
                 .oauth2(DevTokens.merchandiser())
                 .contentType("application/xml")
@@ -349,5 +340,61 @@ class ProductImportTest {
                 .then()
                 .statusCode(415)
                 .contentType("application/problem+json");
+    }
+
+    /** Each line is decoded on its own: a line in another encoding costs only itself, as any bad line. */
+    @Test
+    void aLineThatIsNotUtf8IsRejectedAndTheOthersLand() throws IOException {
+        Map<String, Object> before = Products.vitaminCSerum("import");
+        before.put("sku", Products.uniqueSku("IMP"));
+        Map<String, Object> after = Products.sunscreen("import", 30);
+        after.put("sku", Products.uniqueSku("IMP"));
+        var body = new ByteArrayOutputStream();
+        body.write((JSON.writeValueAsString(before) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        // "Crème" in Latin-1, as a spreadsheet export might send it
+        body.write("{\"sku\": \"IMP-LATIN1\", \"brand\": \"Cr\u00e8me\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+        body.write(JSON.writeValueAsString(after).getBytes(StandardCharsets.UTF_8)); // no \n at the end
+        given().auth()
+                .oauth2(DevTokens.merchandiser())
+                .contentType("application/x-ndjson")
+                .body(body.toByteArray())
+                .when()
+                .post("/api/products/import")
+                .then()
+                .statusCode(200)
+                .body("received", equalTo(3))
+                .body("created", equalTo(2))
+                .body("lines[1].line", equalTo(2))
+                .body("lines[1].outcome", equalTo("REJECTED"))
+                .body("lines[1].violations[0].field", equalTo("body"))
+                .body("lines[1].violations[0].message", containsString("UTF-8"))
+                .body("lines[2].sku", equalTo(after.get("sku")));
+        given().when().get("/api/products/{sku}", before.get("sku")).then().statusCode(200);
+    }
+
+    /**
+     * The body is stored as it is read, so a body longer than one import takes is not refused whole: what came
+     * before the limit is stored and reported, and the report says where the import stopped.
+     */
+    @Test
+    void aBodyPastTheLineLimitIsStoredUpToItAndTheReportSaysWhereItStopped() throws IOException {
+        Map<String, Object> first = Products.vitaminCSerum("import");
+        first.put("sku", Products.uniqueSku("IMP"));
+        Map<String, Object> past = Products.sunscreen("import", 30);
+        past.put("sku", Products.uniqueSku("IMP"));
+        // line 1 a product, lines 2 to 20,000 blank (they count), line 20,001 past the limit
+        String body = JSON.writeValueAsString(first) + "\n".repeat(20_000) + JSON.writeValueAsString(past) + "\n"
+                + JSON.writeValueAsString(past);
+        importNdjson(body)
+                .then()
+                .statusCode(200)
+                .body("received", equalTo(2))
+                .body("created", equalTo(1))
+                .body("rejected", equalTo(1))
+                .body("lines[1].line", equalTo(20_001))
+                .body("lines[1].violations[0].field", equalTo("body"))
+                .body("lines[1].violations[0].message", containsString("20000 lines"));
+        given().when().get("/api/products/{sku}", first.get("sku")).then().statusCode(200);
+        given().when().get("/api/products/{sku}", past.get("sku")).then().statusCode(404);
     }
 }

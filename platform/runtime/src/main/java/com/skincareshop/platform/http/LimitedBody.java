@@ -5,7 +5,7 @@ import java.io.InputStream;
 
 /**
  * A request body that fails once more than {@code limit} bytes have been read from it, whatever the transfer
- * encoding. It never asks its source for more than one byte past the limit, so that no more than that is buffered.
+ * encoding: every byte up to the limit is returned, and the read that would go past it fails. It never asks its source for more than one byte past the limit, so that no more than that is buffered.
  * When the reader stops before the end (the limit, malformed JSON...), {@code abandon} runs once instead of the
  * source's own close, which would read an endless body to its end.
  */
@@ -47,7 +47,12 @@ final class LimitedBody extends InputStream {
         read += n;
         if (read > limit) {
             abandon();
-            throw new BodyTooLargeException(limit, -1);
+            if (n == 1) {
+                throw new BodyTooLargeException(limit, -1);
+            }
+            // the bytes up to the limit are the reader's (a streamed import stores the lines they end), the next
+            // read fails
+            return n - 1;
         }
         return n;
     }

@@ -53,6 +53,15 @@ class LimitedBodyTest {
     }
 
     @Test
+    void everyByteUpToTheLimitIsReturnedBeforeTheReadThatGoesPastItFails() throws IOException {
+        LimitedBody body = new LimitedBody(new Endless(), 1000, () -> {});
+        byte[] buffer = new byte[4096];
+        assertThat(body.read(buffer, 0, 600)).isEqualTo(600);
+        assertThat(body.read(buffer, 0, 4096)).isEqualTo(400); // a streamed reader keeps the lines these end
+        assertThatThrownBy(() -> body.read(buffer, 0, 4096)).isInstanceOf(BodyTooLargeException.class);
+    }
+
+    @Test
     void aBodyWithinTheLimitReadsAsItIsAndClosesItsSource() throws IOException {
         byte[] json = "{\"a\": 1}".getBytes();
         AtomicInteger abandoned = new AtomicInteger();

@@ -419,11 +419,13 @@ public final class HostileRequests {
                         "catalog",
                         "POST",
                         catalog + "/api/products/import",
-                        "chunked import past the limit",
+                        // the import stores lines as they come: its lines are bad ones (the sku is not one), so that
+                        // the body is invalid by construction; what it tests is the limit and the endless body
+                        "chunked import of bad lines past the limit",
                         merchandiser(),
                         "application/x-ndjson",
                         "",
-                        withField(product(), "sku", "HOSTILE-IMPORT") + "\n",
+                        withField(product(), "sku", "HOSTILE IMPORT; " + injection()) + "\n",
                         pick(IMPORT_LIMIT + (2L << 20), ENDLESS),
                         "",
                         IMPORT_LIMIT);
