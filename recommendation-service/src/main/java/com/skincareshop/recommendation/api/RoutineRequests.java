@@ -13,15 +13,18 @@ import com.skincareshop.platform.problem.ProblemException;
 import com.skincareshop.platform.security.CustomerAccess;
 import com.skincareshop.recommendation.domain.CatalogueReadiness;
 import com.skincareshop.recommendation.domain.CustomerProfiles;
+import com.skincareshop.recommendation.domain.RoutineCache;
 import com.skincareshop.recommendation.domain.RoutineService;
 import com.skincareshop.recommendation.engine.Routine;
 import com.skincareshop.recommendation.engine.RoutineEngine;
+import com.skincareshop.recommendation.engine.index.CatalogTable;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * What both versions of the routine API do, the version deciding only how much of the routine is worked out and
  * shown: a stored customer's routine from their latest profile and the live catalogue, so a price, stock or
- * discontinuation shows in the next answer; a guest's from answers sent in.
+ * discontinuation shows in the next answer (held in {@link RoutineCache} by those inputs' versions); a guest's from
+ * answers sent in.
  */
 @ApplicationScoped
 class RoutineRequests {
@@ -31,18 +34,24 @@ class RoutineRequests {
     private final CatalogueReadiness catalog;
     private final CustomerAccess access;
     private final AccessAudit audit;
+    private final RoutineCache cache;
+    private final CatalogTable table;
 
     RoutineRequests(
             RoutineService routines,
             CustomerProfiles profiles,
             CatalogueReadiness catalog,
             CustomerAccess access,
-            AccessAudit audit) {
+            AccessAudit audit,
+            RoutineCache cache,
+            CatalogTable table) {
         this.routines = routines;
         this.profiles = profiles;
         this.catalog = catalog;
         this.access = access;
         this.audit = audit;
+        this.cache = cache;
+        this.table = table;
     }
 
     /**
@@ -62,12 +71,12 @@ class RoutineRequests {
                         "No profile",
                         "customer " + customerId + " has not answered the questionnaire; "
                                 + "build a guest routine with POST /api/recommendations/preview")));
-        return routines.build(
-                customerId,
-                profile.version(),
-                profile.answers(),
-                locale == null || locale.isBlank() ? profile.locale() : locale,
-                detail);
+        String inLocale = locale == null || locale.isBlank() ? profile.locale() : locale;
+        // the generation is read before the routine is built: a change meanwhile makes the next request build again
+        RoutineCache.Inputs inputs =
+                new RoutineCache.Inputs(customerId, profile.version(), inLocale, detail, table.generation());
+        return cache.get(
+                inputs, () -> routines.build(customerId, profile.version(), profile.answers(), inLocale, detail));
     }
 
     /** A guest's routine from answers validated exactly as profile-service validates them; nothing is stored. */

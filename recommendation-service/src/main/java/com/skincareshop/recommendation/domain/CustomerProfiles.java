@@ -54,6 +54,7 @@ public class CustomerProfiles {
     }
 
     private final CustomerProfileRepository profiles;
+    private final CustomerProfileCache cache;
     private final ErasedCustomerRepository erasures;
     private final RecommendationIssuer issuer;
     private final Clock clock;
@@ -61,12 +62,14 @@ public class CustomerProfiles {
 
     public CustomerProfiles(
             CustomerProfileRepository profiles,
+            CustomerProfileCache cache,
             ErasedCustomerRepository erasures,
             RecommendationIssuer issuer,
             Clock clock,
             RecommendationConfig config) {
         this.markerRetention = config.erasure().markerRetention();
         this.profiles = profiles;
+        this.cache = cache;
         this.erasures = erasures;
         this.issuer = issuer;
         this.clock = clock;
@@ -99,9 +102,12 @@ public class CustomerProfiles {
         upsertIfNewer(pending.values(), traces);
     }
 
-    /** The customer's newest answers held; outside a transaction (every routine request makes this read). */
+    /**
+     * The customer's newest answers held; outside a transaction (every routine request makes this read), and from
+     * {@link CustomerProfileCache} when it holds them: a committed change is announced and drops them.
+     */
     public Optional<SkinProfile> find(String customerId) {
-        return profiles.findProfile(customerId);
+        return cache.find(customerId, profiles::findProfile);
     }
 
     /** One guarded upsert for many profiles; a routine is issued for each that was actually newer. */

@@ -47,6 +47,8 @@ public class CatalogTable implements CatalogView {
     private final Map<Category, CategoryIndex> available = new EnumMap<>(Category.class);
     /** {@link CatalogDigest} of (sku, version) of every product held, kept as products come and go. */
     private final AtomicLong digest = new AtomicLong();
+    /** Grows with every change to what a routine can use: a product entering, changing in or leaving the index. */
+    private final AtomicLong generation = new AtomicLong();
 
     public CatalogTable() {
         for (Category category : Category.values()) {
@@ -61,13 +63,18 @@ public class CatalogTable implements CatalogView {
             if (held != null && held.version() >= product.version()) {
                 return held;
             }
+            boolean wasAvailable = held != null && available(held);
             if (held != null) {
                 available.get(held.category()).remove(held);
                 digest.updateAndGet(d -> CatalogDigest.minus(d, CatalogDigest.term(sku, held.version())));
             }
             digest.updateAndGet(d -> CatalogDigest.plus(d, CatalogDigest.term(sku, product.version())));
-            if (product.status() == ProductStatus.ACTIVE && product.stock() > 0) {
+            boolean isAvailable = available(product);
+            if (isAvailable) {
                 available.get(product.category()).add(product);
+            }
+            if (wasAvailable || isAvailable) {
+                generation.incrementAndGet();
             }
             applied[0] = true;
             return product;
@@ -79,9 +86,26 @@ public class CatalogTable implements CatalogView {
     public void remove(String sku) {
         bySku.computeIfPresent(sku, (key, held) -> {
             available.get(held.category()).remove(held);
+            if (available(held)) {
+                generation.incrementAndGet();
+            }
             digest.updateAndGet(d -> CatalogDigest.minus(d, CatalogDigest.term(key, held.version())));
             return null;
         });
+    }
+
+    /** On sale and in stock: what the index holds, and all a routine can use. */
+    private static boolean available(ProductState product) {
+        return product.status() == ProductStatus.ACTIVE && product.stock() > 0;
+    }
+
+    /**
+     * Changes whenever what a routine could use changes (a product entering, changing in or leaving the index),
+     * and only then: a product changed while off sale or sold out, before and after, leaves it as it is. A routine
+     * built at one generation is the routine of every later request at the same generation (with the same inputs).
+     */
+    public long generation() {
+        return generation.get();
     }
 
     /** The products of a category that can be recommended, in sku order. */

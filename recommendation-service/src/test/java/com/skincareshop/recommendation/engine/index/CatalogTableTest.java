@@ -47,6 +47,30 @@ class CatalogTableTest {
                 .containsExactly("S2");
     }
 
+    /** The routine cache's catalogue input: it moves with what a routine can use, and only with that. */
+    @Test
+    void theGenerationMovesWithEveryChangeARoutineCouldSeeAndOnlyThen() {
+        long start = table.generation();
+        table.apply(product("S1", Category.SERUM, "20.00").build());
+        assertThat(table.generation()).as("a product on sale arrives").isEqualTo(start + 1);
+        table.apply(product("S1", Category.SERUM, "21.00").version(2).build());
+        assertThat(table.generation()).as("its price changes").isEqualTo(start + 2);
+        table.apply(product("S1", Category.SERUM, "21.00").version(2).build());
+        assertThat(table.generation()).as("a duplicate").isEqualTo(start + 2);
+        table.apply(product("S1", Category.SERUM, "21.00").version(3).stock(0).build());
+        assertThat(table.generation()).as("it sells out").isEqualTo(start + 3);
+        table.apply(product("S1", Category.SERUM, "25.00").version(4).stock(0).build());
+        assertThat(table.generation()).as("its price changes while sold out").isEqualTo(start + 3);
+        table.apply(product("S2", Category.SERUM, "20.00").discontinued().build());
+        assertThat(table.generation()).as("a discontinued product arrives").isEqualTo(start + 3);
+        table.remove("S2");
+        assertThat(table.generation()).as("the discontinued one is deleted").isEqualTo(start + 3);
+        table.apply(product("S1", Category.SERUM, "25.00").version(5).stock(4).build());
+        assertThat(table.generation()).as("it is back in stock").isEqualTo(start + 4);
+        table.remove("S1");
+        assertThat(table.generation()).as("it is deleted").isEqualTo(start + 5);
+    }
+
     @Test
     void aProductMovingCategoryLeavesItsOldIndex() {
         table.apply(product("X", Category.SERUM, "20.00").build());

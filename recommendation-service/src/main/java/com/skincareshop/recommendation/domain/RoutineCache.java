@@ -1,0 +1,47 @@
+package com.skincareshop.recommendation.domain;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.skincareshop.recommendation.engine.Routine;
+import com.skincareshop.recommendation.engine.RoutineEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Stored customers' routines, by everything a routine is built from: the customer, their profile's version, the
+ * locale, how much detail, and the catalogue table's {@link com.skincareshop.recommendation.engine.index.CatalogTable#generation()
+ * generation}. A new profile version or a catalogue change a routine could see makes a new key, so the next request
+ * builds again and a held routine is never served for inputs it was not built from; the old entries are never asked
+ * for again and leave by size or age. Bounded (a routine is tens of kilobytes).
+ */
+@ApplicationScoped
+public class RoutineCache {
+
+    /** What a stored customer's routine is built from. */
+    public record Inputs(
+            String customerId, long profileVersion, String locale, RoutineEngine.Detail detail, long generation) {}
+
+    private final Cache<Inputs, Routine> routines;
+
+    public RoutineCache(
+            @ConfigProperty(name = "recommendation.routine-cache.max-size", defaultValue = "5000") long maxSize,
+            @ConfigProperty(name = "recommendation.routine-cache.idle", defaultValue = "10M") Duration idle) {
+        this.routines = Caffeine.newBuilder()
+                .maximumSize(maxSize)
+                .expireAfterAccess(idle)
+                .executor(Runnable::run)
+                .build();
+    }
+
+    /** The routine held for these inputs, or the one {@code build} makes, then held. */
+    public Routine get(Inputs inputs, Supplier<Routine> build) {
+        return routines.get(inputs, key -> build.get());
+    }
+
+    public long size() {
+        routines.cleanUp();
+        return routines.estimatedSize();
+    }
+}
