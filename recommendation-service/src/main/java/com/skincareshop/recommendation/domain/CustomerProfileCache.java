@@ -23,7 +23,8 @@ import org.postgresql.PGNotification;
 
 /**
  * The profiles routine requests read, held between requests, and dropped the moment the database says a row
- * changed: every write to {@code customer_profile} is announced after commit on {@value #CHANNEL} (a trigger), and
+ * changed: every write to {@code customer_profile} is announced after commit on {@value #CHANNEL} (triggers, per
+ * statement, with the ids of the rows it changed), and
  * this replica listens on a connection of its own. Which replica's consumer wrote the row does not matter, so
  * replicas sharing the consumer group stay correct. A customer without a profile is held too (as empty): the
  * insert that gives them one is announced like any change.
@@ -148,7 +149,10 @@ public class CustomerProfileCache {
                         if ("*".equals(notification.getParameter())) {
                             dropAll();
                         } else {
-                            changed(notification.getParameter());
+                            // up to 100 ids, comma-separated (an id has no comma)
+                            for (String customerId : notification.getParameter().split(",")) {
+                                changed(customerId);
+                            }
                         }
                     }
                 }

@@ -410,6 +410,9 @@ public final class HttpMeasurement {
     /** recommendation-service's own timer of the engine (recommendation_latency_seconds): sum and count. */
     private static double[] engineTotals(String url) {
         String base = url.replaceAll("(https?://[^/]+).*", "$1");
+        if (url.endsWith(LIVENESS)) {
+            return new double[] {0, 0}; // the management port's liveness: no engine, and not a service URL
+        }
         return new double[] {
             Load.metric(base, "recommendation_latency_seconds_sum").orElse(0.0),
             Load.metric(base, "recommendation_latency_seconds_count").orElse(0.0)
