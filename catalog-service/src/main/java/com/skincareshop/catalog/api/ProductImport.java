@@ -72,7 +72,7 @@ public class ProductImport {
     }
 
     public ImportReport run(InputStream body) throws IOException {
-        List<ImportReport.Line> outcomes = new ArrayList<>();
+        Outcomes outcomes = new Outcomes();
         boolean anyLine = false;
         // the request's trace context goes with every batch, so that the outbox rows keep it
         ExecutorService storing = Context.taskWrapping(Executors.newSingleThreadExecutor(
@@ -104,8 +104,8 @@ public class ProductImport {
                 }
                 Parsed parsed = parse(line);
                 if (parsed.valid() != null) {
-                    outcomes.add(null); // stored with its batch
-                    batch.add(parsed.valid().at(outcomes.size() - 1));
+                    int slot = outcomes.add(null); // known once its batch is stored
+                    batch.add(parsed.valid().at(slot));
                     if (batch.size() == BATCH) {
                         submit(storing, inFlight, batch, outcomes);
                         batch = new ArrayList<>(BATCH);
@@ -125,9 +125,7 @@ public class ProductImport {
         if (!anyLine) {
             throw ProblemException.invalid(Violations.BODY, "is empty: send one product as JSON per line");
         }
-        Listing listing = new Listing();
-        ImportReport result =
-                ImportReport.of(outcomes.stream().map(listing::bound).toList());
+        ImportReport result = ImportReport.of(outcomes.lines);
         LOG.infof(
                 "Import: %d lines, %d created, %d updated, %d unchanged, %d rejected",
                 result.received(), result.created(), result.updated(), result.unchanged(), result.rejected());
@@ -145,7 +143,7 @@ public class ProductImport {
 
     /** A batch being stored: where its lines go in the report, and their outcomes once stored. */
     private record Stored(List<Valid> batch, Future<List<ImportReport.Line>> outcomes) {
-        void into(List<ImportReport.Line> report) throws IOException {
+        void into(Outcomes report) throws IOException {
             List<ImportReport.Line> stored;
             try {
                 stored = outcomes.get();
@@ -159,14 +157,14 @@ public class ProductImport {
                 throw new IllegalStateException("an import batch failed", e.getCause());
             }
             for (int i = 0; i < batch.size(); i++) {
-                report.set(batch.get(i).slot(), stored.get(i));
+                report.lines.set(batch.get(i).slot(), stored.get(i));
             }
+            report.advance();
         }
     }
 
     /** Hands the batch to the storing thread, first waiting for the oldest when {@link #IN_FLIGHT} are pending. */
-    private void submit(
-            ExecutorService storing, Deque<Stored> inFlight, List<Valid> batch, List<ImportReport.Line> outcomes)
+    private void submit(ExecutorService storing, Deque<Stored> inFlight, List<Valid> batch, Outcomes outcomes)
             throws IOException {
         if (batch.isEmpty()) {
             return;
@@ -297,6 +295,31 @@ public class ProductImport {
             }
         }
         return warnings;
+    }
+
+    /**
+     * The report's lines, each bounded by the {@link Listing} as soon as it and every line before it are known,
+     * in line order: an import of thousands of bad lines holds at most the listed violations, not all of them
+     * until its end. A line stored with a batch is known when the batch is.
+     */
+    private static final class Outcomes {
+        final List<ImportReport.Line> lines = new ArrayList<>();
+        private final Listing listing = new Listing();
+        private int listed;
+
+        /** Adds the line (null: known later) and returns its place. */
+        int add(ImportReport.Line line) {
+            lines.add(line);
+            advance();
+            return lines.size() - 1;
+        }
+
+        void advance() {
+            while (listed < lines.size() && lines.get(listed) != null) {
+                lines.set(listed, listing.bound(lines.get(listed)));
+                listed++;
+            }
+        }
     }
 
     /** What is left of one report's {@link #MAX_LISTED} violations and warnings. */

@@ -23,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -70,14 +71,18 @@ public class RecommendationResource {
     @APIResponse(responseCode = "403", description = FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "503", description = UNAVAILABLE)
-    public Routine forCustomer(
+    public Response forCustomer(
             @Parameter(description = CUSTOMER_ID, example = "c-42")
                     @PathParam("customerId")
                     @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
                     String customerId,
             @Parameter(description = LOCALE, schema = @Schema(ref = ApiDocument.LOCALE)) @QueryParam("locale")
                     String locale) {
-        return requests.forCustomer(customerId, locale, RoutineEngine.Detail.ESSENTIAL);
+        // the routine's JSON as held (RoutineCache), in this version's view
+        return Response.ok(
+                        requests.forCustomer(customerId, locale, RoutineEngine.Detail.ESSENTIAL, RoutineViews.V1.class),
+                        MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     @POST

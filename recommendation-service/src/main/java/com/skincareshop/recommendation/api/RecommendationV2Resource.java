@@ -23,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -71,14 +72,18 @@ public class RecommendationV2Resource {
     @APIResponse(responseCode = "403", description = FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "503", description = UNAVAILABLE)
-    public Routine forCustomer(
+    public Response forCustomer(
             @Parameter(description = CUSTOMER_ID, example = "c-42")
                     @PathParam("customerId")
                     @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
                     String customerId,
             @Parameter(description = LOCALE, schema = @Schema(ref = ApiDocument.LOCALE)) @QueryParam("locale")
                     String locale) {
-        return requests.forCustomer(customerId, locale, RoutineEngine.Detail.FULL);
+        // the routine's JSON as held (RoutineCache), in this version's view
+        return Response.ok(
+                        requests.forCustomer(customerId, locale, RoutineEngine.Detail.FULL, RoutineViews.V2.class),
+                        MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     @POST

@@ -2,6 +2,8 @@ package com.skincareshop.recommendation.api;
 
 import static com.skincareshop.platform.security.CustomerAccess.SUPPORT;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.skincareshop.contracts.profile.AnswersValidator;
 import com.skincareshop.contracts.profile.Questionnaire;
 import com.skincareshop.contracts.profile.Questionnaires;
@@ -36,6 +38,7 @@ class RoutineRequests {
     private final AccessAudit audit;
     private final RoutineCache cache;
     private final CatalogTable table;
+    private final ObjectMapper json;
 
     RoutineRequests(
             RoutineService routines,
@@ -44,7 +47,8 @@ class RoutineRequests {
             CustomerAccess access,
             AccessAudit audit,
             RoutineCache cache,
-            CatalogTable table) {
+            CatalogTable table,
+            ObjectMapper json) {
         this.routines = routines;
         this.profiles = profiles;
         this.catalog = catalog;
@@ -52,13 +56,14 @@ class RoutineRequests {
         this.audit = audit;
         this.cache = cache;
         this.table = table;
+        this.json = json;
     }
 
     /**
      * The customer, with their own token or the one the storefront holds for them, or support (audited): the
      * storefront's own token reaches no customer. {@code locale} defaults to the one the customer answered in.
      */
-    Routine forCustomer(String customerId, String locale, RoutineEngine.Detail detail) {
+    byte[] forCustomer(String customerId, String locale, RoutineEngine.Detail detail, Class<?> view) {
         CustomerAccess.Caller caller = access.requireCustomerOr(customerId, SUPPORT);
         if (caller.isStaff(SUPPORT)) {
             audit.record(AccessAction.READ_ROUTINE, customerId, caller);
@@ -74,9 +79,19 @@ class RoutineRequests {
         String inLocale = locale == null || locale.isBlank() ? profile.locale() : locale;
         // the generation is read before the routine is built: a change meanwhile makes the next request build again
         RoutineCache.Inputs inputs =
-                new RoutineCache.Inputs(customerId, profile.version(), inLocale, detail, table.generation());
-        return cache.get(
-                inputs, () -> routines.build(customerId, profile.version(), profile.answers(), inLocale, detail));
+                new RoutineCache.Inputs(customerId, profile.version(), inLocale, detail, table.generation(), view);
+        return cache.json(
+                inputs,
+                () -> write(routines.build(customerId, profile.version(), profile.answers(), inLocale, detail), view));
+    }
+
+    /** As the REST layer writes a routine of this view (its own ObjectMapper, the same view), once. */
+    private byte[] write(Routine routine, Class<?> view) {
+        try {
+            return json.writerWithView(view).writeValueAsBytes(routine);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a routine cannot be written as JSON", e);
+        }
     }
 
     /** A guest's routine from answers validated exactly as profile-service validates them; nothing is stored. */

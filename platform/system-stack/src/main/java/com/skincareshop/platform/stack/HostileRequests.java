@@ -419,13 +419,14 @@ public final class HostileRequests {
                         "catalog",
                         "POST",
                         catalog + "/api/products/import",
-                        // the import stores lines as they come: its lines are bad ones (the sku is not one), so that
-                        // the body is invalid by construction; what it tests is the limit and the endless body
+                        // the import stores lines as they come: its lines are not JSON, so that the body is invalid
+                        // by construction and each line is refused at its first byte; what it tests is the limit
+                        // and the endless body
                         "chunked import of bad lines past the limit",
                         merchandiser(),
                         "application/x-ndjson",
                         "",
-                        withField(product(), "sku", "HOSTILE IMPORT; " + injection()) + "\n",
+                        injection().replace("\n", " ") + " " + "x".repeat(4_000) + "\n",
                         pick(IMPORT_LIMIT + (2L << 20), ENDLESS),
                         "",
                         IMPORT_LIMIT);
