@@ -76,9 +76,14 @@ class StorefrontClientsTest {
         }) {
             JsonNode stored = JSON.readTree(
                     Files.readString(RunningStack.ROOT.resolve(service[0] + "/target/openapi/openapi.json")));
-            HttpResponse<String> served = HttpClient.newHttpClient()
+            // HTTP/1.1 and a timeout: a request that never comes back fails here, not the whole run
+            HttpResponse<String> served = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build()
                     .send(
                             HttpRequest.newBuilder(URI.create(OpenApiConformance.documentUrl(service[1])))
+                                    .timeout(Duration.ofSeconds(30))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertThat(JSON.readTree(served.body()))
