@@ -1,5 +1,6 @@
 package com.skincareshop.catalog.api;
 
+import com.skincareshop.platform.http.BodyTooLargeException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,16 +41,37 @@ final class NdjsonLines {
     private int limit;
     private int number;
     private boolean ended;
+    private boolean overLimit;
 
     NdjsonLines(InputStream body) {
         this.body = body;
     }
 
-    /** The next line, or null at the end of the body. */
+    /** The next line, or null at the end of the body, or where it went past its byte limit ({@link #overLimit}). */
     Line next() throws IOException {
         if (ended) {
             return null;
         }
+        try {
+            return read();
+        } catch (BodyTooLargeException e) {
+            ended = true;
+            overLimit = true;
+            return null;
+        }
+    }
+
+    /** True when the body ended because it went past its byte limit: the line after {@link #lines} was not read. */
+    boolean overLimit() {
+        return overLimit;
+    }
+
+    /** How many lines were read whole. */
+    int lines() {
+        return number;
+    }
+
+    private Line read() throws IOException {
         current.reset();
         while (true) {
             if (position == limit) {

@@ -9,7 +9,6 @@ import com.skincareshop.catalog.domain.ProductInput;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.validation.Violation;
 import com.skincareshop.contracts.validation.ViolationList;
-import com.skincareshop.platform.http.BodyTooLargeException;
 import com.skincareshop.platform.problem.ProblemException;
 import com.skincareshop.platform.problem.Violations;
 import io.opentelemetry.context.Context;
@@ -81,16 +80,7 @@ public class ProductImport {
             Deque<Stored> inFlight = new ArrayDeque<>();
             List<Valid> batch = new ArrayList<>(BATCH);
             NdjsonLines lines = new NdjsonLines(body);
-            int read = 0;
-            for (NdjsonLines.Line line = next(lines); line != null; line = next(lines)) {
-                if (line.number() < 0) { // the body went past its byte limit
-                    outcomes.add(stopped(
-                            read + 1,
-                            "is over the import's byte limit from this line on: nothing"
-                                    + " from here was read; send the rest in another import"));
-                    break;
-                }
-                read = line.number();
+            for (NdjsonLines.Line line = lines.next(); line != null; line = lines.next()) {
                 if (line.blank()) {
                     continue;
                 }
@@ -114,6 +104,12 @@ public class ProductImport {
                     outcomes.add(parsed.rejected());
                 }
             }
+            if (lines.overLimit()) {
+                outcomes.add(stopped(
+                        lines.lines() + 1,
+                        "is over the import's byte limit from this line on: nothing"
+                                + " from here was read; send the rest in another import"));
+            }
             submit(storing, inFlight, batch, outcomes);
             while (!inFlight.isEmpty()) {
                 inFlight.removeFirst().into(outcomes);
@@ -130,15 +126,6 @@ public class ProductImport {
                 "Import: %d lines, %d created, %d updated, %d unchanged, %d rejected",
                 result.received(), result.created(), result.updated(), result.unchanged(), result.rejected());
         return result;
-    }
-
-    /** The next line; a line numbered -1 when the body is over its byte limit. */
-    private static NdjsonLines.Line next(NdjsonLines lines) throws IOException {
-        try {
-            return lines.next();
-        } catch (BodyTooLargeException e) {
-            return new NdjsonLines.Line(-1, null);
-        }
     }
 
     /** A batch being stored: where its lines go in the report, and their outcomes once stored. */
