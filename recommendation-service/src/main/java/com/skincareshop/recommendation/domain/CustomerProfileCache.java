@@ -90,12 +90,12 @@ public class CustomerProfileCache {
         }
         int stripe = stripe(customerId);
         long before = announcements.get(stripe);
-        Optional<SkinProfile> read1 = read.apply(customerId);
+        Optional<SkinProfile> fresh = read.apply(customerId);
         held.asMap()
                 .compute(
                         customerId,
-                        (id, current) -> listening && announcements.get(stripe) == before ? read1 : current);
-        return read1;
+                        (id, current) -> listening && announcements.get(stripe) == before ? fresh : current);
+        return fresh;
     }
 
     /** True while announcements are heard (and profiles are held). */
