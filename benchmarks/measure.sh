@@ -3,6 +3,7 @@
 #   benchmarks/measure.sh startup [rounds=5]               start-up time and RSS of each service (~3 min)
 #   benchmarks/measure.sh freshness [changes=100]          committed change -> next routine, p50/p99 (<1 min)
 #   benchmarks/measure.sh ingestion [events=100000] [consumers=1,2,3]  profile events materialized per second, per consumer thread count (~3 min)
+#                                                          (JAVA_OPTS=-Dingestion.jfr=DIR: a JFR profile of the service per setting)
 #   benchmarks/measure.sh import [lines=6800] [rounds=3]   NDJSON import, new and unchanged lines/s, beside PostgreSQL COPY (~2 min)
 #   benchmarks/measure.sh hostile-requests [n=1000] [seed=7]   bad-input corpus: 0 x 5xx, bounded time and memory (~3 min)
 #   benchmarks/measure.sh http [products=10000] [profiles=100000] [seconds=20] [rate=500]
@@ -32,9 +33,9 @@ case "$tool" in
   faults)           main=faults.FaultMeasurement; args=("$root" "${1:-15}") ;;
   import)           main=load.ImportMeasurement; args=("$root" "${1:-6800}" "${2:-3}") ;;
   hostile-requests) main=load.HostileRequestsMeasurement; args=("$root" "${1:-1000}" "${2:-7}") ;;
-  *) sed -n '2,14p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,15p' "$0" >&2; exit 2 ;;
 esac
 ./mvnw -B -ntp -q -DskipTests package
-exec java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+exec java ${JAVA_OPTS:-} -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -cp "$(cat benchmarks/load/target/benchmarks-load.classpath):benchmarks/load/target/classes" \
   "com.skincareshop.benchmarks.$main" "${args[@]}"

@@ -146,7 +146,7 @@ public final class IngestionMeasurement {
         Stack.Service service = Stack.onFreePorts("bench_").get(2); // recommendation-service alone
         try (Stack stack = new Stack(
                         root, root.resolve("benchmarks/load/target/ingestion-logs"), broker, List.of(service))
-                .withEnvironment(Map.of("RECOMMENDATION_PROFILES_CONSUMERS", String.valueOf(consumers)))
+                .withEnvironment(serviceEnvironment(consumers))
                 .provisionDatabases(true)) {
             stack.start();
             long pid = stack.pids().get(service.name());
@@ -166,6 +166,25 @@ public final class IngestionMeasurement {
             verify(service, events);
             return new Phases(consumers, bare, cold, warm, serviceMicros, postgresMicros);
         }
+    }
+
+    /**
+     * The service's settings; with {@code -Dingestion.jfr=DIR} it also records a JFR profile of the whole run into
+     * {@code DIR/ingestion-<consumers>.jfr} (only the service's process: the bare consumer runs unprofiled here).
+     */
+    private static Map<String, String> serviceEnvironment(int consumers) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("RECOMMENDATION_PROFILES_CONSUMERS", String.valueOf(consumers));
+        String jfr = System.getProperty("ingestion.jfr");
+        if (jfr != null) {
+            environment.put(
+                    "JAVA_TOOL_OPTIONS",
+                    "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                            + Path.of(jfr)
+                                    .resolve("ingestion-" + consumers + ".jfr")
+                                    .toAbsolutePath());
+        }
+        return environment;
     }
 
     /**
