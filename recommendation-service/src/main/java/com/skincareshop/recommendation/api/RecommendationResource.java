@@ -11,6 +11,7 @@ import com.skincareshop.recommendation.engine.Routine;
 import com.skincareshop.recommendation.engine.RoutineEngine;
 import com.skincareshop.recommendation.engine.RoutineViews;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -71,18 +72,16 @@ public class RecommendationResource {
     @APIResponse(responseCode = "403", description = FORBIDDEN)
     @APIResponse(responseCode = "404", description = NOT_FOUND)
     @APIResponse(responseCode = "503", description = UNAVAILABLE)
-    public Response forCustomer(
+    public Uni<Response> forCustomer(
             @Parameter(description = CUSTOMER_ID, example = "c-42")
                     @PathParam("customerId")
                     @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.RULE)
                     String customerId,
             @Parameter(description = LOCALE, schema = @Schema(ref = ApiDocument.LOCALE)) @QueryParam("locale")
                     String locale) {
-        // the routine's JSON as held (RoutineCache), in this version's view
-        return Response.ok(
-                        requests.forCustomer(customerId, locale, RoutineEngine.Detail.ESSENTIAL, RoutineViews.V1.class),
-                        MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        // the routine's JSON as held (RoutineCache), in this version's view; on the event loop when it is held
+        return requests.forCustomer(customerId, locale, RoutineEngine.Detail.ESSENTIAL, RoutineViews.V1.class)
+                .map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build());
     }
 
     @POST

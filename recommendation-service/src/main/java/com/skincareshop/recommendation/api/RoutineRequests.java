@@ -20,7 +20,10 @@ import com.skincareshop.recommendation.domain.RoutineService;
 import com.skincareshop.recommendation.engine.Routine;
 import com.skincareshop.recommendation.engine.RoutineEngine;
 import com.skincareshop.recommendation.engine.index.CatalogTable;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /**
  * What both versions of the routine API do, the version deciding only how much of the routine is worked out and
@@ -63,26 +66,69 @@ class RoutineRequests {
      * The customer, with their own token or the one the storefront holds for them, or support (audited): the
      * storefront's own token reaches no customer. {@code locale} defaults to the one the customer answered in.
      */
-    byte[] forCustomer(String customerId, String locale, RoutineEngine.Detail detail, Class<?> view) {
+    Uni<byte[]> forCustomer(String customerId, String locale, RoutineEngine.Detail detail, Class<?> view) {
         CustomerAccess.Caller caller = access.requireCustomerOr(customerId, SUPPORT);
+        // a staff read is audited (a database write): never answered here, on the event loop
+        if (!caller.isStaff(SUPPORT)) {
+            Optional<byte[]> held = held(customerId, locale, detail, view);
+            if (held.isPresent()) {
+                return Uni.createFrom().item(held.get());
+            }
+        }
+        return Uni.createFrom()
+                .item(() -> build(caller, customerId, locale, detail, view))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * The routine's JSON when the profile and the routine built from it are both held in memory, found without
+     * blocking (so on the event loop, with no hand-over to a worker thread); empty when anything must be read or
+     * built. A customer held as having no profile is answered (404) here too.
+     */
+    private Optional<byte[]> held(String customerId, String locale, RoutineEngine.Detail detail, Class<?> view) {
+        requireCatalogue();
+        Optional<Optional<SkinProfile>> held = profiles.held(customerId);
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        SkinProfile profile = held.get().orElseThrow(() -> noProfile(customerId));
+        return cache.held(inputs(customerId, profile, locale, detail, view));
+    }
+
+    /** On a worker thread: reads the profile and builds the routine if either is not held. */
+    private byte[] build(
+            CustomerAccess.Caller caller,
+            String customerId,
+            String locale,
+            RoutineEngine.Detail detail,
+            Class<?> view) {
         if (caller.isStaff(SUPPORT)) {
             audit.record(AccessAction.READ_ROUTINE, customerId, caller);
         }
         requireCatalogue();
-        SkinProfile profile = profiles.find(customerId)
-                .orElseThrow(() -> new ProblemException(Problem.of(
-                        404,
-                        "no-profile",
-                        "No profile",
-                        "customer " + customerId + " has not answered the questionnaire; "
-                                + "build a guest routine with POST /api/recommendations/preview")));
-        String inLocale = locale == null || locale.isBlank() ? profile.locale() : locale;
-        // the generation is read before the routine is built: a change meanwhile makes the next request build again
-        RoutineCache.Inputs inputs =
-                new RoutineCache.Inputs(customerId, profile.version(), inLocale, detail, table.generation(), view);
+        SkinProfile profile = profiles.find(customerId).orElseThrow(() -> noProfile(customerId));
+        RoutineCache.Inputs inputs = inputs(customerId, profile, locale, detail, view);
         return cache.json(
                 inputs,
-                () -> write(routines.build(customerId, profile.version(), profile.answers(), inLocale, detail), view));
+                () -> write(
+                        routines.build(customerId, profile.version(), profile.answers(), inputs.locale(), detail),
+                        view));
+    }
+
+    /** The generation is read before the routine is built: a change meanwhile makes the next request build again. */
+    private RoutineCache.Inputs inputs(
+            String customerId, SkinProfile profile, String locale, RoutineEngine.Detail detail, Class<?> view) {
+        String inLocale = locale == null || locale.isBlank() ? profile.locale() : locale;
+        return new RoutineCache.Inputs(customerId, profile.version(), inLocale, detail, table.generation(), view);
+    }
+
+    private static ProblemException noProfile(String customerId) {
+        return new ProblemException(Problem.of(
+                404,
+                "no-profile",
+                "No profile",
+                "customer " + customerId + " has not answered the questionnaire; "
+                        + "build a guest routine with POST /api/recommendations/preview"));
     }
 
     /** As the REST layer writes a routine of this view (its own ObjectMapper, the same view), once. */

@@ -98,6 +98,14 @@ public class CustomerProfileCache {
         return fresh;
     }
 
+    /**
+     * The customer's profile if it is held, without reading the database: empty when it is not held (or nothing
+     * is held, not listening); a held empty is a customer known to have no profile.
+     */
+    public Optional<Optional<SkinProfile>> held(String customerId) {
+        return listening ? Optional.ofNullable(held.getIfPresent(customerId)) : Optional.empty();
+    }
+
     /** True while announcements are heard (and profiles are held). */
     public boolean listening() {
         return listening;

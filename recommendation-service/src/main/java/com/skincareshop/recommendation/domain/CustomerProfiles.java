@@ -110,6 +110,11 @@ public class CustomerProfiles {
         return cache.find(customerId, profiles::findProfile);
     }
 
+    /** The customer's profile if it is held in memory (see {@link CustomerProfileCache#held}); never blocks. */
+    public Optional<Optional<SkinProfile>> held(String customerId) {
+        return cache.held(customerId);
+    }
+
     /** One guarded upsert for many profiles; a routine is issued for each that was actually newer. */
     private void upsertIfNewer(Collection<SkinProfile> pending, Map<String, Context> traces) {
         if (pending.isEmpty()) {

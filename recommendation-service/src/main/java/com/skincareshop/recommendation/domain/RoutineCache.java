@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.skincareshop.recommendation.engine.RoutineEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -48,6 +49,11 @@ public class RoutineCache {
      */
     public byte[] json(Inputs inputs, Supplier<byte[]> build) {
         return routines.get(inputs, key -> build.get());
+    }
+
+    /** The routine's JSON if it is held for these inputs; never builds. */
+    public Optional<byte[]> held(Inputs inputs) {
+        return Optional.ofNullable(routines.getIfPresent(inputs));
     }
 
     public long size() {

@@ -29,6 +29,7 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +107,37 @@ class RoutineCachesTest {
         assertThat(routine("").prettify()).isEqualTo(first);
         assertThat(routines.size()).isEqualTo(held);
         assertThat(profiles.size()).isPositive();
+    }
+
+    /** A held routine is answered on the event loop, past no check: the access check still comes first. */
+    @Test
+    void aHeldRoutineIsStillRefusedToAnyoneElse() {
+        routine("");
+        given().auth()
+                .oauth2(DevTokens.customer(customer + "-other"))
+                .get("/api/v2/recommendations/{id}", customer)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(DevTokens.customer(customer))
+                .get("/api/v2/recommendations/{id}", customer + "-other")
+                .then()
+                .statusCode(403);
+    }
+
+    /** A customer held as having no profile is answered from what is held, as the first answer was. */
+    @Test
+    void aCustomerHeldWithoutAProfileIsAnsweredTheSame() {
+        String nobody = customer + "-none";
+        for (int i = 0; i < 2; i++) {
+            given().auth()
+                    .oauth2(DevTokens.customer(nobody))
+                    .get("/api/v2/recommendations/{id}", nobody)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json");
+        }
+        assertThat(profiles.held(nobody)).contains(Optional.empty());
     }
 
     /** As another replica's consumer would write it: straight to the row, nothing through this replica's consumer. */
