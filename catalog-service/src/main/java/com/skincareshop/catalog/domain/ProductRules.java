@@ -10,6 +10,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Rules that span fields of a {@link ProductInput}. Pure: unit-tested without a container. */
 public final class ProductRules {
@@ -20,6 +21,7 @@ public final class ProductRules {
     public static final int PRICE_DECIMALS = 2;
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");
+    private static final Pattern CURRENCY_CODE = Pattern.compile("^[A-Z]{3}$");
 
     /** A broken rule: {@code field} is the JSON path the client sent. */
     public record Broken(String field, String message) {}
@@ -118,7 +120,9 @@ public final class ProductRules {
 
     private static void checkPrice(ProductInput product, List<Broken> broken) {
         ProductInput.PriceInput price = product.price();
-        if (price == null || price.currency() == null || !price.currency().matches("^[A-Z]{3}$")) {
+        if (price == null
+                || price.currency() == null
+                || !CURRENCY_CODE.matcher(price.currency()).matches()) {
             return; // the field annotations already report it
         }
         Currency currency = currencyOf(price.currency());

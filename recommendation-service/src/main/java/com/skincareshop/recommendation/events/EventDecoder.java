@@ -77,7 +77,7 @@ public class EventDecoder {
      */
     public CustomerProfiles.Change profile(ConsumerRecord<String, byte[]> record) throws Poison {
         requireKeyAndType(record, PROFILE_TYPES);
-        if (!record.key().matches(CustomerIds.PATTERN)) {
+        if (!CustomerIds.isValid(record.key())) {
             throw new Poison("message keyed by something that is not a customer id");
         }
         if (record.value() == null) {
