@@ -184,8 +184,12 @@ public record ProductInput(
 
             @Schema(description = "An ISO 4217 code; the amount has no more decimals than it has, and at most 2")
             @NotNull
-            @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as EUR")
-            String currency) {}
+            @Pattern(regexp = PriceInput.CURRENCY_PATTERN, message = "must be an ISO 4217 code such as EUR")
+            String currency) {
+
+        /** The shape of a currency code; {@link ProductRules} then asks the JDK whether it is one. */
+        public static final String CURRENCY_PATTERN = "^[A-Z]{3}$";
+    }
 
     /** The status a PUT sets; omitted means the product is (again) on sale. */
     public ProductStatus statusOrActive() {

@@ -21,7 +21,7 @@ public final class ProductRules {
     public static final int PRICE_DECIMALS = 2;
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");
-    private static final Pattern CURRENCY_CODE = Pattern.compile("^[A-Z]{3}$");
+    private static final Pattern CURRENCY_CODE = Pattern.compile(ProductInput.PriceInput.CURRENCY_PATTERN);
 
     /** A broken rule: {@code field} is the JSON path the client sent. */
     public record Broken(String field, String message) {}

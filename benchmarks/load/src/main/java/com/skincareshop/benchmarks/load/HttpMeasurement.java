@@ -200,12 +200,12 @@ public final class HttpMeasurement {
                     "a customer without a profile answered " + unknown.statusCode() + ": " + unknown.body());
         }
 
-        // The first 20 s of routines ran at half the rate of the next 20 (C2 still compiling the engine): warm up
-        // longer.
         // Every customer asked once first: the rounds then compare held routines, not how much of the random
         // warm-up happened to reach every customer (on a slow day 40 s did not, and round 1 still built routines).
         askEachOnce(url, known, 200);
         askEachOnce(url, unknownCustomers, 404);
+        // The first 20 s of routines ran at half the rate of the next 20 (C2 still compiling the engine): warm up
+        // longer.
         System.out.println("warm-up (not counted): 40 s of routines, 5 s of each other endpoint");
         wrk(script, url, routines, 40, connections, pid);
         wrk(script, url, noProfile, 5, connections, pid);
