@@ -6,6 +6,8 @@
 #                                                          (JAVA_OPTS=-Dingestion.jfr=DIR: a JFR profile of the service per setting)
 #   benchmarks/measure.sh import [lines=6800] [rounds=3]   NDJSON import, new and unchanged lines/s, beside PostgreSQL COPY (~2 min)
 #   benchmarks/measure.sh hostile-requests [n=1000] [seed=7]   bad-input corpus: 0 x 5xx, bounded time and memory (~3 min)
+#   benchmarks/measure.sh catalogue-table [sizes=0,10000,100000] [rounds=3]
+#                                                          recommendation-service reading the catalogue topic: ready time, heap (~4 min)
 #   benchmarks/measure.sh http [products=10000] [profiles=100000] [seconds=20] [rate=500]
 #                                                          wrk: routines vs liveness, then latency at a fixed rate (~6 min)
 #   benchmarks/measure.sh mixed-load [seconds=60] [rate=200] [products=1000]
@@ -33,7 +35,8 @@ case "$tool" in
   faults)           main=faults.FaultMeasurement; args=("$root" "${1:-15}") ;;
   import)           main=load.ImportMeasurement; args=("$root" "${1:-6800}" "${2:-3}") ;;
   hostile-requests) main=load.HostileRequestsMeasurement; args=("$root" "${1:-1000}" "${2:-7}") ;;
-  *) sed -n '2,15p' "$0" >&2; exit 2 ;;
+  catalogue-table)  main=load.CatalogueTableMeasurement; args=("$root" "${1:-0,10000,100000}" "${2:-3}") ;;
+  *) sed -n '2,17p' "$0" >&2; exit 2 ;;
 esac
 ./mvnw -B -ntp -q -DskipTests package
 exec java ${JAVA_OPTS:-} -Djava.util.logging.manager=org.jboss.logmanager.LogManager \

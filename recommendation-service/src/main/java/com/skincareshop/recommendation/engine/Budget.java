@@ -7,6 +7,7 @@ import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.TimeOfDay;
 import com.skincareshop.recommendation.engine.rules.ProductInputs;
+import com.skincareshop.recommendation.engine.rules.ScoreInputs;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Predicate;
@@ -163,16 +164,24 @@ final class Budget {
         return build.catalog
                 .cheapest(
                         category,
-                        traits -> traits.hasArea(build.eligibility.area()),
-                        fits.group(),
+                        build.customer.answers.skinType(),
+                        // the goal as a group's traits hold it (its reach is in the key): a group that reaches none
+                        // of the concerns is refused at once, not walked product by product
+                        traits -> traits.hasArea(build.eligibility.area())
+                                && (!servedAGoal || reachesAConcern(build, traits)),
+                        Build.groupAllows(build.eligibility, fits),
                         p -> build.eligibility.allows(p) && fits.test(p) && (!servedAGoal || reachesAConcern(build, p)))
                 .filter(p -> p.price().amount().compareTo(current.price().amount()) < 0)
                 .orElse(current);
     }
 
     private static boolean reachesAConcern(Build build, ProductState product) {
+        return reachesAConcern(build, new ProductInputs(product));
+    }
+
+    private static boolean reachesAConcern(Build build, ScoreInputs inputs) {
         for (Concern concern : build.customer.concerns) {
-            if (ProductInputs.reach(product, concern) > 0) {
+            if (inputs.reach(concern) > 0) {
                 return true;
             }
         }

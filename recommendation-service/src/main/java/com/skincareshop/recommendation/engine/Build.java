@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -76,10 +77,21 @@ final class Build {
         return new StepSearch(
                 customer.answers.skinType(),
                 customer.concernBits,
-                fit.group(),
+                eligibility::allowsExclusions,
+                // the rest of the eligibility's part ({@link Eligibility#allowsGroupOf}) is the partition's bits
+                p -> p.areas().contains(eligibility.area()) && fit.group().test(p),
                 p -> eligibility.allows(p) && fit.test(p),
                 score,
                 bound);
+    }
+
+    /**
+     * What of {@code eligibility} and {@code fit} every product of a partition of an index group passes or fails alike,
+     * read from a product: for the cheapest-searches, which have no {@link Search#allowsPartition}.
+     */
+    static Predicate<ProductState> groupAllows(Eligibility eligibility, Fit fit) {
+        Predicate<ProductState> group = fit.group();
+        return p -> eligibility.allowsGroupOf(p) && group.test(p);
     }
 
     void warn(WarningCode code, Map<String, Object> params) {

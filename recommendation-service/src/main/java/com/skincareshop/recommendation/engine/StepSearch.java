@@ -15,6 +15,7 @@ import java.util.function.ToDoubleFunction;
 record StepSearch(
         SkinType skinType,
         int concerns,
+        PartitionFilter partitionAllows,
         Predicate<ProductState> groupAllows,
         Predicate<ProductState> allows,
         ToDoubleFunction<ProductState> scorer,
@@ -34,6 +35,16 @@ record StepSearch(
     @Override
     public boolean allows(ProductState product) {
         return allows.test(product);
+    }
+
+    /** What {@link Search#allowsPartition} reads. */
+    interface PartitionFilter {
+        boolean allows(int exclusions, String currency);
+    }
+
+    @Override
+    public boolean allowsPartition(int exclusions, String currency) {
+        return partitionAllows.allows(exclusions, currency);
     }
 
     @Override

@@ -63,8 +63,9 @@ final class SunProtection {
                         .catalog
                         .cheapest(
                                 category,
+                                build.customer.answers.skinType(),
                                 traits -> mayProtect(build, eligibility, traits) && traits.spf() >= spf,
-                                candidate.group(),
+                                Build.groupAllows(eligibility, candidate),
                                 p -> eligibility.allows(p) && candidate.test(p) && p.spf() >= spf)
                         .stream())
                 .min(CatalogView.BY_PRICE);

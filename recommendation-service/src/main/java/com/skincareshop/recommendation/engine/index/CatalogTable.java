@@ -6,6 +6,7 @@ import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.Concern;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
 import com.skincareshop.contracts.vocabulary.SkinType;
+import com.skincareshop.recommendation.engine.rules.Exclusions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -44,6 +45,7 @@ public class CatalogTable implements CatalogView {
     private static final Concern[] CONCERNS = Concern.values();
 
     private final Map<String, ProductState> bySku = new ConcurrentHashMap<>();
+    private final EngineView engineView = new EngineView();
     private final Map<Category, CategoryIndex> available = new EnumMap<>(Category.class);
     /** {@link CatalogDigest} of (sku, version) of every product held, kept as products come and go. */
     private final AtomicLong digest = new AtomicLong();
@@ -56,8 +58,12 @@ public class CatalogTable implements CatalogView {
         }
     }
 
-    /** True when the product replaced an older version (or was new). */
-    public boolean apply(ProductState product) {
+    /**
+     * True when the product replaced an older version (or was new). What is held is its {@link EngineView}: without
+     * its descriptions.
+     */
+    public boolean apply(ProductState incoming) {
+        ProductState product = engineView.of(incoming);
         boolean[] applied = {false};
         bySku.compute(product.sku(), (sku, held) -> {
             if (held != null && held.version() >= product.version()) {
@@ -180,25 +186,38 @@ public class CatalogTable implements CatalogView {
         private double score = Double.NEGATIVE_INFINITY;
     }
 
-    /** Scores one segment's allowed products in sku order, as far as one of them could still beat the best. */
+    /** Scores one segment's allowed products, partition by partition, as far as one could still beat the best. */
     private static void visit(
             Group[] groups, int segment, double[] bounds, SkinType skinType, Search search, Best best) {
         double bound = bounds[segment];
         bounds[segment] = Double.NEGATIVE_INFINITY; // visited
-        Members members = groups[segment % groups.length].members();
         boolean rest = segment >= groups.length;
-        ProductState[] products = skinType == null
-                ? members.all()
-                : rest ? members.unsuited()[skinType.ordinal()] : members.suiting()[skinType.ordinal()];
-        boolean groupAllowed = false;
+        Members members = groups[segment % groups.length].members();
+        for (int i = 0; i < members.partitions().length; i++) {
+            if (!search.allowsPartition(members.exclusions()[i], members.currencies()[i])) {
+                continue; // refused from its bits, no product read
+            }
+            Partition partition = members.partitions()[i];
+            ProductState[] products = skinType == null
+                    ? partition.all()
+                    : rest
+                            ? partition.unsuited()[skinType.ordinal()]
+                            : partition.suiting()[skinType.ordinal()];
+            visit(products, bound, search, best);
+        }
+    }
+
+    /** One partition's products of a segment in sku order, as far as one of them could still beat the best. */
+    private static void visit(ProductState[] products, double bound, Search search, Best best) {
+        boolean partitionAllowed = false;
         for (ProductState product : products) {
             if (best.product != null && bound == best.score && product.sku().compareTo(best.product.sku()) >= 0) {
                 return; // at best a tie, and the sku loses it
             }
-            if (!groupAllowed && !search.allowsGroupOf(product)) {
-                return; // refused as a whole, by one of its products: asked only of the groups a search reaches
+            if (!partitionAllowed && !search.allowsGroupOf(product)) {
+                return; // refused as a whole, by one of its products: asked only of the partitions a search reaches
             }
-            groupAllowed = true;
+            partitionAllowed = true;
             if (!search.allows(product)) {
                 continue;
             }
@@ -211,7 +230,7 @@ public class CatalogTable implements CatalogView {
                 best.score = score;
             }
             if (score >= bound) {
-                return; // the rest of the segment has larger skus and no higher score
+                return; // the rest of the partition has larger skus and no higher score
             }
         }
     }
@@ -236,28 +255,37 @@ public class CatalogTable implements CatalogView {
     @Override
     public Optional<ProductState> cheapest(
             Category category,
+            SkinType skinType,
             Predicate<Traits> mayHold,
             Predicate<ProductState> groupAllows,
             Predicate<ProductState> allowed) {
         ProductState best = null;
         for (Group group : available.get(category).groupsByLowestPrice()) {
-            ProductState[] byPrice = group.members().byPrice();
-            if (byPrice.length == 0) {
+            Members members = group.members();
+            if (members.cheapest() == null) {
                 continue; // emptied since the groups were ordered
             }
-            if (best != null && !cheaper(byPrice[0], best)) {
+            if (best != null && !cheaper(members.cheapest(), best)) {
                 break; // the groups after this one start at the same price or higher
             }
-            if (!mayHold.test(group.ceiling) || !groupAllows.test(byPrice[0])) {
+            if (!mayHold.test(group.ceiling)) {
                 continue; // the group is refused as a whole
             }
-            for (ProductState product : byPrice) {
-                if (best != null && !cheaper(product, best)) {
-                    break;
+            for (Partition partition : members.partitions()) {
+                // of those that suit the skin type only: a partition with none of them costs one check, not a walk
+                ProductState[] byPrice =
+                        skinType == null ? partition.byPrice() : partition.suitingByPrice()[skinType.ordinal()];
+                if (byPrice.length == 0 || !groupAllows.test(byPrice[0])) {
+                    continue; // the partition is refused as a whole
                 }
-                if (allowed.test(product)) {
-                    best = product;
-                    break;
+                for (ProductState product : byPrice) {
+                    if (best != null && !cheaper(product, best)) {
+                        break;
+                    }
+                    if (allowed.test(product)) {
+                        best = product;
+                        break;
+                    }
                 }
             }
         }
@@ -333,8 +361,8 @@ public class CatalogTable implements CatalogView {
                 return held.groups();
             }
             Group[] ordered = Arrays.stream(groups)
-                    .filter(g -> g.members().byPrice().length > 0)
-                    .sorted(Comparator.comparing((Group g) -> g.members().byPrice()[0], BY_PRICE))
+                    .filter(g -> g.members().cheapest() != null)
+                    .sorted(Comparator.comparing((Group g) -> g.members().cheapest(), BY_PRICE))
                     .toArray(Group[]::new);
             byLowestPrice = new GroupsByPrice(current, ordered);
             return ordered;
@@ -439,14 +467,59 @@ public class CatalogTable implements CatalogView {
     }
 
     /**
-     * A group's products in sku order: all of them, and per skin type ordinal those that suit it and the others; and
-     * all of them by price.
+     * A group's products in partitions of equal {@link PartitionKey}, each partition's key beside it (its exclusions
+     * and currency at the same index), and the cheapest of the products (null when the group is empty).
      */
-    private record Members(
-            ProductState[] all, ProductState[][] suiting, ProductState[][] unsuited, ProductState[] byPrice) {
-        private static final ProductState[] NONE = new ProductState[0];
+    private record Members(ProductState cheapest, int[] exclusions, String[] currencies, Partition[] partitions) {
 
         static Members of(Collection<ProductState> inSkuOrder) {
+            Map<PartitionKey, List<ProductState>> byKey = new LinkedHashMap<>();
+            for (ProductState product : inSkuOrder) {
+                byKey.computeIfAbsent(PartitionKey.of(product), k -> new ArrayList<>())
+                        .add(product);
+            }
+            Partition[] partitions = byKey.entrySet().stream()
+                    .map(e -> Partition.of(e.getValue()))
+                    .toArray(Partition[]::new);
+            ProductState cheapest = Arrays.stream(partitions)
+                    .map(p -> p.byPrice()[0])
+                    .min(BY_PRICE)
+                    .orElse(null);
+            // the partitions' bits side by side: a search reads them all, and the partitions it does not refuse
+            int[] exclusions =
+                    byKey.keySet().stream().mapToInt(PartitionKey::exclusions).toArray();
+            String[] currencies =
+                    byKey.keySet().stream().map(PartitionKey::currency).toArray(String[]::new);
+            return new Members(cheapest, exclusions, currencies, partitions);
+        }
+    }
+
+    /**
+     * What the customer's hard filters read of a product beyond a group's key and apart from strengths the policy sets
+     * ceilings for: its {@link Exclusions} and its price's currency. Kept beside each partition, a search refuses it
+     * from them ({@link Search#allowsPartition}) without reading a product; every product of a partition then passes
+     * or fails {@link Search#allowsGroupOf} alike. In partitions rather than in the key, so that they cost a search one
+     * check each in the groups it visits, not a bound each in every group of a family.
+     */
+    private record PartitionKey(int exclusions, String currency) {
+        static PartitionKey of(ProductState product) {
+            return new PartitionKey(Exclusions.of(product), product.price().currency());
+        }
+    }
+
+    /**
+     * A partition's products in sku order: all of them, and per skin type ordinal those that suit it and the others;
+     * and by price: all of them, and per skin type ordinal those that suit it.
+     */
+    private record Partition(
+            ProductState[] all,
+            ProductState[][] suiting,
+            ProductState[][] unsuited,
+            ProductState[] byPrice,
+            ProductState[][] suitingByPrice) {
+        private static final ProductState[] NONE = new ProductState[0];
+
+        static Partition of(List<ProductState> inSkuOrder) {
             ProductState[] all = inSkuOrder.toArray(NONE);
             ProductState[][] suiting = new ProductState[SKIN_TYPES.length][];
             ProductState[][] unsuited = new ProductState[SKIN_TYPES.length][];
@@ -460,7 +533,13 @@ public class CatalogTable implements CatalogView {
             }
             ProductState[] byPrice = all.clone();
             Arrays.sort(byPrice, BY_PRICE);
-            return new Members(all, suiting, unsuited, byPrice);
+            ProductState[][] suitingByPrice = new ProductState[SKIN_TYPES.length][];
+            for (SkinType type : SKIN_TYPES) {
+                suitingByPrice[type.ordinal()] = Arrays.stream(byPrice)
+                        .filter(p -> p.skinTypes().contains(type))
+                        .toArray(ProductState[]::new);
+            }
+            return new Partition(all, suiting, unsuited, byPrice, suitingByPrice);
         }
     }
 }

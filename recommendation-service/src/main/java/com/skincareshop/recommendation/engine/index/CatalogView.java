@@ -2,6 +2,7 @@ package com.skincareshop.recommendation.engine.index;
 
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Category;
+import com.skincareshop.contracts.vocabulary.SkinType;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -21,12 +22,15 @@ public interface CatalogView {
     Optional<ProductState> best(Category category, Search search);
 
     /**
-     * The allowed product of the category with the lowest price; of equal prices, the smallest sku. {@code mayHold}
+     * The allowed product of the category with the lowest price; of equal prices, the smallest sku. {@code skinType}
+     * (null: none given) is a hard filter {@code allowed} applies: an index need not visit what does not suit it.
+     * {@code mayHold}
      * tells from a group's ceiling traits whether it can hold an allowed product at all. {@code groupAllows}, like
      * {@link Search#allowsGroupOf}, answers alike for every product of a group; {@code allowed} implies it.
      */
     Optional<ProductState> cheapest(
             Category category,
+            SkinType skinType,
             Predicate<Traits> mayHold,
             Predicate<ProductState> groupAllows,
             Predicate<ProductState> allowed);

@@ -3,6 +3,7 @@ package com.skincareshop.recommendation.engine.index;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.ProductStatus;
+import com.skincareshop.contracts.vocabulary.SkinType;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class FullScanCatalog implements CatalogView {
     @Override
     public Optional<ProductState> cheapest(
             Category category,
+            SkinType skinType,
             Predicate<Traits> mayHold,
             Predicate<ProductState> groupAllows,
             Predicate<ProductState> allowed) {

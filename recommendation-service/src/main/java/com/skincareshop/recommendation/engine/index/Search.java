@@ -36,6 +36,15 @@ public interface Search {
     boolean allows(ProductState product);
 
     /**
+     * False when no product with these {@link com.skincareshop.recommendation.engine.rules.Exclusions} and price
+     * currency can be allowed: an index that keeps them beside a partition of its products refuses the partition with
+     * it, before reading any product.
+     */
+    default boolean allowsPartition(int exclusions, String currency) {
+        return true;
+    }
+
+    /**
      * False when no product of the group {@code member} belongs to can be allowed: the part of {@link #allows} that
      * reads only what a group's key holds ({@link Traits#key()}), so that it answers alike for every member.
      */
