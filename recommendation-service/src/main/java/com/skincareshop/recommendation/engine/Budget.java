@@ -165,8 +165,9 @@ final class Budget {
                 .cheapest(
                         category,
                         build.customer.answers.skinType(),
-                        // the goal as a group's traits hold it (its reach is in the key): a group that reaches none
-                        // of the concerns is refused at once, not walked product by product
+                        // the goal as a group's traits hold it (a cleanser's and a moisturizer's reach is in the key,
+                        // the only categories asked here): a group that reaches none of the concerns is refused at
+                        // once, not walked product by product
                         traits -> traits.hasArea(build.eligibility.area())
                                 && (!servedAGoal || reachesAConcern(build, traits)),
                         Build.groupAllows(build.eligibility, fits),

@@ -28,11 +28,13 @@ import java.util.function.Predicate;
  * its version is newer than the one held, so duplicates and reordering change nothing.
  *
  * <p>Products that can be recommended (on sale, in stock) are indexed per category in groups of equal
- * {@link Traits#key()}: each group in sku order, again per skin type it suits, and by price. Groups that agree on
+ * {@link Traits#key()}, each group's products partitioned by what the customer's hard filters read of them
+ * ({@link com.skincareshop.recommendation.engine.rules.Exclusions} and currency): each partition in sku order, again
+ * per skin type it suits, and by price. Groups that agree on
  * the customer's concerns form a family with a ceiling over all of them. A search bounds each family's score for
  * the customer from its ceiling, and from the highest bound down, bounds the groups of a family and visits them,
- * until the next family's bound is below the best score found; within a group it stops at the first product that
- * reaches the bound. The cost is a few dozen families and the groups of the few visited (all bounded by the
+ * until the next family's bound is below the best score found; within a group it skips the partitions the search
+ * refuses from their bits, and in each of the others stops at the first product that reaches the bound. The cost is a few dozen families and the groups of the few visited (all bounded by the
  * vocabulary, not by the catalogue: a few hundred groups per category at 100k synthetic products), plus the few
  * products visited.
  *
@@ -63,12 +65,13 @@ public class CatalogTable implements CatalogView {
      * its descriptions.
      */
     public boolean apply(ProductState incoming) {
-        ProductState product = engineView.of(incoming);
         boolean[] applied = {false};
-        bySku.compute(product.sku(), (sku, held) -> {
-            if (held != null && held.version() >= product.version()) {
+        bySku.compute(incoming.sku(), (sku, held) -> {
+            if (held != null && held.version() >= incoming.version()) {
                 return held;
             }
+            ProductState product =
+                    engineView.of(incoming); // only what is kept: a replay's older versions share nothing
             boolean wasAvailable = held != null && available(held);
             if (held != null) {
                 available.get(held.category()).remove(held);
@@ -249,8 +252,8 @@ public class CatalogTable implements CatalogView {
     }
 
     /**
-     * Each group's products in price order, of the groups that may hold an allowed one: a group is left at its first
-     * allowed product, or as soon as its products cost more than the best found.
+     * Each group's products in price order, of the groups that may hold an allowed one, partition by partition: a
+     * partition is left at its first allowed product, or as soon as its products cost more than the best found.
      */
     @Override
     public Optional<ProductState> cheapest(
@@ -411,7 +414,8 @@ public class CatalogTable implements CatalogView {
 
     /**
      * Products of the same key, with their ceiling traits. Changes are made under the group's lock to sorted maps;
-     * searches read arrays in sku order (all, and per skin type those that suit it and those that do not), made
+     * searches read each partition's arrays (in sku order: all, and per skin type those that suit it and those that do
+     * not; by price), made
      * again on the first read after a change: reading an array is several times cheaper than walking a skip list,
      * and a group changes far less often than it is searched.
      */

@@ -24,9 +24,9 @@ public interface CatalogView {
     /**
      * The allowed product of the category with the lowest price; of equal prices, the smallest sku. {@code skinType}
      * (null: none given) is a hard filter {@code allowed} applies: an index need not visit what does not suit it.
-     * {@code mayHold}
-     * tells from a group's ceiling traits whether it can hold an allowed product at all. {@code groupAllows}, like
-     * {@link Search#allowsGroupOf}, answers alike for every product of a group; {@code allowed} implies it.
+     * {@code mayHold} tells from a group's ceiling traits whether it can hold an allowed product at all.
+     * {@code groupAllows}, like {@link Search#allowsGroupOf} and {@link Search#allowsPartition} together, answers
+     * alike for every product of a partition of a group; {@code allowed} implies it.
      */
     Optional<ProductState> cheapest(
             Category category,

@@ -13,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * lines, active strengths, brands, prices, sizes, label names the dictionary does not know) are held once and shared,
  * as a catalogue of 100,000 products has far fewer distinct ones.
  *
- * <p>The pool is bounded: past {@link #CAPACITY} distinct values a value is kept as it came, unshared, so a catalogue
- * of unusual values costs what it did before, never more.
+ * <p>The pool is bounded: at {@link #CAPACITY} distinct values it starts afresh. The products held keep the values
+ * they share; what the pool held only for versions since replaced is then let go, so it never holds more than
+ * {@code CAPACITY} values, however long the catalogue changes.
  */
 final class EngineView {
 
@@ -60,7 +61,7 @@ final class EngineView {
         return List.copyOf(sharedValues);
     }
 
-    /** The value held already if an equal one is, else this one, held from now on while there is room. */
+    /** The value held already if an equal one is, else this one, held from now on. */
     @SuppressWarnings("unchecked")
     private <T> T shared(T value) {
         if (value == null) {
@@ -71,7 +72,7 @@ final class EngineView {
             return (T) held;
         }
         if (shared.size() >= CAPACITY) {
-            return value;
+            shared.clear(); // concurrent callers may each add one more before it: a bound, not an exact count
         }
         held = shared.putIfAbsent(value, value);
         return held == null ? value : (T) held;

@@ -27,7 +27,7 @@ public final class Exclusions {
     public static final int UNRECOGNIZED_INGREDIENTS = 1 << 14;
     /** A retinoid in a form that is a medicine, not a cosmetic, in the EU. */
     public static final int PRESCRIPTION_ONLY = 1 << 15;
-    /** An exfoliant with a BHA as a treatment, not only a trace: no exfoliant in pregnancy. */
+    /** An exfoliant with a BHA as a treatment, not only a trace: no salicylate peel in pregnancy. */
     public static final int SALICYLATE_PEEL = 1 << 16;
     /** Within every ceiling for sensitive skin the policy does not set ({@link #withinFixedSensitiveCeilings}). */
     public static final int WITHIN_FIXED_SENSITIVE_CEILINGS = 1 << 17;
