@@ -196,6 +196,11 @@ public class CatalogTable implements CatalogView {
         bounds[segment] = Double.NEGATIVE_INFINITY; // visited
         boolean rest = segment >= groups.length;
         Members members = groups[segment % groups.length].members();
+        String smallestSku = members.smallestSkus()[Members.segmentKind(skinType, rest)];
+        if (smallestSku == null
+                || (best.product != null && bound == best.score && smallestSku.compareTo(best.product.sku()) >= 0)) {
+            return; // empty, or at best a tie its smallest sku loses: no partition read
+        }
         for (int i = 0; i < members.partitions().length; i++) {
             if (!search.allowsPartition(members.exclusions()[i], members.currencies()[i])) {
                 continue; // refused from its bits, no product read
@@ -472,9 +477,24 @@ public class CatalogTable implements CatalogView {
 
     /**
      * A group's products in partitions of equal {@link PartitionKey}, each partition's key beside it (its exclusions
-     * and currency at the same index), and the cheapest of the products (null when the group is empty).
+     * and currency at the same index), the cheapest of the products (null when the group is empty), and the smallest
+     * sku of each segment (null when it is empty): a segment at best tied with the best found, or empty, is then left
+     * without reading a partition.
      */
-    private record Members(ProductState cheapest, int[] exclusions, String[] currencies, Partition[] partitions) {
+    private record Members(
+            ProductState cheapest,
+            int[] exclusions,
+            String[] currencies,
+            Partition[] partitions,
+            String[] smallestSkus) {
+
+        /**
+         * Where a segment's smallest sku is in {@link #smallestSkus}: all products (no skin type given), those that suit
+         * the skin type, or the rest.
+         */
+        static int segmentKind(SkinType skinType, boolean rest) {
+            return skinType == null ? 0 : 1 + skinType.ordinal() + (rest ? SKIN_TYPES.length : 0);
+        }
 
         static Members of(Collection<ProductState> inSkuOrder) {
             Map<PartitionKey, List<ProductState>> byKey = new LinkedHashMap<>();
@@ -494,7 +514,28 @@ public class CatalogTable implements CatalogView {
                     byKey.keySet().stream().mapToInt(PartitionKey::exclusions).toArray();
             String[] currencies =
                     byKey.keySet().stream().map(PartitionKey::currency).toArray(String[]::new);
-            return new Members(cheapest, exclusions, currencies, partitions);
+            String[] smallestSkus = new String[1 + 2 * SKIN_TYPES.length];
+            for (Partition partition : partitions) {
+                smallestSkus[0] = smaller(smallestSkus[0], partition.all());
+                for (SkinType type : SKIN_TYPES) {
+                    int suiting = segmentKind(type, false);
+                    int unsuited = segmentKind(type, true);
+                    smallestSkus[suiting] =
+                            smaller(smallestSkus[suiting], partition.suiting()[type.ordinal()]);
+                    smallestSkus[unsuited] =
+                            smaller(smallestSkus[unsuited], partition.unsuited()[type.ordinal()]);
+                }
+            }
+            return new Members(cheapest, exclusions, currencies, partitions, smallestSkus);
+        }
+
+        /** The smaller of a sku and the first of products in sku order; null when neither is. */
+        private static String smaller(String sku, ProductState[] inSkuOrder) {
+            if (inSkuOrder.length == 0) {
+                return sku;
+            }
+            String first = inSkuOrder[0].sku();
+            return sku == null || first.compareTo(sku) < 0 ? first : sku;
         }
     }
 
