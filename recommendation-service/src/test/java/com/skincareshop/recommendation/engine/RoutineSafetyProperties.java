@@ -129,6 +129,34 @@ class RoutineSafetyProperties {
 
     // ---- the properties -------------------------------------------------------------------------------------
 
+    /**
+     * The hard filters, split for the catalogue index (bits a partition of products shares, then what each product
+     * must pass), refuse exactly what they refuse written as one function ({@link HardFiltersAsWritten}), for every
+     * product and customer, face and hands.
+     */
+    @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
+    void theHardFiltersSplitForTheIndexRefuseWhatTheyRefuseWhole(
+            @ForAll("catalogues") List<ProductState> catalogue, @ForAll("answers") Answers answers) {
+        RoutinePolicy policy = RoutinePolicy.defaults();
+        CustomerNeeds customer = new CustomerNeeds(answers, policy);
+        for (Area area : Area.values()) {
+            Eligibility split = new Eligibility(policy, customer, area);
+            HardFiltersAsWritten whole = new HardFiltersAsWritten(policy, customer, area);
+            for (ProductState product : catalogue) {
+                assertThat(split.allows(product))
+                        .as(
+                                "%s on the %s; sensitive %s, pregnant %s, avoids %s, skin %s",
+                                product.ingredients(),
+                                area,
+                                answers.sensitive(),
+                                answers.pregnantOrBreastfeeding(),
+                                answers.avoidIngredients(),
+                                answers.skinType())
+                        .isEqualTo(whole.allows(product));
+            }
+        }
+    }
+
     @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
     void noRetinoidInPregnancyUnderAnySpelling(
             @ForAll("catalogues") List<ProductState> catalogue, @ForAll("answers") Answers answers) {
