@@ -3,21 +3,13 @@ package com.skincareshop.recommendation.engine;
 import static com.skincareshop.recommendation.engine.rules.Actives.classAbove;
 
 import com.skincareshop.contracts.catalog.ActiveStrength;
-import com.skincareshop.contracts.catalog.InciDictionary;
 import com.skincareshop.contracts.catalog.Ingredient;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Active;
 import com.skincareshop.contracts.vocabulary.Area;
 import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.recommendation.engine.rules.Exclusions;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The hard filters: what may never be recommended to this customer for this area, whatever its score. The skin type
@@ -25,23 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Eligibility {
 
-    /**
-     * The match key of each INCI name of the catalogue (its dictionary entry's canonical name, else the folded name),
-     * so that a customer who avoids one does not cost a look-up per ingredient of every product visited. Bounded:
-     * past the cap, names are looked up each time.
-     */
-    private static final Map<String, String> MATCH_KEYS = new ConcurrentHashMap<>();
-
-    private static final int MATCH_KEYS_CAP = 50_000;
-
     private final RoutinePolicy policy;
     private final CustomerNeeds customer;
     private final Area area;
     private final SkinType skinType;
-    private final Set<String> avoidedKeys = new HashSet<>();
-    private final Set<Active> avoidedClasses = EnumSet.noneOf(Active.class);
-    private final List<String> unknownAvoided = new ArrayList<>();
-    /** {@link #avoidedClasses} as {@link Exclusions} bits. */
+    private final AvoidedIngredients avoided;
+    /** The avoided classes as {@link Exclusions} bits. */
     private final int avoidedClassBits;
     /**
      * A label name the dictionary does not know may be the fragrance, retinoid or avoided ingredient under a spelling
@@ -54,27 +35,16 @@ final class Eligibility {
         this.customer = customer;
         this.area = area;
         this.skinType = customer.answers.skinType();
-        for (String name : customer.answers.avoidIngredients()) {
-            Optional<Active> whole = InciDictionary.classNamed(name);
-            if (whole.isPresent()) {
-                avoidedClasses.add(whole.get());
-                continue;
-            }
-            Optional<InciDictionary.Entry> entry = InciDictionary.lookup(name);
-            if (entry.isEmpty()) {
-                unknownAvoided.add(name); // still excluded by its exact (folded) name, and said so
-            }
-            avoidedKeys.add(entry.map(InciDictionary.Entry::canonical).orElseGet(() -> InciDictionary.normalize(name)));
-        }
+        this.avoided = AvoidedIngredients.of(customer.answers.avoidIngredients());
         int classBits = 0;
-        for (Active avoided : avoidedClasses) {
-            classBits |= Exclusions.classBit(avoided);
+        for (Active avoidedClass : avoided.classes()) {
+            classBits |= Exclusions.classBit(avoidedClass);
         }
         this.avoidedClassBits = classBits;
         this.unknownIngredientsExclude = customer.sensitive()
                 || customer.answers.pregnantOrBreastfeeding()
-                || !avoidedKeys.isEmpty()
-                || !avoidedClasses.isEmpty();
+                || !avoided.matchKeys().isEmpty()
+                || !avoided.classes().isEmpty();
     }
 
     Area area() {
@@ -88,7 +58,7 @@ final class Eligibility {
 
     /** Avoided names the dictionary does not know, as the customer wrote them. */
     List<String> unknownAvoided() {
-        return unknownAvoided;
+        return avoided.unknown();
     }
 
     /**
@@ -122,9 +92,9 @@ final class Eligibility {
         if (!allowsGroupOf(product)) {
             return false;
         }
-        if (!avoidedKeys.isEmpty()) { // the look-up of every INCI name is the costly part: only when needed
+        if (!avoided.matchKeys().isEmpty()) { // the look-up of every INCI name is the costly part: only when needed
             for (Ingredient ingredient : product.ingredients()) {
-                if (avoidedKeys.contains(matchKey(ingredient.inci()))) {
+                if (avoided.matchKeys().contains(AvoidedIngredients.matchKey(ingredient.inci()))) {
                     return false;
                 }
             }
@@ -139,19 +109,5 @@ final class Eligibility {
         return !customer.sensitive()
                 || (!classAbove(actives, Active.RETINOID, policy.sensitiveMaxRetinol())
                         && !classAbove(actives, Active.AHA, policy.sensitiveMaxAha()));
-    }
-
-    private static String matchKey(String inci) {
-        String known = MATCH_KEYS.get(inci);
-        if (known != null) {
-            return known;
-        }
-        String key = InciDictionary.lookup(inci)
-                .map(InciDictionary.Entry::canonical)
-                .orElseGet(() -> InciDictionary.normalize(inci));
-        if (MATCH_KEYS.size() < MATCH_KEYS_CAP) {
-            MATCH_KEYS.put(inci, key);
-        }
-        return key;
     }
 }

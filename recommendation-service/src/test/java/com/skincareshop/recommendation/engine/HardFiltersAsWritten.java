@@ -5,7 +5,6 @@ import static com.skincareshop.recommendation.engine.rules.Actives.has;
 import static com.skincareshop.recommendation.engine.rules.Actives.treatsWith;
 
 import com.skincareshop.contracts.catalog.ActiveStrength;
-import com.skincareshop.contracts.catalog.InciDictionary;
 import com.skincareshop.contracts.catalog.Ingredient;
 import com.skincareshop.contracts.catalog.ProductState;
 import com.skincareshop.contracts.vocabulary.Active;
@@ -14,15 +13,11 @@ import com.skincareshop.contracts.vocabulary.Category;
 import com.skincareshop.contracts.vocabulary.SkinType;
 import com.skincareshop.recommendation.engine.rules.Actives;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The hard filters written as one function, as {@link Eligibility} read before the catalogue index partitioned its
@@ -56,22 +51,12 @@ final class HardFiltersAsWritten {
     /** The most irritating AHA (the smallest molecule): not left on sensitive skin; lactic, mandelic or a PHA instead. */
     static final String SENSITIVE_NO_LEAVE_ON_FORM = "Glycolic Acid";
 
-    /**
-     * The match key of each INCI name of the catalogue (its dictionary entry's canonical name, else the folded name),
-     * so that a customer who avoids one does not cost a look-up per ingredient of every product visited. Bounded:
-     * past the cap, names are looked up each time.
-     */
-    private static final Map<String, String> MATCH_KEYS = new ConcurrentHashMap<>();
-
-    private static final int MATCH_KEYS_CAP = 50_000;
-
     private final RoutinePolicy policy;
     private final CustomerNeeds customer;
     private final Area area;
     private final SkinType skinType;
-    private final Set<String> avoidedKeys = new HashSet<>();
-    private final Set<Active> avoidedClasses = EnumSet.noneOf(Active.class);
-    private final List<String> unknownAvoided = new ArrayList<>();
+    private final Set<String> avoidedKeys;
+    private final Set<Active> avoidedClasses;
     /**
      * A label name the dictionary does not know may be the fragrance, retinoid or avoided ingredient under a spelling
      * it has not learnt: where a filter depends on reading every ingredient, such a product is left out.
@@ -85,18 +70,10 @@ final class HardFiltersAsWritten {
         this.customer = customer;
         this.area = area;
         this.skinType = customer.answers.skinType();
-        for (String name : customer.answers.avoidIngredients()) {
-            Optional<Active> whole = InciDictionary.classNamed(name);
-            if (whole.isPresent()) {
-                avoidedClasses.add(whole.get());
-                continue;
-            }
-            Optional<InciDictionary.Entry> entry = InciDictionary.lookup(name);
-            if (entry.isEmpty()) {
-                unknownAvoided.add(name); // still excluded by its exact (folded) name, and said so
-            }
-            avoidedKeys.add(entry.map(InciDictionary.Entry::canonical).orElseGet(() -> InciDictionary.normalize(name)));
-        }
+        // what the customer wrote, read as the engine reads it: the split is in the filters, not in the reading
+        AvoidedIngredients avoided = AvoidedIngredients.of(customer.answers.avoidIngredients());
+        this.avoidedKeys = avoided.matchKeys();
+        this.avoidedClasses = avoided.classes();
         this.unknownIngredientsExclude = customer.sensitive()
                 || customer.answers.pregnantOrBreastfeeding()
                 || !avoidedKeys.isEmpty()
@@ -122,7 +99,7 @@ final class HardFiltersAsWritten {
         }
         if (!avoidedKeys.isEmpty()) { // the look-up of every INCI name is the costly part: only when needed
             for (Ingredient ingredient : product.ingredients()) {
-                if (avoidedKeys.contains(matchKey(ingredient.inci()))) {
+                if (avoidedKeys.contains(AvoidedIngredients.matchKey(ingredient.inci()))) {
                     return false;
                 }
             }
@@ -198,19 +175,5 @@ final class HardFiltersAsWritten {
             }
         }
         return true;
-    }
-
-    private static String matchKey(String inci) {
-        String known = MATCH_KEYS.get(inci);
-        if (known != null) {
-            return known;
-        }
-        String key = InciDictionary.lookup(inci)
-                .map(InciDictionary.Entry::canonical)
-                .orElseGet(() -> InciDictionary.normalize(inci));
-        if (MATCH_KEYS.size() < MATCH_KEYS_CAP) {
-            MATCH_KEYS.put(inci, key);
-        }
-        return key;
     }
 }
