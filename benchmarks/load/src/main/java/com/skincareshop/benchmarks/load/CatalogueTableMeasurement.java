@@ -14,13 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The catalogue table of recommendation-service at scale: for each catalogue size, on a fresh
@@ -162,31 +159,7 @@ public final class CatalogueTableMeasurement {
      * once, which the service waits for.
      */
     private static void freshTopic(Admin admin) throws Exception {
-        if (!admin.listTopics().names().get().contains(Topics.PROFILES_SKIN)) {
-            admin.createTopics(List.of(new NewTopic(Topics.PROFILES_SKIN, PARTITIONS, (short) 1)
-                            .configs(Map.of("cleanup.policy", "compact"))))
-                    .all()
-                    .get();
-        }
-        if (admin.listTopics().names().get().contains(Topics.CATALOG_PRODUCTS)) {
-            admin.deleteTopics(List.of(Topics.CATALOG_PRODUCTS)).all().get();
-            while (admin.listTopics().names().get().contains(Topics.CATALOG_PRODUCTS)) {
-                Thread.sleep(100);
-            }
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                admin.createTopics(List.of(new NewTopic(Topics.CATALOG_PRODUCTS, PARTITIONS, (short) 1)
-                                .configs(Map.of("cleanup.policy", "compact"))))
-                        .all()
-                        .get();
-                return;
-            } catch (ExecutionException e) { // the deletion may not be complete everywhere yet
-                if (attempt == 50) {
-                    throw e;
-                }
-                Thread.sleep(200);
-            }
-        }
+        BenchTopics.createIfAbsent(admin, Topics.PROFILES_SKIN, PARTITIONS);
+        BenchTopics.recreate(admin, Topics.CATALOG_PRODUCTS, PARTITIONS);
     }
 }

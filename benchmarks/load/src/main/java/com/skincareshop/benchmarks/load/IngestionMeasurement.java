@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -192,37 +191,13 @@ public final class IngestionMeasurement {
      * (empty) catalogue topic too, once, which the service waits for before it consumes profiles.
      */
     private static void freshTopicAndGroup(Admin admin) throws Exception {
-        if (!admin.listTopics().names().get().contains(Topics.CATALOG_PRODUCTS)) {
-            admin.createTopics(List.of(new NewTopic(Topics.CATALOG_PRODUCTS, PARTITIONS, (short) 1)
-                            .configs(Map.of("cleanup.policy", "compact"))))
-                    .all()
-                    .get();
-        }
+        BenchTopics.createIfAbsent(admin, Topics.CATALOG_PRODUCTS, PARTITIONS);
         try {
             admin.deleteConsumerGroups(List.of(GROUP)).all().get();
         } catch (ExecutionException e) {
             // no such group yet
         }
-        if (admin.listTopics().names().get().contains(Topics.PROFILES_SKIN)) {
-            admin.deleteTopics(List.of(Topics.PROFILES_SKIN)).all().get();
-            while (admin.listTopics().names().get().contains(Topics.PROFILES_SKIN)) {
-                Thread.sleep(100);
-            }
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                admin.createTopics(List.of(new NewTopic(Topics.PROFILES_SKIN, PARTITIONS, (short) 1)
-                                .configs(Map.of("cleanup.policy", "compact"))))
-                        .all()
-                        .get();
-                return;
-            } catch (ExecutionException e) { // the deletion may not be complete everywhere yet
-                if (attempt == 50) {
-                    throw e;
-                }
-                Thread.sleep(200);
-            }
-        }
+        BenchTopics.recreate(admin, Topics.PROFILES_SKIN, PARTITIONS);
     }
 
     /**
